@@ -1,0 +1,36 @@
+// Random weights with a given shape, for benchmarks: the same cost to run as a real model of
+// that shape, no meaning. Uniform values (cheap to draw for 100M weights) at BERT's init scale.
+
+import type { EncoderShape, EncoderWeights, LayerNormWeights, Linear } from './encoder-weights';
+import type { SeededRandom } from './seeded-random';
+
+const INIT_STD = 0.02;
+
+export function createRandomWeights(shape: EncoderShape, random: SeededRandom): EncoderWeights {
+  const h = shape.hiddenSize;
+  const uniform = (length: number): Float32Array => {
+    // Uniform on [-a, a] has std a / sqrt(3).
+    const a = INIT_STD * Math.sqrt(3);
+    const out = new Float32Array(length);
+    for (let i = 0; i < length; i++) out[i] = (random.uniform() * 2 - 1) * a;
+    return out;
+  };
+  const linear = (inputs: number, outputs: number): Linear => ({ weight: uniform(inputs * outputs), bias: new Float32Array(outputs), inputs, outputs });
+  const norm = (): LayerNormWeights => ({ gamma: new Float32Array(h).fill(1), beta: new Float32Array(h) });
+  return {
+    wordEmbeddings: uniform(shape.vocabSize * h),
+    positionEmbeddings: uniform(shape.maxPositions * h),
+    tokenTypeEmbeddings: uniform(shape.typeVocabSize * h),
+    embeddingNorm: norm(),
+    layers: Array.from({ length: shape.numLayers }, () => ({
+      query: linear(h, h),
+      key: linear(h, h),
+      value: linear(h, h),
+      attentionOutput: linear(h, h),
+      attentionNorm: norm(),
+      intermediate: linear(h, shape.intermediateSize),
+      output: linear(shape.intermediateSize, h),
+      outputNorm: norm(),
+    })),
+  };
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import type { Corpus, Passage } from '../corpus/types';
+import type { Retriever } from '../retrieval/types';
+import { createBm25Retriever } from '../retrieval/bm25';
+import { evaluateCorpus, type RankedBlock } from './evaluate-corpus';
+
+// Two questions in English and German; passage p1 answers q1, p2 answers q2, in both languages.
+const corpus: Corpus = {
+  name: 'tiny',
+  languages: ['en', 'de'],
+  passages: [
+    { id: 'en/p1', lang: 'en', text: 'en p1' },
+    { id: 'en/p2', lang: 'en', text: 'en p2' },
+    { id: 'de/p1', lang: 'de', text: 'de p1' },
+    { id: 'de/p2', lang: 'de', text: 'de p2' },
+  ],
+  questions: [
+    { id: 'q1/en', qid: 'q1', lang: 'en', text: 'q1 en', relevant: ['en/p1', 'de/p1'] },
+    { id: 'q2/en', qid: 'q2', lang: 'en', text: 'q2 en', relevant: ['en/p2', 'de/p2'] },
+    { id: 'q1/de', qid: 'q1', lang: 'de', text: 'q1 de', relevant: ['en/p1', 'de/p1'] },
+    { id: 'q2/de', qid: 'q2', lang: 'de', text: 'q2 de', relevant: ['en/p2', 'de/p2'] },
+  ],
+};
+
+// A retriever whose scores are a fixed table: each query prefers its own language a little,
+// and q2/en mistakes p1 for its answer in German.
+const table: Record<string, Record<string, number>> = {
+  'q1 en': { 'en/p1': 0.9, 'en/p2': 0.1, 'de/p1': 0.5, 'de/p2': 0.6 },
+  'q2 en': { 'en/p1': 0.2, 'en/p2': 0.8, 'de/p1': 0.7, 'de/p2': 0.3 },
+  'q1 de': { 'en/p1': 0.6, 'en/p2': 0.1, 'de/p1': 0.9, 'de/p2': 0.2 },
+  'q2 de': { 'en/p1': 0.1, 'en/p2': 0.7, 'de/p1': 0.2, 'de/p2': 0.9 },
+};
+const tableRetriever: Retriever = {
+  name: 'table',
+  async pool(passages: readonly Passage[]) {
+    return {
+      size: passages.length,
+      async score(queries: readonly string[]) {
+        return Float32Array.from(queries.flatMap((q) => passages.map((p) => table[q][p.id])));
+      },
+    };
+  },
+};
+
+describe('evaluateCorpus', () => {
+  it('macro-averages mono, cross and multi cells as the paper does', async () => {
+    const report = await evaluateCorpus(corpus, tableRetriever);
+    const { mono, cross, multi } = report.settings;
+    expect(mono!.cells.map((c) => c.key).sort()).toEqual(['de->de', 'en->en']);
+    expect(mono!.macro.ap).toBe(1);
+    // Cross en->de: q1's answer de/p1 (.5) sits below de/p2 (.6), q2's answer de/p2 (.3) below de/p1 (.7):
+    // both at rank 2, AP 0.5. de->en: both at rank 1.
+    const enDe = cross!.cells.find((c) => c.key === 'en->de')!;
+    expect(enDe.metrics.ap).toBeCloseTo(0.5, 10);
+    expect(cross!.macro.ap).toBeCloseTo((0.5 + 1) / 2, 10);
+    // Multi, q1/en: order en/p1 .9, de/p2 .6, de/p1 .5, en/p2 .1 -> relevant at 1 and 3.
+    const enAll = multi!.cells.find((c) => c.key === 'en->*')!;
+    const q1 = enAll.queries!.find((q) => q.queryId === 'q1/en')!;
+    expect(q1.relevantRanks).toEqual([1, 3]);
+    expect(q1.metrics.ap).toBeCloseTo((1 + 2 / 3) / 2, 10);
+    expect(q1.metrics.maxRankDistance).toBe(2);
+    expect(q1.top).toEqual(['en/p1', 'de/p2', 'de/p1', 'en/p2']);
+    expect(report.tieBreak).toMatch(/trec_eval/);
+  });
+
+  it('reports the language mix of the multilingual top-k per query language', async () => {
+    const report = await evaluateCorpus(corpus, tableRetriever, { settings: ['multi'] });
+    // German queries: q1/de top = de/p1, en/p1, de/p2, en/p2; all four are kept (k=10 > 4): half and half.
+    expect(report.languageMix!.de.de).toBeCloseTo(0.5, 10);
+    expect(Object.keys(report.settings)).toEqual(['multi']);
+  });
+
+  it('restricts languages, skips questions without an answer in the pool, and streams blocks', async () => {
+    const partial: Corpus = { ...corpus, passages: corpus.passages.filter((p) => p.id !== 'de/p2') };
+    const blocks: RankedBlock[] = [];
+    const report = await evaluateCorpus(partial, tableRetriever, { settings: ['mono'], languages: ['de'], onRanked: (b) => void blocks.push(b) });
+    const de = report.settings.mono!.cells[0];
+    expect(de.key).toBe('de->de');
+    expect(de.skipped).toBe(1);
+    expect(de.metrics.queries).toBe(1);
+    expect(blocks.map((b) => b.cellKey)).toEqual(['de->de']);
+  });
+
+  it('names the languages when none asked for is in the corpus', async () => {
+    await expect(evaluateCorpus(corpus, tableRetriever, { languages: ['fr'] })).rejects.toThrow(/fr.*tiny.*en, de/);
+  });
+
+  it('stops with the abort reason when cancelled', async () => {
+    const ctrl = new AbortController();
+    ctrl.abort(new Error('evaluation cancelled'));
+    await expect(evaluateCorpus(corpus, createBm25Retriever(), { signal: ctrl.signal })).rejects.toThrow('evaluation cancelled');
+  });
+});

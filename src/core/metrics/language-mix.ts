@@ -1,0 +1,61 @@
+import type { LangCode } from '../corpus/types';
+
+/** Share of each passage language, e.g. { en: 0.6, de: 0.4 }. */
+export type LanguageShares = Record<LangCode, number>;
+
+/**
+ * The average share of each passage language among the top k of each query: per query, count the
+ * languages of its first min(k, available) passages and divide by that number (so a query's
+ * shares sum to 1), then average over queries. A language-agnostic ranking of a parallel pool
+ * gives every language about the same share; a biased one favours the query's own language.
+ */
+export function languageMix(topLangs: readonly (readonly LangCode[])[], k: number): LanguageShares {
+  assertK(k);
+  const sums = new Map<LangCode, number>();
+  topLangs.forEach((langs, q) => addShares(sums, langs, k, q));
+  return divide(sums, topLangs.length);
+}
+
+/**
+ * languageMix per query language: for each query language X, the average share of each passage
+ * language among the top k of X's queries. queryLangs[q] is the language of query q.
+ */
+export function languageMixByQueryLang(
+  queryLangs: readonly LangCode[],
+  topLangs: readonly (readonly LangCode[])[],
+  k: number,
+): Record<LangCode, LanguageShares> {
+  assertK(k);
+  if (queryLangs.length !== topLangs.length) {
+    throw new RangeError(
+      `languageMixByQueryLang: ${queryLangs.length} query languages for ${topLangs.length} queries; expected one per query`,
+    );
+  }
+  const sumsByLang = new Map<LangCode, { sums: Map<LangCode, number>; queries: number }>();
+  topLangs.forEach((langs, q) => {
+    let entry = sumsByLang.get(queryLangs[q]);
+    if (!entry) sumsByLang.set(queryLangs[q], (entry = { sums: new Map(), queries: 0 }));
+    addShares(entry.sums, langs, k, q);
+    entry.queries++;
+  });
+  const result: Record<LangCode, LanguageShares> = {};
+  for (const [lang, { sums, queries }] of sumsByLang) result[lang] = divide(sums, queries);
+  return result;
+}
+
+function addShares(sums: Map<LangCode, number>, langs: readonly LangCode[], k: number, q: number): void {
+  const taken = Math.min(k, langs.length);
+  if (taken === 0) throw new RangeError(`language mix: query ${q} has no top passages; expected at least one`);
+  const weight = 1 / taken;
+  for (let i = 0; i < taken; i++) sums.set(langs[i], (sums.get(langs[i]) ?? 0) + weight);
+}
+
+function divide(sums: Map<LangCode, number>, queries: number): LanguageShares {
+  const shares: LanguageShares = {};
+  for (const [lang, sum] of sums) shares[lang] = sum / queries;
+  return shares;
+}
+
+function assertK(k: number): void {
+  if (!Number.isInteger(k) || k < 1) throw new RangeError(`language mix: k must be a positive integer, got ${k}`);
+}
