@@ -111,7 +111,7 @@ export function buildBenchVocab(texts: readonly string[], options: BenchVocabOpt
   while (vocab.length < options.size) {
     if (vocab.length === options.maskId) vocab.push({ piece: SPECIAL_TOKENS.mask, score: 0 });
     else if (next < real.length) vocab.push(real[next++]);
-    else vocab.push({ piece: fillerPiece(filler++), score: FILLER_SCORE });
+    else vocab.push({ piece: makeFillerPiece(filler++), score: FILLER_SCORE });
   }
   return vocab;
 }
@@ -126,7 +126,7 @@ function roundScore(score: number): number {
 }
 
 /** Unique strings of Private Use Area characters: they occupy vocabulary rows but never match text. */
-function fillerPiece(index: number): string {
+function makeFillerPiece(index: number): string {
   let text = '';
   let n = index;
   do {

@@ -9,7 +9,7 @@ import { checkWeights } from './encoder-weights';
 import { toFloat16Array } from './float16';
 import type { OnnxModel, OnnxTypeCode, OnnxValueInfo } from './onnx-proto';
 import { OnnxType } from './onnx-proto';
-import { GraphBuilder, tensorOf } from './onnx-graph-builder';
+import { GraphBuilder, createTensor } from './onnx-graph-builder';
 import { quantizeSymmetricInt8 } from './quantize-weights';
 
 export type Precision = 'fp32' | 'fp16' | 'q8';
@@ -93,8 +93,8 @@ class EncoderEmitter {
 
   /** A float initializer in the precision's storage type (q8 keeps non-MatMul weights float32). */
   private floatWeight(name: string, data: Float32Array, dims: readonly number[]): string {
-    if (this.computeType === OnnxType.float16) return this.g.initializer(tensorOf(name, OnnxType.float16, dims, toFloat16Array(data)));
-    return this.g.initializer(tensorOf(name, OnnxType.float, dims, data));
+    if (this.computeType === OnnxType.float16) return this.g.initializer(createTensor(name, OnnxType.float16, dims, toFloat16Array(data)));
+    return this.g.initializer(createTensor(name, OnnxType.float, dims, data));
   }
 
   private scalar(name: string, value: number): string {
@@ -110,9 +110,9 @@ class EncoderEmitter {
     if (this.precision === 'q8') {
       // quantize_dynamic's GatherQuant: gather int8 rows, then dequantize them.
       const q = quantizeSymmetricInt8(weights.wordEmbeddings);
-      const table = g.initializer(tensorOf('embeddings.word_embeddings.weight_quantized', OnnxType.int8, [shape.vocabSize, h], q.values));
-      const scale = g.initializer(tensorOf('embeddings.word_embeddings.weight_scale', OnnxType.float, [], Float32Array.of(q.scale)));
-      const zeroPoint = g.initializer(tensorOf('embeddings.word_embeddings.weight_zero_point', OnnxType.int8, [], Int8Array.of(0)));
+      const table = g.initializer(createTensor('embeddings.word_embeddings.weight_quantized', OnnxType.int8, [shape.vocabSize, h], q.values));
+      const scale = g.initializer(createTensor('embeddings.word_embeddings.weight_scale', OnnxType.float, [], Float32Array.of(q.scale)));
+      const zeroPoint = g.initializer(createTensor('embeddings.word_embeddings.weight_zero_point', OnnxType.int8, [], Int8Array.of(0)));
       const gathered = g.op(`${scope}/word_embeddings`, 'Gather', [table, 'input_ids']);
       words = g.op(`${scope}/word_embeddings`, 'DequantizeLinear', [gathered, scale, zeroPoint]);
     } else {
@@ -204,9 +204,9 @@ class EncoderEmitter {
     }
     // quantize_dynamic's MatMulInteger pattern: y = (q(x) . q(W)) * (x_scale * w_scale) + b.
     const q = quantizeSymmetricInt8(linear.weight);
-    const weight = g.initializer(tensorOf(`${name}.weight_quantized`, OnnxType.int8, [linear.inputs, linear.outputs], q.values));
-    const weightScale = g.initializer(tensorOf(`${name}.weight_scale`, OnnxType.float, [], Float32Array.of(q.scale)));
-    const weightZeroPoint = g.initializer(tensorOf(`${name}.weight_zero_point`, OnnxType.int8, [], Int8Array.of(0)));
+    const weight = g.initializer(createTensor(`${name}.weight_quantized`, OnnxType.int8, [linear.inputs, linear.outputs], q.values));
+    const weightScale = g.initializer(createTensor(`${name}.weight_scale`, OnnxType.float, [], Float32Array.of(q.scale)));
+    const weightZeroPoint = g.initializer(createTensor(`${name}.weight_zero_point`, OnnxType.int8, [], Int8Array.of(0)));
     const [xq, xScale, xZeroPoint] = g.node(`${scope}/MatMul`, 'DynamicQuantizeLinear', [x], {}, 3);
     const product = g.op(`${scope}/MatMul`, 'MatMulInteger', [xq, weight, xZeroPoint, weightZeroPoint]);
     const asFloat = g.op(`${scope}/MatMul`, 'Cast', [product], { to: { kind: 'int', value: OnnxType.float } });

@@ -39,7 +39,7 @@ const SCORE_CHAR = -12;
 const NEUTRAL_PIECES = ['.', ',', '?', '!', ':', ';', '-', '"', "'", '(', ')', '。', '、', '？', '！', '।', '؟', '،', `${SPACE_MARK}query`, `${SPACE_MARK}passage`];
 
 /** The pieces a lexicon word contributes: "▁part" for each space-separated part, plus bare parts in unspaced languages. */
-export function wordPieces(word: string, lang: LexiconLanguage): string[] {
+export function splitWordPieces(word: string, lang: LexiconLanguage): string[] {
   const parts = word.normalize('NFKC').split(' ').filter((p) => p.length > 0);
   const pieces = parts.map((part) => SPACE_MARK + part);
   if (UNSPACED_LANGUAGES.has(lang)) pieces.push(...parts);
@@ -65,7 +65,7 @@ export function buildFixtureVocab(): VocabPiece[] {
 
   for (const concept of LEXICON) {
     for (const [lang, word] of Object.entries(concept.words) as [LexiconLanguage, string][]) {
-      for (const piece of wordPieces(word, lang)) {
+      for (const piece of splitWordPieces(word, lang)) {
         const existing = index.get(piece);
         if (existing === undefined) {
           add(piece, SCORE_WORD, { kind: 'word', concept: concept.id, languages: [lang] });

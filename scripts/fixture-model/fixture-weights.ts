@@ -33,8 +33,8 @@ const FFN_OUTPUT_GAIN = 0.1; // the feed-forward adds a ~10% random term per tok
 
 export function createFixtureWeights(shape: EncoderShape, vocab: readonly VocabPiece[], random: SeededRandom, options: FixtureWeightOptions): EncoderWeights {
   const h = shape.hiddenSize;
-  const meaning = new Map(LEXICON.map((c) => [c.id, randomUnitVector(random.fork(`concept:${c.id}`), h)]));
-  const offset = new Map(LEXICON_LANGUAGES.map((lang) => [lang, randomUnitVector(random.fork(`language:${lang}`), h)]));
+  const meaning = new Map(LEXICON.map((c) => [c.id, drawUnitVector(random.fork(`concept:${c.id}`), h)]));
+  const offset = new Map(LEXICON_LANGUAGES.map((lang) => [lang, drawUnitVector(random.fork(`language:${lang}`), h)]));
 
   const wordEmbeddings = new Float32Array(shape.vocabSize * h);
   vocab.forEach((entry, id) => {
@@ -49,14 +49,14 @@ export function createFixtureWeights(shape: EncoderShape, vocab: readonly VocabP
     const r = random.fork(`layer:${i}`);
     const inter = shape.intermediateSize;
     return {
-      query: linear(fillNormal(r.fork('query'), h * h, ATTENTION_QK_GAIN / Math.sqrt(h)), h, h),
-      key: linear(fillNormal(r.fork('key'), h * h, ATTENTION_QK_GAIN / Math.sqrt(h)), h, h),
-      value: linear(addIdentity(fillNormal(r.fork('value'), h * h, VALUE_NOISE / Math.sqrt(h)), h, 1), h, h),
-      attentionOutput: linear(addIdentity(fillNormal(r.fork('attention-output'), h * h, ATTENTION_OUTPUT_NOISE / Math.sqrt(h)), h, ATTENTION_OUTPUT_GAIN), h, h),
-      attentionNorm: unitNorm(h),
-      intermediate: linear(fillNormal(r.fork('intermediate'), h * inter, 1 / Math.sqrt(h)), h, inter),
-      output: linear(fillNormal(r.fork('output'), inter * h, FFN_OUTPUT_GAIN / Math.sqrt(inter)), inter, h),
-      outputNorm: unitNorm(h),
+      query: createLinear(fillNormal(r.fork('query'), h * h, ATTENTION_QK_GAIN / Math.sqrt(h)), h, h),
+      key: createLinear(fillNormal(r.fork('key'), h * h, ATTENTION_QK_GAIN / Math.sqrt(h)), h, h),
+      value: createLinear(addIdentity(fillNormal(r.fork('value'), h * h, VALUE_NOISE / Math.sqrt(h)), h, 1), h, h),
+      attentionOutput: createLinear(addIdentity(fillNormal(r.fork('attention-output'), h * h, ATTENTION_OUTPUT_NOISE / Math.sqrt(h)), h, ATTENTION_OUTPUT_GAIN), h, h),
+      attentionNorm: createUnitNorm(h),
+      intermediate: createLinear(fillNormal(r.fork('intermediate'), h * inter, 1 / Math.sqrt(h)), h, inter),
+      output: createLinear(fillNormal(r.fork('output'), inter * h, FFN_OUTPUT_GAIN / Math.sqrt(inter)), inter, h),
+      outputNorm: createUnitNorm(h),
     };
   });
 
@@ -64,7 +64,7 @@ export function createFixtureWeights(shape: EncoderShape, vocab: readonly VocabP
     wordEmbeddings,
     positionEmbeddings,
     tokenTypeEmbeddings: new Float32Array(shape.typeVocabSize * h),
-    embeddingNorm: unitNorm(h),
+    embeddingNorm: createUnitNorm(h),
     layers,
   };
 }
@@ -85,12 +85,12 @@ function embedPiece(
     case 'padding':
     case 'char':
       // Padding gets a full-size random vector so a broken attention mask would show.
-      return randomUnitVector(random, h);
+      return drawUnitVector(random, h);
     case 'word': {
       const { concept, languages } = entry.meaning;
       const conceptVector = meaning.get(concept);
       if (!conceptVector) throw new Error(`no meaning vector for concept ${concept}`);
-      const noise = randomUnitVector(random, h);
+      const noise = drawUnitVector(random, h);
       for (let k = 0; k < h; k++) {
         let languagePart = 0;
         for (const lang of languages) languagePart += offset.get(lang)?.[k] ?? 0;
@@ -102,7 +102,7 @@ function embedPiece(
 }
 
 /** A random direction with zero mean over its components, so LayerNorm only rescales it. */
-export function randomUnitVector(random: SeededRandom, h: number): Float32Array {
+export function drawUnitVector(random: SeededRandom, h: number): Float32Array {
   const v = fillNormal(random, h, 1);
   let mean = 0;
   for (let k = 0; k < h; k++) mean += v[k];
@@ -122,10 +122,10 @@ function addIdentity(weight: Float32Array, h: number, gain: number): Float32Arra
   return weight;
 }
 
-function linear(weight: Float32Array, inputs: number, outputs: number): Linear {
+function createLinear(weight: Float32Array, inputs: number, outputs: number): Linear {
   return { weight, bias: new Float32Array(outputs), inputs, outputs };
 }
 
-function unitNorm(h: number): LayerNormWeights {
+function createUnitNorm(h: number): LayerNormWeights {
   return { gamma: new Float32Array(h).fill(1), beta: new Float32Array(h) };
 }

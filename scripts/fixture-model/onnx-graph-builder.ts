@@ -25,7 +25,7 @@ export class GraphBuilder {
 
   int64s(name: string, values: readonly number[], dims: readonly number[] = [values.length]): string {
     const data = new BigInt64Array(values.map((v) => BigInt(v)));
-    return this.initializer({ name, type: OnnxType.int64, dims, raw: bytesOf(data) });
+    return this.initializer({ name, type: OnnxType.int64, dims, raw: viewBytes(data) });
   }
 
   /**
@@ -58,10 +58,10 @@ export class GraphBuilder {
   }
 }
 
-export function bytesOf(view: ArrayBufferView): Uint8Array {
+export function viewBytes(view: ArrayBufferView): Uint8Array {
   return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
 }
 
-export function tensorOf(name: string, type: OnnxTypeCode, dims: readonly number[], data: ArrayBufferView): OnnxTensor {
-  return { name, type, dims, raw: bytesOf(data) };
+export function createTensor(name: string, type: OnnxTypeCode, dims: readonly number[], data: ArrayBufferView): OnnxTensor {
+  return { name, type, dims, raw: viewBytes(data) };
 }

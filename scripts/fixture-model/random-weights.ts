@@ -8,29 +8,29 @@ const INIT_STD = 0.02;
 
 export function createRandomWeights(shape: EncoderShape, random: SeededRandom): EncoderWeights {
   const h = shape.hiddenSize;
-  const uniform = (length: number): Float32Array => {
+  const drawUniform = (length: number): Float32Array => {
     // Uniform on [-a, a] has std a / sqrt(3).
     const a = INIT_STD * Math.sqrt(3);
     const out = new Float32Array(length);
     for (let i = 0; i < length; i++) out[i] = (random.uniform() * 2 - 1) * a;
     return out;
   };
-  const linear = (inputs: number, outputs: number): Linear => ({ weight: uniform(inputs * outputs), bias: new Float32Array(outputs), inputs, outputs });
-  const norm = (): LayerNormWeights => ({ gamma: new Float32Array(h).fill(1), beta: new Float32Array(h) });
+  const createLinear = (inputs: number, outputs: number): Linear => ({ weight: drawUniform(inputs * outputs), bias: new Float32Array(outputs), inputs, outputs });
+  const createUnitNorm = (): LayerNormWeights => ({ gamma: new Float32Array(h).fill(1), beta: new Float32Array(h) });
   return {
-    wordEmbeddings: uniform(shape.vocabSize * h),
-    positionEmbeddings: uniform(shape.maxPositions * h),
-    tokenTypeEmbeddings: uniform(shape.typeVocabSize * h),
-    embeddingNorm: norm(),
+    wordEmbeddings: drawUniform(shape.vocabSize * h),
+    positionEmbeddings: drawUniform(shape.maxPositions * h),
+    tokenTypeEmbeddings: drawUniform(shape.typeVocabSize * h),
+    embeddingNorm: createUnitNorm(),
     layers: Array.from({ length: shape.numLayers }, () => ({
-      query: linear(h, h),
-      key: linear(h, h),
-      value: linear(h, h),
-      attentionOutput: linear(h, h),
-      attentionNorm: norm(),
-      intermediate: linear(h, shape.intermediateSize),
-      output: linear(shape.intermediateSize, h),
-      outputNorm: norm(),
+      query: createLinear(h, h),
+      key: createLinear(h, h),
+      value: createLinear(h, h),
+      attentionOutput: createLinear(h, h),
+      attentionNorm: createUnitNorm(),
+      intermediate: createLinear(h, shape.intermediateSize),
+      output: createLinear(shape.intermediateSize, h),
+      outputNorm: createUnitNorm(),
     })),
   };
 }

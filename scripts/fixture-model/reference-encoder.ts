@@ -8,7 +8,7 @@ import type { EncoderShape, EncoderWeights, LayerNormWeights, Linear } from './e
 export function runReferenceEncoder(shape: EncoderShape, weights: EncoderWeights, inputIds: readonly number[], attentionMask: readonly number[]): Float64Array {
   const h = shape.hiddenSize;
   const seq = inputIds.length;
-  const positions = referencePositionIds(shape, inputIds);
+  const positions = computeReferencePositionIds(shape, inputIds);
 
   let hidden: Float64Array = new Float64Array(seq * h);
   for (let t = 0; t < seq; t++) {
@@ -57,7 +57,7 @@ export function runReferenceEncoder(shape: EncoderShape, weights: EncoderWeights
 }
 
 /** XLM-R: padding keeps padding_idx, other tokens count up from padding_idx + 1. BERT: 0..seq-1. */
-export function referencePositionIds(shape: EncoderShape, inputIds: readonly number[]): number[] {
+export function computeReferencePositionIds(shape: EncoderShape, inputIds: readonly number[]): number[] {
   if (shape.modelType === 'bert') return inputIds.map((_, t) => t);
   let count = 0;
   return inputIds.map((id) => (id === shape.padTokenId ? shape.padTokenId : shape.padTokenId + ++count));

@@ -20,7 +20,7 @@ export interface XlmrTinyOptions extends FixtureWeightOptions {
 
 export const DEFAULT_XLMR_TINY_OPTIONS: XlmrTinyOptions = { seed: DEFAULT_FIXTURE_SEED, ...DEFAULT_FIXTURE_WEIGHT_OPTIONS };
 
-export function xlmrTinyShape(vocabSize: number): EncoderShape {
+export function buildXlmrTinyShape(vocabSize: number): EncoderShape {
   return {
     modelType: 'xlm-roberta',
     vocabSize,
@@ -47,7 +47,7 @@ export function buildXlmrTiny(options: XlmrTinyOptions = DEFAULT_XLMR_TINY_OPTIO
   if (!(options.languageBias >= 0)) throw new Error(`--language-bias: expected a number >= 0, got ${options.languageBias}`);
   if (!(options.pieceNoise >= 0)) throw new Error(`--piece-noise: expected a number >= 0, got ${options.pieceNoise}`);
   const vocab = buildFixtureVocab();
-  const shape = xlmrTinyShape(vocab.length);
+  const shape = buildXlmrTinyShape(vocab.length);
   const weights = createFixtureWeights(shape, vocab, createRandom(options.seed), options);
   return { vocab, shape, weights };
 }

@@ -1,7 +1,7 @@
 // The committed fixture model, loaded the way the app loads models: through transformers.js
 // from a local folder, in fp32, fp16 and q8.
 
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,12 +10,15 @@ import { AutoModel, AutoTokenizer, env, pipeline } from '@huggingface/transforme
 import * as ortNode from 'onnxruntime-node';
 import * as ortWeb from 'onnxruntime-web';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBenchVocab } from '../../scripts/fixture-model/bench-vocab';
+import { fromFloat16Bits, toFloat16Bits } from '../../scripts/fixture-model/float16';
 import type { LexiconLanguage } from '../../scripts/fixture-model/lexicon';
 import { LEXICON_LANGUAGES, UNSPACED_LANGUAGES, findConcept } from '../../scripts/fixture-model/lexicon';
-import { QUESTIONS, SENTENCE_GROUPS } from '../../scripts/fixture-model/lexicon-corpus';
+import { QUESTIONS, SENTENCE_GROUPS, buildLexiconCorpus, formatJsonl } from '../../scripts/fixture-model/lexicon-corpus';
 import { summarizeOnnx } from '../../scripts/fixture-model/onnx-summary';
 import { OnnxType } from '../../scripts/fixture-model/onnx-proto';
 import { runReferenceEncoder } from '../../scripts/fixture-model/reference-encoder';
+import { buildTokenizerFiles } from '../../scripts/fixture-model/tokenizer-files';
 import { DEFAULT_XLMR_TINY_OPTIONS, XLMR_TINY_ID, buildXlmrTiny, generateXlmrTiny } from '../../scripts/fixture-model/xlmr-tiny';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -121,7 +124,7 @@ describe('fixture/xlmr-tiny through transformers.js', () => {
     useLocalModels(MODELS_DIR);
     tokenizer = await AutoTokenizer.from_pretrained(XLMR_TINY_ID);
     for (const dtype of DTYPES) extractors[dtype] = await pipeline('feature-extraction', XLMR_TINY_ID, { dtype });
-  });
+  }, 60_000);
 
   afterAll(async () => {
     for (const dtype of DTYPES) await extractors[dtype]?.dispose();
@@ -153,6 +156,14 @@ describe('fixture/xlmr-tiny through transformers.js', () => {
   it('splits unknown words into characters rather than <unk>', () => {
     expect(tokenizer.tokenize('zebra')).toEqual(['▁', 'z', 'e', 'b', 'r', 'a']);
     expect(tokenizer.tokenize('水山').length).toBe(2);
+  });
+
+  it('treats the e5 prefixes "query: " and "passage: " as meaning-free', async () => {
+    expect(tokenizer.tokenize('query: big red river.')).toEqual(['▁query', ':', '▁big', '▁red', '▁river', '.']);
+    const texts = passages.slice(0, 15).map((p) => p.text);
+    const plain = await embed(extractors.fp32, texts);
+    const prefixed = await embed(extractors.fp32, texts.map((t) => `passage: ${t}`));
+    texts.forEach((text, i) => expect(dot(plain, i, prefixed, i), text).toBeGreaterThan(0.97));
   });
 
   it('computes the XLM-R forward pass: the fp32 graph matches a reference implementation, padding included', async () => {
@@ -243,6 +254,7 @@ describe('fixture generator', () => {
     for (const name of Object.keys(sizes)) {
       expect(readFileSync(join(folder, name)).equals(readFileSync(join(FOLDER, name))), name).toBe(true);
     }
+    expect(formatJsonl(buildLexiconCorpus())).toBe(readFileSync(join(ROOT, 'test/fixtures/lexicon-corpus.jsonl'), 'utf8'));
   });
 
   it('controls language bias: with --language-bias 2 an English question ranks all English passages first', async () => {
@@ -258,6 +270,33 @@ describe('fixture generator', () => {
       });
     } finally {
       await extractor.dispose();
+    }
+  });
+});
+
+describe('generator building blocks', () => {
+  it('converts to float16 with IEEE rounding, subnormals and overflow', () => {
+    expect([1, -2, 1 / 3, 65504, 65520, 2 ** -24, 2 ** -26, 0.1].map(toFloat16Bits)).toEqual([0x3c00, 0xc000, 0x3555, 0x7bff, 0x7c00, 0x0001, 0x0000, 0x2e66]);
+    expect(fromFloat16Bits(toFloat16Bits(0.1))).toBeCloseTo(0.1, 4);
+  });
+
+  it('builds a bench vocabulary of the requested size whose tokenizer keeps frequent words whole and splits rare ones', async () => {
+    const texts = ['the cat sat on the mat.', 'the cat sat on a (big) mat, then the cat slept.', 'a cat and a mat'];
+    const vocab = buildBenchVocab(texts, { size: 400, maskId: 300, maxPieceLength: 6, minWordCount: 2 });
+    expect(vocab).toHaveLength(400);
+    expect(vocab.slice(0, 4).map((v) => v.piece)).toEqual(['<s>', '<pad>', '</s>', '<unk>']);
+    expect(vocab[300].piece).toBe('<mask>');
+    const folder = mkdtempSync(join(tmpdir(), 'bench-vocab-'));
+    try {
+      for (const [name, text] of Object.entries(buildTokenizerFiles(vocab, 512))) writeFileSync(join(folder, name), text);
+      const benchTokenizer = await AutoTokenizer.from_pretrained(folder);
+      expect(benchTokenizer.tokenize('the cat sat on the mat.')).toEqual(['▁the', '▁cat', '▁sat', '▁on', '▁the', '▁mat', '.']);
+      const rare = benchTokenizer.tokenize('the slept cat');
+      expect(rare[0]).toBe('▁the');
+      expect(rare.at(-1)).toBe('▁cat');
+      expect(rare.length).toBeGreaterThan(3); // "slept" was seen once: it splits
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
     }
   });
 });

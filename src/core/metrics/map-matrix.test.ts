@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPairMatrix } from './map-matrix';
-import { pairKey, parsePairKey } from './pair-key';
+import { pairKey } from './pair-key';
 import type { MeanMetrics } from './types';
 
 function cell(ap: number, recallAt1: number): MeanMetrics {
@@ -31,12 +31,5 @@ describe('buildPairMatrix', () => {
       [0.8, 0.2],
       [null, null],
     ]);
-  });
-});
-
-describe('pair keys', () => {
-  it('round-trip and reject keys without an arrow', () => {
-    expect(parsePairKey(pairKey('zh', 'el'))).toEqual({ queryLang: 'zh', passageLang: 'el' });
-    expect(() => parsePairKey('zh-el')).toThrow(/expected "X->Y"/);
   });
 });
