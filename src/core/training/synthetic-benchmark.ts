@@ -56,12 +56,12 @@ export const DEFAULT_SYNTHETIC: Required<Omit<SyntheticOptions, 'seed'>> = {
   distractorsPerParagraph: 1,
   topicWeight: 0.8,
   answerDeviation: 0.7,
-  languageBias: 0.9,
-  lexical: 0.5,
+  languageBias: 0.6,
+  lexical: 0.7,
   lexicalRank: 24,
-  nuisance: 0.9,
+  nuisance: 1.5,
   nuisanceRank: 12,
-  noise: 0.4,
+  noise: 2.6,
 };
 
 export interface SyntheticBenchmark {

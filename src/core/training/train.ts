@@ -26,7 +26,7 @@ export interface TrainOptions {
   tau?: number;
   /** Add the passage-to-question direction to the loss (default off). */
   symmetric?: boolean;
-  /** AdamW learning rate (default 1e-3; see adamw.ts for why not the paper's 3e-5). */
+  /** AdamW learning rate (default 5e-4; see adamw.ts for why not the paper's 3e-5). */
   lr?: number;
   /** Decoupled weight decay toward the identity map (default 0.01). */
   weightDecay?: number;

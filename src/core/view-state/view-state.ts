@@ -1,0 +1,151 @@
+/**
+ * The whole view of the app as a URL query string, so a view can be shared, bookmarked and
+ * reloaded. Only what a person chose is stored (never data); defaults are left out to keep links
+ * short, and anything unreadable falls back to its default with a note saying what was ignored.
+ */
+import type { CorpusFormat } from '../corpus/loaded-corpus';
+import type { LangCode } from '../corpus/types';
+import type { SettingName } from '../metrics/types';
+
+/** Where the corpus came from. Picked files cannot travel in a link: only their name does. */
+export type CorpusRef =
+  | { kind: 'preset'; id: string }
+  | { kind: 'url'; url: string; format?: CorpusFormat }
+  | { kind: 'picked'; name: string };
+
+export const VIEW_TABS = ['ranking', 'evaluation'] as const;
+export type ViewTab = (typeof VIEW_TABS)[number];
+
+export interface ViewState {
+  corpus: CorpusRef;
+  /** "bm25" or a model id. */
+  retriever: string;
+  /** The query text; for a benchmark question, its text. */
+  query: string;
+  /** The benchmark question's id, or null for free text. */
+  question: string | null;
+  setting: SettingName;
+  /** Candidate language for cross-lingual (and for monolingual free text). */
+  target: LangCode | null;
+  /** Languages in play; null means every language of the corpus. */
+  languages: LangCode[] | null;
+  topK: number;
+  tab: ViewTab;
+  presenter: boolean;
+}
+
+export const DEFAULT_VIEW_STATE: ViewState = {
+  corpus: { kind: 'preset', id: 'demo' },
+  retriever: 'bm25',
+  query: '',
+  question: null,
+  setting: 'multi',
+  target: null,
+  languages: null,
+  topK: 10,
+  tab: 'ranking',
+  presenter: false,
+};
+
+export const MAX_TOP_K = 200;
+const SETTINGS: readonly SettingName[] = ['mono', 'cross', 'multi'];
+const FORMATS: readonly CorpusFormat[] = ['squad', 'beir', 'jsonl'];
+const LANG_PATTERN = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
+
+/** The query string (without "?") for a view; parameters at their default are left out. */
+export function encodeViewState(state: ViewState): string {
+  const p = new URLSearchParams();
+  const d = DEFAULT_VIEW_STATE;
+  const c = state.corpus;
+  if (c.kind === 'preset') {
+    if (c.id !== (d.corpus as { id: string }).id) p.set('corpus', c.id);
+  } else if (c.kind === 'url') {
+    p.set('url', c.url);
+    if (c.format) p.set('format', c.format);
+  } else {
+    p.set('picked', c.name);
+  }
+  if (state.retriever !== d.retriever) p.set('retriever', state.retriever);
+  if (state.question) p.set('question', state.question);
+  else if (state.query) p.set('q', state.query);
+  if (state.setting !== d.setting) p.set('setting', state.setting);
+  if (state.target) p.set('target', state.target);
+  if (state.languages) p.set('langs', state.languages.join(','));
+  if (state.topK !== d.topK) p.set('k', String(state.topK));
+  if (state.tab !== d.tab) p.set('tab', state.tab);
+  if (state.presenter) p.set('present', '1');
+  return p.toString();
+}
+
+export interface DecodedViewState {
+  state: ViewState;
+  /** One sentence per parameter that was ignored, for the page to show. */
+  ignored: string[];
+}
+
+/** The view a query string describes (with or without the leading "?"); unknown parameters are ignored silently. */
+export function decodeViewState(search: string): DecodedViewState {
+  const p = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
+  const ignored: string[] = [];
+  const state: ViewState = { ...DEFAULT_VIEW_STATE };
+
+  const url = p.get('url');
+  const picked = p.get('picked');
+  const preset = p.get('corpus');
+  if (url) {
+    const format = p.get('format');
+    if (format && !FORMATS.includes(format as CorpusFormat)) ignored.push(`format=${format}: expected one of ${FORMATS.join(', ')}`);
+    state.corpus = { kind: 'url', url, ...(format && FORMATS.includes(format as CorpusFormat) ? { format: format as CorpusFormat } : {}) };
+  } else if (picked) {
+    state.corpus = { kind: 'picked', name: picked };
+  } else if (preset) {
+    state.corpus = { kind: 'preset', id: preset };
+  }
+
+  const retriever = p.get('retriever');
+  if (retriever) state.retriever = retriever;
+
+  const question = p.get('question');
+  if (question) state.question = question;
+  const q = p.get('q');
+  if (q !== null) state.query = q;
+
+  const setting = p.get('setting');
+  if (setting !== null) {
+    if (SETTINGS.includes(setting as SettingName)) state.setting = setting as SettingName;
+    else ignored.push(`setting=${setting}: expected one of ${SETTINGS.join(', ')}`);
+  }
+
+  const target = p.get('target');
+  if (target !== null) {
+    if (LANG_PATTERN.test(target)) state.target = target;
+    else ignored.push(`target=${target}: expected a language code such as "de"`);
+  }
+
+  const langs = p.get('langs');
+  if (langs !== null) {
+    const list = langs.split(',').map((s) => s.trim()).filter(Boolean);
+    const bad = list.filter((l) => !LANG_PATTERN.test(l));
+    if (bad.length) ignored.push(`langs: ${bad.join(', ')} ${bad.length === 1 ? 'is not a language code' : 'are not language codes'}`);
+    const good = [...new Set(list.filter((l) => LANG_PATTERN.test(l)))];
+    if (good.length) state.languages = good;
+  }
+
+  const k = p.get('k');
+  if (k !== null) {
+    const n = Number(k);
+    if (Number.isInteger(n) && n >= 1 && n <= MAX_TOP_K) state.topK = n;
+    else ignored.push(`k=${k}: expected a whole number from 1 to ${MAX_TOP_K}`);
+  }
+
+  const tab = p.get('tab');
+  if (tab !== null) {
+    if ((VIEW_TABS as readonly string[]).includes(tab)) state.tab = tab as ViewTab;
+    else ignored.push(`tab=${tab}: expected one of ${VIEW_TABS.join(', ')}`);
+  }
+
+  const present = p.get('present');
+  if (present !== null) state.presenter = present === '1' || present === 'true';
+
+  return { state, ignored };
+}

@@ -1,0 +1,115 @@
+/**
+ * Which device and dtype to run on, as pure decisions from what the browser reports, so they can
+ * be tested without one. Pitfalls behind the rules (shared/reference/models.md): int8 graphs are
+ * slow on WebGPU and fp32/fp16 are the usual choice there; q8 is the usual WASM choice; WebGPU
+ * can return wrong numbers silently, hence the probe comparison.
+ */
+import type { Dtype } from './model-registry';
+
+export type WebDevice = 'webgpu' | 'wasm';
+export type DevicePreference = 'auto' | WebDevice;
+
+/** What the environment says about WebGPU, gathered by probeWebGpu() in the worker. */
+export interface GpuReport {
+  /** navigator.gpu exists. */
+  api: boolean;
+  /** requestAdapter() returned an adapter. */
+  adapter: boolean;
+  /** The adapter has the 'shader-f16' feature. */
+  shaderF16: boolean;
+  /** Why not, when requestAdapter threw. */
+  error?: string;
+}
+
+export interface DeviceChoice {
+  device: WebDevice;
+  /** For a person: why this device. */
+  reason: string;
+  /** True when the choice went against an explicit or automatic wish for WebGPU. */
+  fellBack: boolean;
+}
+
+export function chooseDevice(gpu: GpuReport, preference: DevicePreference = 'auto'): DeviceChoice {
+  if (preference === 'wasm') return { device: 'wasm', reason: 'WASM chosen by the user', fellBack: false };
+  const wanted = preference === 'webgpu' ? 'WebGPU was asked for' : 'WebGPU preferred';
+  if (!gpu.api) return { device: 'wasm', reason: `${wanted}, but this browser has no WebGPU (navigator.gpu is missing): using WASM`, fellBack: true };
+  if (!gpu.adapter) {
+    const why = gpu.error ? `requesting a WebGPU adapter failed (${gpu.error})` : 'no WebGPU adapter is available';
+    return { device: 'wasm', reason: `${wanted}, but ${why}: using WASM`, fellBack: true };
+  }
+  return { device: 'webgpu', reason: preference === 'webgpu' ? 'WebGPU chosen by the user' : 'a WebGPU adapter is available', fellBack: false };
+}
+
+/**
+ * q8 on WASM; fp16 on WebGPU when the adapter has shader-f16, else fp32. A user's dtype wins when
+ * the model has that file, except fp16 on a WebGPU adapter without shader-f16.
+ */
+export function chooseDtype(device: WebDevice, available: readonly Dtype[], gpu: GpuReport, override: Dtype | 'auto' = 'auto'): { dtype: Dtype; reason: string } {
+  if (available.length === 0) throw new Error('the model lists no ONNX files');
+  if (override !== 'auto') {
+    if (!available.includes(override)) throw new Error(`dtype ${override} is not available for this model (it has ${available.join(', ')})`);
+    if (override === 'fp16' && device === 'webgpu' && !gpu.shaderF16) {
+      const dtype = available.includes('fp32') ? 'fp32' : available[0];
+      return { dtype, reason: `fp16 was asked for, but this WebGPU adapter lacks 'shader-f16': using ${dtype}` };
+    }
+    return { dtype: override, reason: `${override} chosen by the user` };
+  }
+  const order: Dtype[] = device === 'wasm' ? ['q8', 'fp32', 'fp16'] : gpu.shaderF16 ? ['fp16', 'fp32', 'q8'] : ['fp32', 'q8'];
+  const dtype = order.find((d) => available.includes(d)) ?? available[0];
+  const why = device === 'wasm' ? 'q8 is the fast choice on WASM' : gpu.shaderF16 ? "the adapter has 'shader-f16'" : "the adapter lacks 'shader-f16'";
+  return { dtype, reason: `${dtype} on ${device === 'wasm' ? 'WASM' : 'WebGPU'} (${why})` };
+}
+
+/** Below this cosine between WebGPU and WASM on a probe sentence, WebGPU is not trusted. */
+export const PROBE_MIN_COSINE = 0.99;
+
+/** Sentences embedded on both backends before trusting WebGPU: several scripts and lengths. */
+export const PROBE_SENTENCES: readonly string[] = [
+  'The river flows through the old city.',
+  'Der Fluss fließt durch die alte Stadt.',
+  '河流穿过古老的城市。',
+  'النهر يتدفق عبر المدينة القديمة.',
+  'แม่น้ำไหลผ่านเมืองเก่า',
+  'नदी पुराने शहर से होकर बहती है।',
+];
+
+/** The lowest row-wise cosine of two row-major matrices with the same shape. */
+export function lowestRowCosine(a: Float32Array, b: Float32Array, dim: number): number {
+  if (a.length !== b.length) throw new Error(`probe outputs differ in size (${a.length} vs ${b.length})`);
+  let lowest = 1;
+  for (let off = 0; off < a.length; off += dim) {
+    let ab = 0;
+    let aa = 0;
+    let bb = 0;
+    for (let j = 0; j < dim; j++) {
+      ab += a[off + j] * b[off + j];
+      aa += a[off + j] * a[off + j];
+      bb += b[off + j] * b[off + j];
+    }
+    const cos = aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0;
+    // A NaN anywhere (fp16 overflow) must fail the probe, not slip through a comparison.
+    lowest = Number.isNaN(cos) ? -1 : Math.min(lowest, cos);
+  }
+  return lowest;
+}
+
+export function judgeProbe(lowestCosine: number): { trusted: boolean; message: string } {
+  const shown = lowestCosine.toFixed(4);
+  return lowestCosine >= PROBE_MIN_COSINE
+    ? { trusted: true, message: `WebGPU agrees with WASM on the probe sentences (lowest cosine ${shown})` }
+    : { trusted: false, message: `WebGPU disagrees with WASM on the probe sentences (lowest cosine ${shown} < ${PROBE_MIN_COSINE}): using WASM` };
+}
+
+/** Whether an error means the GPU device went away (driver reset, device.destroy(), lost context). */
+export function isDeviceLostError(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
+  return /device (was |is |has been )?lost|GPUDevice.*lost|lost.*GPUDevice|DXGI_ERROR_DEVICE|context lost|Device is destroyed|device destroyed/i.test(text);
+}
+
+/** WASM threads: every core when the page is cross-origin isolated (SharedArrayBuffer), else 1. */
+export function chooseThreads(crossOriginIsolated: boolean, hardwareConcurrency: number | undefined, override?: number): { threads: number; reason: string } {
+  if (!crossOriginIsolated) return { threads: 1, reason: 'the page is not cross-origin isolated (no COOP/COEP headers), so WASM runs on one thread' };
+  const cores = Math.max(1, hardwareConcurrency ?? 1);
+  if (override !== undefined && override >= 1) return { threads: Math.min(Math.floor(override), cores), reason: `${Math.min(Math.floor(override), cores)} WASM threads (chosen)` };
+  return { threads: cores, reason: `${cores} WASM threads (cross-origin isolated)` };
+}
