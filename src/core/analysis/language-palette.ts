@@ -14,9 +14,9 @@ export const LANGUAGE_PALETTE: readonly string[] = [
 /** A colour per language, by position in `langs` (so a language keeps its colour across charts of one corpus). */
 export function assignLanguageColours(langs: readonly LangCode[]): Record<LangCode, string> {
   const colours: Record<LangCode, string> = {};
-  langs.forEach((lang, i) => {
-    if (!(lang in colours)) colours[lang] = LANGUAGE_PALETTE[Object.keys(colours).length % LANGUAGE_PALETTE.length];
-    void i;
-  });
+  let next = 0;
+  for (const lang of langs) {
+    if (!(lang in colours)) colours[lang] = LANGUAGE_PALETTE[next++ % LANGUAGE_PALETTE.length];
+  }
   return colours;
 }

@@ -1,0 +1,65 @@
+/** The page's handle on the ranking worker: send the corpus once, then rank queries. */
+import type { OneQueryRanking } from '../../core/evaluation/rank-one-query';
+import type { Encoder, ProgressInfo } from '../../core/retrieval/types';
+import type { RankRequest, RankingWorkerIn, RankingWorkerOut, WorkerCorpus } from './messages';
+import { serveEmbeddings } from './serve-embeddings';
+
+export interface RankReply {
+  main: OneQueryRanking;
+  ladder: OneQueryRanking | null;
+  elapsedMs: number;
+}
+
+export interface RankingClient {
+  setCorpus(corpus: WorkerCorpus): void;
+  /** Resolves with the ranking, or rejects; a newer rank() does not cancel an older one. */
+  rank(request: Omit<RankRequest, 'id'>, onProgress?: (p: ProgressInfo) => void): Promise<RankReply>;
+  dispose(): void;
+}
+
+export function createRankingClient(currentEncoder: () => Encoder | null): RankingClient {
+  const worker = new Worker(new URL('./ranking.worker.ts', import.meta.url), { type: 'module', name: 'ranking' });
+  const send = (m: RankingWorkerIn, transfer: Transferable[] = []) => worker.postMessage(m, transfer);
+  const embeddings = serveEmbeddings((reply, transfer) => send(reply, transfer), currentEncoder);
+  const waiting = new Map<number, { resolve: (r: RankReply) => void; reject: (e: Error) => void; onProgress?: (p: ProgressInfo) => void }>();
+  let corpusId = 0;
+  let nextId = 1;
+
+  worker.onmessage = (event: MessageEvent<RankingWorkerOut>) => {
+    const m = event.data;
+    if (embeddings.handle(m)) return;
+    if (m.type === 'rank-progress') {
+      waiting.get(m.id)?.onProgress?.(m.info);
+      return;
+    }
+    if (m.type !== 'ranked' && m.type !== 'rank-error') return;
+    const w = waiting.get(m.id);
+    waiting.delete(m.id);
+    if (!w) return;
+    if (m.type === 'ranked') w.resolve({ main: m.main, ladder: m.ladder, elapsedMs: m.elapsedMs });
+    else w.reject(new Error(m.message));
+  };
+  worker.onerror = (event) => {
+    const error = new Error(`the ranking worker failed: ${event.message || 'unknown error'}`);
+    for (const w of waiting.values()) w.reject(error);
+    waiting.clear();
+  };
+
+  return {
+    setCorpus(corpus) {
+      corpusId++;
+      send({ type: 'corpus', corpusId, corpus });
+    },
+    rank(request, onProgress) {
+      const id = nextId++;
+      return new Promise<RankReply>((resolve, reject) => {
+        waiting.set(id, { resolve, reject, onProgress });
+        send({ type: 'rank', corpusId, request: { ...request, id } });
+      });
+    },
+    dispose() {
+      embeddings.abortAll();
+      worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * The dense encoder in Node: transformers.js' node build on onnxruntime-node (device cpu), running
+ * the same embedding code as the browser worker (src/encoder/pipeline-embedder.ts). Models load
+ * from disk only: a registry id resolves to public/models/<local>/, anything else is a folder.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { env, pipeline } from '@huggingface/transformers';
+import type { Encoder, RunOptions, TextKind } from '../core/retrieval/types';
+import { describeModelFolder, findPresetFor } from '../encoder/describe-model';
+import { encoderIdOf, findModel, MODEL_REGISTRY, requiredFilesFor, type Dtype, type ModelEntry } from '../encoder/model-registry';
+import { embedTexts, type Extractor, type LengthMeasure } from '../encoder/pipeline-embedder';
+import type { BatchLimits } from '../encoder/length-buckets';
+import { CliError } from './cli-error';
+
+/** public/models/ of this project. */
+export const PUBLIC_MODELS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../public/models');
+
+export interface NodeModel {
+  entry: ModelEntry;
+  folder: string;
+}
+
+export interface NodeEncoder extends Encoder {
+  readonly entry: ModelEntry;
+  readonly dtype: Dtype;
+  readonly folder: string;
+  dispose(): Promise<void>;
+}
+
+export interface NodeEncoderOptions {
+  dtype?: Dtype;
+  limits?: BatchLimits;
+  lengths?: LengthMeasure;
+  /** onnxruntime-node intra-op threads; default: its own (all cores). */
+  threads?: number;
+}
+
+function listFiles(root: string, prefix = ''): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const e of readdirSync(path.join(root, prefix), { withFileTypes: true })) {
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    if (e.isDirectory()) Object.assign(out, listFiles(root, rel));
+    else out[rel] = statSync(path.join(root, rel)).size;
+  }
+  return out;
+}
+
+/** A registry id (public/models/<local>/ must hold it) or a model folder on disk. */
+export function resolveNodeModel(spec: string, modelsDir = PUBLIC_MODELS_DIR): NodeModel {
+  const entry = findModel(spec);
+  if (entry) {
+    const folder = path.join(modelsDir, entry.local);
+    if (!existsSync(path.join(folder, 'config.json'))) {
+      const how = entry.hub
+        ? `vendor it first on a machine that can reach huggingface.co: npm run models:fetch -- ${entry.id} --dtype q8`
+        : entry.kind === 'bench'
+          ? 'generate it: npx tsx scripts/fixture-model/generate.ts --bench'
+          : 'regenerate it: npx tsx scripts/fixture-model/generate.ts';
+      throw new CliError(`model ${entry.id} is not available offline: ${folder}/config.json is missing; ${how} (or give a model folder instead of an id)`);
+    }
+    return { entry, folder };
+  }
+  const folder = path.resolve(spec);
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+    throw new CliError(`--retriever ${spec}: not bm25, not a registry model id (${MODEL_REGISTRY.map((m) => m.id).join(', ')}), and not a model folder`);
+  }
+  const configPath = path.join(folder, 'config.json');
+  if (!existsSync(configPath)) throw new CliError(`--retriever ${spec}: ${configPath} is missing; a model folder holds config.json, tokenizer.json, tokenizer_config.json and onnx/*.onnx`);
+  const files = listFiles(folder);
+  return { entry: describeModelFolder(folder, readFileSync(configPath, 'utf8'), files, findPresetFor(folder)), folder };
+}
+
+/** q8 when the folder has it (what the browser runs on WASM), else fp32, else fp16. */
+export function pickNodeDtype(model: NodeModel, wanted?: Dtype): Dtype {
+  const has = (d: Dtype) => existsSync(path.join(model.folder, requiredFilesFor(model.entry, d)[3]));
+  if (wanted) {
+    if (!has(wanted)) throw new CliError(`--dtype ${wanted}: ${path.join(model.folder, requiredFilesFor(model.entry, wanted)[3])} is missing`);
+    return wanted;
+  }
+  const found = (['q8', 'fp32', 'fp16'] as const).find(has);
+  if (!found) throw new CliError(`${model.folder}: no onnx/model.onnx, onnx/model_quantized.onnx or onnx/model_fp16.onnx`);
+  return found;
+}
+
+export async function createNodeEncoder(model: NodeModel, opts: NodeEncoderOptions = {}): Promise<NodeEncoder> {
+  const dtype = pickNodeDtype(model, opts.dtype);
+  for (const f of requiredFilesFor(model.entry, dtype)) {
+    if (!existsSync(path.join(model.folder, f))) throw new CliError(`${model.folder}: ${f} is missing (needed for dtype ${dtype})`);
+  }
+  // Never reach for the hub from Node: models are vendored into folders first.
+  env.allowRemoteModels = false;
+  env.allowLocalModels = true;
+  env.useFSCache = false;
+  // An absolute path is not a hub id, so transformers.js reads <folder>/<file> as it is.
+  const extractor = (await pipeline('feature-extraction', model.folder, {
+    dtype,
+    device: 'cpu',
+    session_options: opts.threads ? { intraOpNumThreads: opts.threads } : undefined,
+  })) as unknown as Extractor;
+  const probe = await embedTexts(extractor, model.entry, ['.'], 'passage');
+  const dim = probe.dim;
+  if (dim !== model.entry.dimensions) throw new CliError(`${model.folder}: the model gives ${dim}-dimensional rows but the registry says ${model.entry.dimensions}`);
+  return {
+    id: encoderIdOf(model.entry, dtype),
+    dim,
+    entry: model.entry,
+    dtype,
+    folder: model.folder,
+    async embed(texts: readonly string[], kind: TextKind, runOpts?: RunOptions): Promise<Float32Array> {
+      const stage = kind === 'query' ? 'embedding queries' : 'embedding passages';
+      runOpts?.onProgress?.({ stage, done: 0, total: texts.length });
+      const { rows } = await embedTexts(extractor, model.entry, texts, kind, {
+        limits: opts.limits,
+        lengths: opts.lengths,
+        signal: runOpts?.signal,
+        onBatch: (done, total) => runOpts?.onProgress?.({ stage, done, total }),
+      });
+      return rows.length ? rows : new Float32Array(0);
+    },
+    dispose: async () => {
+      await extractor.dispose?.();
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import type { Passage } from '../corpus/types';
+import { dotScores } from './embedding-matrix';
+import type { Encoder, PoolScorer, Retriever, RunOptions } from './types';
+
+/** (matrix, rows, dim) -> a rows x dim matrix; e.g. a trained adapter applied to unit rows. */
+export type RowTransform = (matrix: Float32Array, rows: number, dim: number) => Float32Array;
+
+export interface DenseRetrieverOptions {
+  /** Default: the encoder's id. */
+  name?: string;
+  /** Applied to every block of embeddings, passages and queries alike, before scoring. */
+  transform?: RowTransform;
+}
+
+export interface DenseRetriever extends Retriever {
+  /** Raw (untransformed) rows for these passages, embedding only those this retriever has not seen. */
+  embedPassages(passages: readonly Passage[], opts?: RunOptions): Promise<Float32Array>;
+}
+
+/**
+ * Ranks by dot product of encoder rows (cosine, the rows being unit length). Each passage is
+ * embedded once per retriever, keyed by passage id, so the multilingual pool reuses the rows of
+ * the per-language pools; each distinct query text is embedded once.
+ */
+export function createDenseRetriever(encoder: Encoder, opts: DenseRetrieverOptions = {}): DenseRetriever {
+  const dim = encoder.dim;
+  const passageRows = new Map<string, Float32Array>();
+  const queryRows = new Map<string, Float32Array>();
+
+  async function rowsFor(
+    keys: readonly string[],
+    texts: readonly string[],
+    cache: Map<string, Float32Array>,
+    kind: 'query' | 'passage',
+    runOpts?: RunOptions,
+  ): Promise<Float32Array> {
+    const missing: number[] = [];
+    const seen = new Set<string>();
+    keys.forEach((k, i) => {
+      if (!cache.has(k) && !seen.has(k)) {
+        seen.add(k);
+        missing.push(i);
+      }
+    });
+    if (missing.length) {
+      const rows = await encoder.embed(missing.map((i) => texts[i]), kind, runOpts);
+      if (rows.length !== missing.length * dim) throw new Error(`encoder ${encoder.id} returned ${rows.length / dim} rows for ${missing.length} texts`);
+      missing.forEach((i, k) => cache.set(keys[i], rows.slice(k * dim, (k + 1) * dim)));
+    }
+    const out = new Float32Array(keys.length * dim);
+    keys.forEach((k, i) => out.set(cache.get(k)!, i * dim));
+    return out;
+  }
+
+  const transformed = (m: Float32Array, rows: number) => {
+    if (!opts.transform) return m;
+    const t = opts.transform(m, rows, dim);
+    if (t.length !== rows * dim) throw new Error(`the row transform returned ${t.length} values for ${rows} x ${dim}`);
+    return t;
+  };
+
+  const embedPassages = (passages: readonly Passage[], runOpts?: RunOptions) =>
+    rowsFor(passages.map((p) => p.id), passages.map((p) => p.text), passageRows, 'passage', runOpts);
+
+  return {
+    name: opts.name ?? encoder.id,
+    embedPassages,
+    async pool(passages: readonly Passage[], runOpts?: RunOptions): Promise<PoolScorer> {
+      const matrix = transformed(await embedPassages(passages, runOpts), passages.length);
+      return {
+        size: passages.length,
+        async score(queries: readonly string[], scoreOpts?: RunOptions): Promise<Float32Array> {
+          const q = await rowsFor(queries, queries, queryRows, 'query', scoreOpts);
+          return dotScores(transformed(q, queries.length), matrix, dim);
+        },
+      };
+    },
+  };
+}
