@@ -14,7 +14,7 @@ import { resolveRetriever } from './resolve-retriever';
 import { formatQrelsLines, formatRunLines } from './trec-files';
 
 export const EVAL_USAGE = `npm run eval -- --data <folder|url> [--retriever bm25|<model id>|<model folder>]
-       [--langs en,de,...] [--settings mono,cross,multi] [--depth 100] [--tag name] --out <dir>
+       [--dtype q8|fp16|fp32] [--langs en,de,...] [--settings mono,cross,multi] [--depth 100] [--tag name] --out <dir>
 
 Writes <dir>/metrics.json (macro figures, per-language and per-pair cells, the X->Y mAP matrix,
 the language mix of the multilingual top-10), run.<setting>.trec (qid Q0 docid rank score tag,
@@ -39,6 +39,7 @@ export async function runEval(argv: string[]): Promise<void> {
     options: {
       data: { type: 'string' },
       retriever: { type: 'string', default: 'bm25' },
+      dtype: { type: 'string' },
       langs: { type: 'string' },
       settings: { type: 'string' },
       depth: { type: 'string', default: '100' },
@@ -69,7 +70,7 @@ export async function runEval(argv: string[]): Promise<void> {
     const missing = langs.filter((l) => !corpus.languages.includes(l));
     if (missing.length) throw new CliError(`--langs: ${missing.join(', ')} not in ${corpus.name} (it has ${corpus.languages.join(', ')})`);
   }
-  const retriever = await resolveRetriever(values.retriever!);
+  const retriever = await resolveRetriever(values.retriever!, { dtype: values.dtype, log: (m) => progress.log(m) });
   const tag = values.tag ?? retriever.name.replace(/\s+/g, '_');
 
   await mkdir(values.out, { recursive: true });

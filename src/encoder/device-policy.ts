@@ -86,9 +86,9 @@ export function lowestRowCosine(a: Float32Array, b: Float32Array, dim: number): 
       aa += a[off + j] * a[off + j];
       bb += b[off + j] * b[off + j];
     }
-    const cos = aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0;
     // A NaN anywhere (fp16 overflow) must fail the probe, not slip through a comparison.
-    lowest = Number.isNaN(cos) ? -1 : Math.min(lowest, cos);
+    if (Number.isNaN(ab + aa + bb)) return -1;
+    lowest = Math.min(lowest, aa > 0 && bb > 0 ? ab / Math.sqrt(aa * bb) : 0);
   }
   return lowest;
 }

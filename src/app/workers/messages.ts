@@ -56,6 +56,8 @@ export interface RankRequest {
 export type RankingWorkerIn =
   | { type: 'corpus'; corpusId: number; corpus: WorkerCorpus }
   | { type: 'rank'; corpusId: number; request: RankRequest }
+  /** Stop preparing pools (embedding passages); the requests waiting on them fail as cancelled. */
+  | { type: 'cancel-pools' }
   | EmbedReply;
 
 export type RankingWorkerOut =

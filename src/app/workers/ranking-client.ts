@@ -14,6 +14,8 @@ export interface RankingClient {
   setCorpus(corpus: WorkerCorpus): void;
   /** Resolves with the ranking, or rejects; a newer rank() does not cancel an older one. */
   rank(request: Omit<RankRequest, 'id'>, onProgress?: (p: ProgressInfo) => void): Promise<RankReply>;
+  /** Stops embedding passages for pools being prepared. */
+  cancelPools(): void;
   dispose(): void;
 }
 
@@ -56,6 +58,9 @@ export function createRankingClient(currentEncoder: () => Encoder | null): Ranki
         waiting.set(id, { resolve, reject, onProgress });
         send({ type: 'rank', corpusId, request: { ...request, id } });
       });
+    },
+    cancelPools() {
+      send({ type: 'cancel-pools' });
     },
     dispose() {
       embeddings.abortAll();

@@ -29,6 +29,8 @@ const pools = new Map<string, Promise<PreparedPool>>();
 const pageEncoders = new Map<string, PageEncoder>();
 /** Progress of pool preparation goes to whichever request is newest. */
 let latestRequest = 0;
+/** Aborts every pool being prepared; replaced after each cancel. */
+let poolsController = new AbortController();
 
 function post(message: RankingWorkerOut): void {
   self.postMessage(message);
@@ -55,6 +57,7 @@ function preparePool(request: RankRequest, langs: string[]): Promise<PreparedPoo
   const r = retriever;
   pool = (async () => {
     const scorer = await r.pool(passages, {
+      signal: poolsController.signal,
       onProgress: (info: ProgressInfo) => post({ type: 'rank-progress', id: latestRequest, info: { ...info, stage: `${langs.length > 1 ? 'multilingual pool' : `pool ${langs[0]}`}: ${info.stage}` } }),
     });
     return { passages, tieKey: tieKeysDescendingById(passages.map((p) => p.id)), scorer };
@@ -93,6 +96,10 @@ self.onmessage = (event: MessageEvent<RankingWorkerIn>) => {
       corpusId = message.corpusId;
       pools.clear();
       retrievers.clear(); // their per-passage caches belong to the old corpus
+      break;
+    case 'cancel-pools':
+      poolsController.abort(new DOMException('cancelled', 'AbortError'));
+      poolsController = new AbortController();
       break;
     case 'rank':
       if (message.corpusId !== corpusId) {

@@ -1,5 +1,6 @@
 /** Builds the retriever a worker ranks with, from the spec the page sends. */
 import { createBm25Retriever } from '../../core/retrieval/bm25';
+import { createDenseRetriever } from '../../core/retrieval/dense-retriever';
 import type { Retriever } from '../../core/retrieval/types';
 import type { RetrieverSpec } from './messages';
 import type { PageEncoder } from './page-encoder';
@@ -11,6 +12,5 @@ export function retrieverKey(spec: RetrieverSpec): string {
 
 export function createWorkerRetriever(spec: RetrieverSpec, pageEncoder: (spec: { encoderId: string; dim: number }) => PageEncoder): Retriever {
   if (spec.kind === 'bm25') return createBm25Retriever();
-  const { encoder } = pageEncoder(spec);
-  throw new Error(`dense retrieval with ${encoder.id} is not wired yet`);
+  return createDenseRetriever(pageEncoder(spec).encoder);
 }

@@ -71,6 +71,7 @@ describe('buildAnswerLadder', () => {
     ];
     const ladder = buildAnswerLadder(answers);
     expect(ladder.rungs.map((r) => `${r.lang}@${r.rank}`)).toEqual(['en@1', 'zh@7', 'de@40']);
+    expect(ladder.rungs[1]).toEqual({ lang: 'zh', rank: 7, id: 'zh/a', score: 2 });
     expect(ladder.maxRankDistance).toBe(39);
     expect(buildAnswerLadder(answers.slice(0, 1)).maxRankDistance).toBe(0);
   });

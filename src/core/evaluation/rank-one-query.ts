@@ -77,6 +77,7 @@ export interface LadderRung {
   lang: LangCode;
   rank: number;
   id: string;
+  score: number;
 }
 
 export interface AnswerLadder {
@@ -95,7 +96,7 @@ export function buildAnswerLadder(answers: readonly RankedCandidate[]): AnswerLa
   const byLang = new Map<LangCode, LadderRung>();
   for (const a of answers) {
     const seen = byLang.get(a.lang);
-    if (!seen || a.rank < seen.rank) byLang.set(a.lang, { lang: a.lang, rank: a.rank, id: a.id });
+    if (!seen || a.rank < seen.rank) byLang.set(a.lang, { lang: a.lang, rank: a.rank, id: a.id, score: a.score });
   }
   const rungs = [...byLang.values()].sort((a, b) => a.rank - b.rank);
   return { rungs, maxRankDistance: rungs.length > 1 ? rungs[rungs.length - 1].rank - rungs[0].rank : 0 };

@@ -1,6 +1,6 @@
 import type { LangCode } from '../corpus/types';
 import { createAdamW, DEFAULT_ADAMW } from './adamw';
-import { adapterParamCount, createIdentityAdapter, type Adapter } from './adapter';
+import { assertAdapterShape, createIdentityAdapter, type Adapter } from './adapter';
 import { createInfoNceLoss, DEFAULT_INFO_NCE } from './loss';
 import type { PairsIndex } from './pairs-index';
 import { deriveSeed } from './rng';
@@ -128,7 +128,7 @@ function copyRow(src: Float32Array, row: number, dst: Float64Array, dstRow: numb
 
 function validateInputs(options: TrainOptions): void {
   const { queryEmb, passageEmb, dim, pairs, epochs } = options;
-  if (!Number.isInteger(dim) || dim < 1) throw new RangeError(`trainAdapter: dim must be a positive integer, got ${dim}`);
+  assertAdapterShape({ dim, rank: options.rank ?? 0 }, 'trainAdapter');
   if (queryEmb.length % dim !== 0) {
     throw new RangeError(`trainAdapter: queryEmb has ${queryEmb.length} values, not a multiple of dim ${dim}`);
   }
@@ -136,10 +136,6 @@ function validateInputs(options: TrainOptions): void {
     throw new RangeError(`trainAdapter: passageEmb has ${passageEmb.length} values, not a multiple of dim ${dim}`);
   }
   if (!Number.isInteger(epochs) || epochs < 0) throw new RangeError(`trainAdapter: epochs must be a non-negative integer, got ${epochs}`);
-  const rank = options.rank ?? 0;
-  if (adapterParamCount({ dim, rank }) <= 0 || !Number.isInteger(rank) || rank < 0 || rank > dim) {
-    throw new RangeError(`trainAdapter: rank must be an integer in [0, ${dim}], got ${rank}`);
-  }
   const checkRows = (rows: Int32Array, limit: number, what: string): void => {
     for (let i = 0; i < rows.length; i++) {
       if (rows[i] >= limit) {

@@ -1,0 +1,33 @@
+import { useEffect } from 'react';
+import { HelpOverlay } from './components/help-overlay';
+import { AppHeader } from './components/app-header';
+import { EvaluationTab } from './components/evaluation-tab';
+import { Notices } from './components/notices';
+import { RankingTab } from './components/ranking-tab';
+import { SetupPanel } from './components/setup-panel';
+import { useKeyboardShortcuts } from './hooks/use-keyboard-shortcuts';
+import { useApp } from './store/app-store';
+
+export function App() {
+  const tab = useApp((s) => s.tab);
+  const presenter = useApp((s) => s.presenter);
+  const helpOpen = useApp((s) => s.helpOpen);
+  useKeyboardShortcuts();
+  useEffect(() => {
+    document.documentElement.classList.toggle('presenter', presenter);
+  }, [presenter]);
+
+  return (
+    <div className="app">
+      <AppHeader />
+      <Notices />
+      <div className="layout">
+        {!presenter && <SetupPanel />}
+        <main className="main" id="main">
+          {tab === 'ranking' ? <RankingTab /> : <EvaluationTab />}
+        </main>
+      </div>
+      {helpOpen && <HelpOverlay />}
+    </div>
+  );
+}

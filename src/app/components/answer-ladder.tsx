@@ -1,0 +1,81 @@
+import { buildAnswerLadder } from '../../core/evaluation/rank-one-query';
+import { describeLanguage } from '../lang-names';
+import { useApp } from '../store/app-store';
+import { LangBadge } from './lang-badge';
+
+/** Position on a log scale from rank 1 (left) to the pool size (right), in percent. */
+function logPosition(rank: number, poolSize: number): number {
+  if (poolSize <= 1) return 0;
+  return (100 * Math.log(rank)) / Math.log(poolSize);
+}
+
+/** 1, 10, 100, … below the pool size (with room to read), then the pool size. */
+function axisTicks(poolSize: number): number[] {
+  const ticks: number[] = [];
+  for (let t = 1; t * 3 < poolSize; t *= 10) ticks.push(t);
+  return [...ticks, poolSize];
+}
+
+export function AnswerLadder() {
+  const ranking = useApp((s) => s.ranking);
+  const inPlay = useApp((s) => s.ranking?.ladderLangs ?? null);
+  if (!ranking || !inPlay) {
+    return (
+      <aside className="ladder empty" aria-label="Answer ladder">
+        <h3>Answer ladder</h3>
+        <p className="hint">Pick a benchmark question to see where its answer lands in every language.</p>
+      </aside>
+    );
+  }
+  const pool = ranking.ladder ?? ranking.main;
+  const ladder = buildAnswerLadder(pool.answers);
+  const missing = inPlay.filter((l) => !ladder.rungs.some((r) => r.lang === l));
+  const best = ladder.rungs[0];
+  const worst = ladder.rungs[ladder.rungs.length - 1];
+  const zeroScores = ladder.rungs.filter((r) => r.score === 0).length;
+  const left = best ? logPosition(best.rank, pool.poolSize) : 0;
+  const right = worst ? logPosition(worst.rank, pool.poolSize) : 0;
+
+  return (
+    <aside className="ladder" aria-label="Answer ladder" data-testid="answer-ladder">
+      <h3>Answer ladder</h3>
+      <p className="ladder-caption">
+        Rank of the answer in each language of the multilingual pool ({pool.poolSize.toLocaleString('en')} passages, log scale).
+      </p>
+      {ladder.rungs.length > 1 && (
+        <p className="ladder-distance" data-testid="max-rank-distance" data-value={ladder.maxRankDistance}>
+          Maximum rank distance <b>{ladder.maxRankDistance.toLocaleString('en')}</b>
+          <span className="muted">
+            {' '}
+            ({best.lang} at {best.rank.toLocaleString('en')} → {worst.lang} at {worst.rank.toLocaleString('en')})
+          </span>
+        </p>
+      )}
+      <ol className="rungs">
+        {ladder.rungs.map((r) => (
+          <li key={r.lang} className="rung" data-testid="rung" data-lang={r.lang} data-rank={r.rank} title={`${describeLanguage(r.lang)}: rank ${r.rank}`}>
+            <LangBadge lang={r.lang} />
+            <span className="rung-track">
+              <span className="rung-span" style={{ left: `${left}%`, width: `${Math.max(0.5, right - left)}%` }} />
+              <span className={`rung-dot${r.rank <= ranking.topK ? ' in-top' : ''}${r.score === 0 ? ' no-match' : ''}`} style={{ left: `${logPosition(r.rank, pool.poolSize)}%` }} />
+            </span>
+            <span className="rung-rank">{r.rank.toLocaleString('en')}</span>
+          </li>
+        ))}
+      </ol>
+      <div className="rung-axis" aria-hidden="true">
+        {axisTicks(pool.poolSize).map((t) => (
+          <span key={t} style={{ left: `${logPosition(t, pool.poolSize)}%` }}>
+            {t.toLocaleString('en')}
+          </span>
+        ))}
+      </div>
+      {zeroScores > 0 && (
+        <p className="hint">
+          <span className="rung-dot-key" aria-hidden="true" /> score 0 in {zeroScores} language{zeroScores === 1 ? '' : 's'}: no word in common with the question, so these answers tie with every other such passage (ties are ordered by passage id).
+        </p>
+      )}
+      {missing.length > 0 && <p className="hint">No answer in: {missing.map(describeLanguage).join(', ')}.</p>}
+    </aside>
+  );
+}

@@ -1,0 +1,94 @@
+import type { SettingName } from '../../core/metrics/types';
+import { describeLanguage } from '../lang-names';
+import { useApp } from '../store/app-store';
+import { languagesInPlay } from '../store/query-slice';
+import { AnalysisSlot } from './analysis-slot';
+import { ProgressBar } from './progress-bar';
+import { SummaryTable } from './summary-table';
+
+const SETTING_LABELS: Record<SettingName, string> = { mono: 'Monolingual', cross: 'Cross-lingual', multi: 'Multilingual' };
+
+export function EvaluationTab() {
+  const active = useApp((s) => s.active);
+  const run = useApp((s) => s.evalRun);
+  const progress = useApp((s) => s.evalProgress);
+  const settings = useApp((s) => s.evalSettings);
+  const problem = useApp((s) => s.evalProblem);
+  const reports = useApp((s) => s.reports);
+  const reportId = useApp((s) => s.reportId);
+  const compareId = useApp((s) => s.compareId);
+  const retriever = useApp((s) => s.encoderInfo?.label ?? (s.retrieverId === 'bm25' ? 'BM25' : s.retrieverId));
+  const inPlay = useApp((s) => languagesInPlay(s).join(','));
+  const app = useApp.getState();
+  if (!active) return null;
+
+  const langs = inPlay.split(',').filter(Boolean);
+  const silent = langs.filter((l) => (active.questionsByLang.get(l)?.length ?? 0) === 0);
+  const shown = reports.find((r) => r.id === reportId) ?? null;
+  const compare = reports.find((r) => r.id === compareId && r.id !== reportId) ?? null;
+
+  return (
+    <div className="evaluation-tab">
+      <section className="card" aria-labelledby="eval-title">
+        <h2 id="eval-title">Evaluate the whole corpus</h2>
+        <p className="muted">
+          Every question of <b>{active.corpus.name}</b> in {langs.length} language{langs.length === 1 ? '' : 's'} ({langs.join(' ')}), ranked by <b>{retriever}</b>, scored as the paper does: mAP macro-averaged over language pairs. Runs in a background worker; the numbers equal the command line&apos;s (npm run eval).
+        </p>
+        {silent.length > 0 && <p className="hint">No questions in {silent.map(describeLanguage).join(', ')}: their passages are ranked, but they ask nothing.</p>}
+        <div className="inline wrap">
+          {(['mono', 'cross', 'multi'] as const).map((s) => (
+            <label key={s} className="check">
+              <input type="checkbox" checked={settings.includes(s)} onChange={() => app.toggleEvalSetting(s)} disabled={!!run} data-testid={`eval-setting-${s}`} />
+              {SETTING_LABELS[s]}
+            </label>
+          ))}
+          <div className="spacer" />
+          <button type="button" className="button primary" disabled={!!run} onClick={() => void app.runEvaluation()} data-testid="run-evaluation">
+            Run evaluation
+          </button>
+        </div>
+        {run && <ProgressBar progress={progress} label="Preparing…" onCancel={() => app.cancelEvaluation()} testId="eval-progress" />}
+        {problem && (
+          <div className="hint-box" role="status" data-testid="eval-problem">
+            {problem}
+          </div>
+        )}
+      </section>
+
+      {reports.length > 0 && (
+        <section className="card" aria-labelledby="results-title">
+          <div className="section-head">
+            <h2 id="results-title">Results</h2>
+            <div className="inline wrap">
+              <label className="field compact">
+                <span>Report</span>
+                <select value={reportId ?? ''} onChange={(e) => app.showReport(e.target.value)}>
+                  {reports.map((r) => (
+                    <option key={r.id} value={r.id}>
+                      {r.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="field compact">
+                <span>Compare with</span>
+                <select value={compare?.id ?? ''} onChange={(e) => app.setCompare(e.target.value || null)} data-testid="compare-select">
+                  <option value="">— nothing —</option>
+                  {reports
+                    .filter((r) => r.id !== reportId)
+                    .map((r) => (
+                      <option key={r.id} value={r.id}>
+                        {r.label}
+                      </option>
+                    ))}
+                </select>
+              </label>
+            </div>
+          </div>
+          {shown && <SummaryTable report={shown.report} compare={compare?.report} />}
+        </section>
+      )}
+      {shown && <AnalysisSlot report={shown.report} compare={compare?.report} corpus={shown.corpus} />}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { useApp } from '../store/app-store';
+import { directionOf } from '../lang-names';
+import { LangBadge } from './lang-badge';
+
+/** Bar widths: share of the best score when every score is positive (BM25), else position in the shown range (cosines). */
+function scaleOf(scores: number[]): (s: number) => number {
+  const max = Math.max(...scores);
+  const min = Math.min(...scores);
+  if (min >= 0 && max > 0) return (s) => s / max;
+  const span = max - min || 1;
+  return (s) => 0.1 + (0.9 * (s - min)) / span;
+}
+
+export function RankingList() {
+  const ranking = useApp((s) => s.ranking);
+  const active = useApp((s) => s.active);
+  const selected = useApp((s) => s.selectedRow);
+  if (!ranking || !active) return <div className="ranking-list" />;
+  const top = ranking.main.top;
+  const scale = scaleOf(top.map((c) => c.score));
+  return (
+    <ol className="ranking-list" aria-label="Ranked passages" data-testid="ranking-list">
+      {top.map((c, i) => {
+        const passage = active.passageById.get(c.id);
+        const isSelected = i === selected;
+        return (
+          <li
+            key={c.id}
+            className={`result${c.relevant ? ' answer' : ''}${isSelected ? ' selected' : ''}`}
+            data-row={i}
+            data-testid="result"
+            data-lang={c.lang}
+            data-relevant={c.relevant ? 'true' : 'false'}
+            aria-current={isSelected ? 'true' : undefined}
+            onClick={() => useApp.getState().selectRow(i)}
+          >
+            <span className="result-rank">{c.rank}</span>
+            <span className="result-score" title={`score ${c.score}`}>
+              <span className="score-bar" style={{ width: `${Math.max(2, scale(c.score) * 100)}%` }} />
+              <span className="score-value">{c.score.toFixed(3)}</span>
+            </span>
+            <LangBadge lang={c.lang} />
+            <span className="result-body">
+              {/* Passage text is data: rendered as text (never HTML), direction from the text itself. */}
+              <span className="result-text" dir="auto" lang={c.lang} data-dir={directionOf(c.lang)}>
+                {passage?.text ?? c.id}
+              </span>
+              {c.relevant && <span className="answer-tag">answer</span>}
+              {isSelected && (
+                <span className="result-detail">
+                  <span className="muted small">
+                    {c.id}
+                    {passage?.group ? ` · group ${passage.group}` : ''}
+                  </span>
+                  {passage?.context && passage.context !== passage.text && (
+                    <span className="result-context" dir="auto" lang={c.lang}>
+                      {passage.context}
+                    </span>
+                  )}
+                </span>
+              )}
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,21 @@
+/** The app's one store, built from feature slices (zustand's slices pattern). */
+import { create, type StateCreator } from 'zustand';
+import { createCorpusSlice, type CorpusSlice } from './corpus-slice';
+import { createEvaluationSlice, type EvaluationSlice } from './evaluation-slice';
+import { createQuerySlice, type QuerySlice } from './query-slice';
+import { createRankingSlice, type RankingSlice } from './ranking-slice';
+import { createRetrieverSlice, type RetrieverSlice } from './retriever-slice';
+import { createViewSlice, type ViewSlice } from './view-slice';
+
+export type AppState = CorpusSlice & RetrieverSlice & QuerySlice & RankingSlice & EvaluationSlice & ViewSlice;
+
+export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
+
+export const useApp = create<AppState>()((...a) => ({
+  ...createCorpusSlice(...a),
+  ...createRetrieverSlice(...a),
+  ...createQuerySlice(...a),
+  ...createRankingSlice(...a),
+  ...createEvaluationSlice(...a),
+  ...createViewSlice(...a),
+}));

@@ -1,0 +1,300 @@
+/**
+ * The page's side of the encoder: starts the worker that owns the model, loads, embeds in parts
+ * (the unit of resume), keeps embeddings in the IndexedDB cache, and watches the worker. A worker
+ * that errors or goes silent for heartbeatTimeoutMs during a job is terminated, restarted with the
+ * same model, and the unfinished part is sent again. API described in docs/encoder.md.
+ */
+import type { Encoder, RunOptions, TextKind } from '../core/retrieval/types';
+import { createIndexedDbCache, embeddingCacheKey, isQuotaError, type EmbeddingCache } from './embedding-store';
+import { charLengths, scatterRows, sortByLengthDescending } from './length-buckets';
+import type { LoadProgress } from './load-progress';
+import type { EncoderNotice, FromWorker, LoadedModelInfo, LoadRequest, ToWorker } from './worker-protocol';
+
+/** The parts of a Worker the client uses (a fake in tests). */
+export interface WorkerLike {
+  postMessage(message: ToWorker, transfer?: Transferable[]): void;
+  terminate(): void;
+  addEventListener(type: 'message', listener: (e: MessageEvent<FromWorker>) => void): void;
+  addEventListener(type: 'error' | 'messageerror', listener: (e: Event) => void): void;
+}
+
+export interface EncoderClientOptions {
+  /** Default: the bundled encoder.worker.ts as a module worker. */
+  createWorker?: () => WorkerLike;
+  /** A worker silent this long while a job runs is restarted. Default 30000. */
+  heartbeatTimeoutMs?: number;
+  /** Restarts allowed per load or embed call before it fails. Default 2. */
+  maxRestarts?: number;
+  /** Default: IndexedDB; null turns the embedding cache off. */
+  cache?: EmbeddingCache | null;
+  /** Texts per worker message (the unit of resume after a restart). Default 256. */
+  partSize?: number;
+  /** Prefix under which the app serves public/ (for the 'served' source). Default import.meta.env.BASE_URL. */
+  baseUrl?: string;
+  onNotice?: (n: EncoderNotice) => void;
+}
+
+export interface LoadOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: LoadProgress) => void;
+}
+
+export interface BrowserEncoder extends Encoder {
+  /** The current state: device and dtype may change after a fallback. */
+  readonly info: LoadedModelInfo;
+}
+
+export interface EncoderClient {
+  /** Loads a model in a fresh worker (terminating the previous one). Aborting terminates the worker. */
+  load(request: LoadRequest, opts?: LoadOptions): Promise<BrowserEncoder>;
+  readonly notices: readonly EncoderNotice[];
+  /** Terminates the worker: the only way to free a model's memory for sure. */
+  dispose(): void;
+}
+
+/** The worker stopped answering or crashed; the job may be retried on a new worker. */
+class WorkerStoppedError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'WorkerStoppedError';
+  }
+}
+
+interface Pending {
+  resolve(m: FromWorker): void;
+  reject(e: unknown): void;
+  onProgress?: (m: Extract<FromWorker, { type: 'progress' }>) => void;
+}
+
+function defaultWorker(): WorkerLike {
+  return new Worker(new URL('./encoder.worker.ts', import.meta.url), { type: 'module', name: 'encoder' }) as unknown as WorkerLike;
+}
+
+export function createEncoderClient(opts: EncoderClientOptions = {}): EncoderClient {
+  const createWorker = opts.createWorker ?? defaultWorker;
+  const heartbeatTimeoutMs = opts.heartbeatTimeoutMs ?? 30_000;
+  const maxRestarts = opts.maxRestarts ?? 2;
+  const partSize = Math.max(1, opts.partSize ?? 256);
+  const baseUrl = new URL(opts.baseUrl ?? import.meta.env?.BASE_URL ?? '/', globalThis.location?.href ?? 'http://localhost/').href;
+  let cache: EmbeddingCache | null = opts.cache === undefined ? createIndexedDbCache() : opts.cache;
+  const notices: EncoderNotice[] = [];
+  const pending = new Map<number, Pending>();
+  let worker: WorkerLike | null = null;
+  let lastHeard = 0;
+  let jobs = 0;
+  let request: LoadRequest | null = null;
+  let info: LoadedModelInfo | null = null;
+  let restarting: Promise<void> | null = null;
+  let watchdog: ReturnType<typeof setInterval> | null = null;
+
+  const notify = (n: EncoderNotice) => {
+    notices.push(n);
+    opts.onNotice?.(n);
+  };
+
+  function stopWorker(reason: string): void {
+    const w = worker;
+    worker = null;
+    w?.terminate();
+    const failed = [...pending.values()];
+    pending.clear();
+    for (const p of failed) p.reject(new WorkerStoppedError(reason));
+  }
+
+  function checkHeartbeat(): void {
+    if (worker && pending.size > 0 && Date.now() - lastHeard > heartbeatTimeoutMs) {
+      stopWorker(`the encoder worker stopped responding (no heartbeat for ${Math.round((Date.now() - lastHeard) / 1000)} s)`);
+    }
+  }
+
+  function spawn(): WorkerLike {
+    const w = createWorker();
+    worker = w;
+    lastHeard = Date.now();
+    w.addEventListener('message', (e: MessageEvent<FromWorker>) => {
+      if (worker !== w) return;
+      lastHeard = Date.now();
+      const m = e.data;
+      if (m.type === 'heartbeat') return;
+      if (m.type === 'notice') return notify(m.notice);
+      const p = pending.get(m.job);
+      if (!p) return;
+      if (m.type === 'progress') return p.onProgress?.(m);
+      pending.delete(m.job);
+      if (m.type === 'error') p.reject(Object.assign(new Error(m.message), { code: m.code }));
+      else p.resolve(m);
+    });
+    w.addEventListener('error', (e: Event) => {
+      if (worker !== w) return;
+      e.preventDefault?.();
+      const message = (e as ErrorEvent).message;
+      stopWorker(`the encoder worker crashed${message ? ` (${message})` : ''}`);
+    });
+    w.addEventListener('messageerror', () => {
+      if (worker === w) stopWorker('the encoder worker sent a message that could not be read');
+    });
+    watchdog ??= setInterval(checkHeartbeat, Math.max(50, Math.min(1000, heartbeatTimeoutMs / 4)));
+    return w;
+  }
+
+  function send<T extends FromWorker['type']>(message: ToWorker & { job: number }, opts2: { signal?: AbortSignal; onProgress?: Pending['onProgress'] } = {}): Promise<Extract<FromWorker, { type: T }>> {
+    const w = worker;
+    if (!w) return Promise.reject(new WorkerStoppedError('the encoder worker is not running'));
+    return new Promise((resolve, reject) => {
+      const { signal } = opts2;
+      if (signal?.aborted) return reject(signal.reason);
+      const onAbort = () => {
+        pending.delete(message.job);
+        worker?.postMessage({ type: 'cancel', job: message.job });
+        reject(signal!.reason);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      pending.set(message.job, {
+        resolve: (m) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(m as Extract<FromWorker, { type: T }>);
+        },
+        reject: (e) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(e);
+        },
+        onProgress: opts2.onProgress,
+      });
+      // Picked files are copied, not transferred: a restarted worker needs them again.
+      w.postMessage(message);
+    });
+  }
+
+  async function startAndLoad(req: LoadRequest, loadOpts: LoadOptions = {}): Promise<LoadedModelInfo> {
+    stopWorker('replaced by a new load');
+    spawn();
+    const onAbort = () => stopWorker('loading was cancelled');
+    loadOpts.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const ready = await send<'ready'>(
+        { type: 'load', job: ++jobs, request: req, baseUrl },
+        { signal: loadOpts.signal, onProgress: (m) => m.load && loadOpts.onProgress?.(m.load) },
+      );
+      return ready.info;
+    } finally {
+      loadOpts.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /** One restart shared by every job that saw the worker stop. */
+  function restart(reason: string): Promise<void> {
+    restarting ??= (async () => {
+      notify({ kind: 'worker-restarted', message: `${reason}; restarted it and reloaded ${request!.model.label}` });
+      info = await startAndLoad(request!);
+    })().finally(() => {
+      restarting = null;
+    });
+    return restarting;
+  }
+
+  async function withRestarts<T>(what: string, run: () => Promise<T>): Promise<T> {
+    for (let restarts = 0; ; ) {
+      try {
+        if (restarting) await restarting;
+        if (!worker) throw new WorkerStoppedError('the encoder worker is not running');
+        return await run();
+      } catch (e) {
+        if (!(e instanceof WorkerStoppedError)) throw e;
+        if (restarts >= maxRestarts) throw new Error(`${e.message} while ${what}; gave up after ${restarts} restart${restarts === 1 ? '' : 's'}`);
+        restarts++;
+        try {
+          await restart(e.message);
+        } catch (loadError) {
+          if (!(loadError instanceof WorkerStoppedError)) throw loadError;
+        }
+      }
+    }
+  }
+
+  async function cacheGet(key: string): Promise<Float32Array | undefined> {
+    if (!cache) return undefined;
+    try {
+      return await cache.get(key);
+    } catch (e) {
+      turnCacheOff(e);
+      return undefined;
+    }
+  }
+
+  function turnCacheOff(e: unknown): void {
+    if (!cache) return;
+    cache = null;
+    const why = isQuotaError(e) ? "the browser's storage quota is full" : `the embedding cache failed (${e instanceof Error ? e.message : String(e)})`;
+    notify({ kind: 'cache-off', message: `${why}: embeddings are not cached for the rest of this session; everything else works` });
+  }
+
+  async function embed(texts: readonly string[], kind: TextKind, runOpts: RunOptions = {}): Promise<Float32Array> {
+    if (!info || !request) throw new Error('no model is loaded');
+    const stage = kind === 'query' ? 'embedding queries' : 'embedding passages';
+    const total = texts.length;
+    runOpts.onProgress?.({ stage, done: 0, total });
+    if (total === 0) return new Float32Array(0);
+    const key = embeddingCacheKey({ modelId: request.model.id, dtype: info.dtype, pooling: info.pooling, kind, texts });
+    const cached = await cacheGet(key);
+    if (cached && cached.length === total * info.dim) {
+      runOpts.onProgress?.({ stage, done: total, total });
+      return cached;
+    }
+    const dim = info.dim;
+    const out = new Float32Array(total * dim);
+    // Parts of similar lengths (characters here; the worker buckets by tokens within a part).
+    const order = sortByLengthDescending(charLengths(texts));
+    let done = 0;
+    for (let start = 0; start < total; start += partSize) {
+      const indices = order.subarray(start, Math.min(total, start + partSize));
+      const partTexts = Array.from(indices, (i) => texts[i]);
+      const result = await withRestarts(stage, () =>
+        send<'result'>(
+          { type: 'embed', job: ++jobs, texts: partTexts, kind },
+          { signal: runOpts.signal, onProgress: (m) => m.embed && runOpts.onProgress?.({ stage, done: done + m.embed.done, total }) },
+        ),
+      );
+      if (result.dim !== dim) throw new Error(`the encoder returned ${result.dim}-dimensional rows, expected ${dim}`);
+      scatterRows(out, result.rows, indices, dim);
+      info = result.info;
+      done += indices.length;
+      runOpts.onProgress?.({ stage, done, total });
+    }
+    if (cache) await cache.put(key, out).catch(turnCacheOff);
+    return out;
+  }
+
+  return {
+    async load(req, loadOpts = {}) {
+      request = null;
+      info = null;
+      try {
+        info = await startAndLoad(req, loadOpts);
+      } catch (e) {
+        stopWorker('loading failed');
+        if (e instanceof WorkerStoppedError && loadOpts.signal?.aborted) throw loadOpts.signal.reason;
+        throw e;
+      }
+      request = req;
+      const loadedInfo = info;
+      return {
+        id: loadedInfo.encoderId,
+        dim: loadedInfo.dim,
+        get info() {
+          return info ?? loadedInfo;
+        },
+        embed,
+      };
+    },
+    get notices() {
+      return notices;
+    },
+    dispose() {
+      stopWorker('the encoder was disposed');
+      if (watchdog) clearInterval(watchdog);
+      watchdog = null;
+      request = null;
+      info = null;
+    },
+  };
+}

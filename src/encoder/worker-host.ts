@@ -1,0 +1,225 @@
+/**
+ * What runs inside the encoder worker: loads the model (device and dtype policy, WebGPU probe,
+ * fallbacks), embeds on request, answers cancel, and says it is alive every HEARTBEAT_MS.
+ * encoder.worker.ts hands it the worker scope; the page side is encoder-client.ts.
+ */
+import { env, pipeline } from '@huggingface/transformers';
+import {
+  chooseDevice,
+  chooseDtype,
+  chooseThreads,
+  isDeviceLostError,
+  judgeProbe,
+  lowestRowCosine,
+  PROBE_SENTENCES,
+  type GpuReport,
+  type WebDevice,
+} from './device-policy';
+import { createProgressTracker, type ProgressTracker } from './load-progress';
+import { encoderIdOf, ONNX_FILE, type Dtype } from './model-registry';
+import { explainLoadError, MissingModelFileError, useModelSource } from './model-source';
+import { embedTexts, type Extractor } from './pipeline-embedder';
+import { HEARTBEAT_MS, type ErrorCode, type FromWorker, type LoadedModelInfo, type LoadRequest, type ToWorker, type WasmPaths } from './worker-protocol';
+
+export interface WorkerScope {
+  postMessage(message: FromWorker, transfer?: Transferable[]): void;
+  addEventListener(type: 'message', listener: (e: MessageEvent<ToWorker>) => void): void;
+}
+
+interface GpuNavigator {
+  gpu?: { requestAdapter(): Promise<{ features: { has(name: string): boolean } } | null> };
+  hardwareConcurrency?: number;
+}
+
+interface LostableDevice {
+  lost?: Promise<{ message?: string; reason?: string }>;
+}
+
+export async function probeWebGpu(): Promise<GpuReport> {
+  const gpu = (navigator as unknown as GpuNavigator).gpu;
+  if (!gpu) return { api: false, adapter: false, shaderF16: false };
+  try {
+    const adapter = await gpu.requestAdapter();
+    return { api: true, adapter: Boolean(adapter), shaderF16: Boolean(adapter?.features.has('shader-f16')) };
+  } catch (e) {
+    return { api: true, adapter: false, shaderF16: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+interface Loaded {
+  request: LoadRequest;
+  baseUrl: string;
+  extractor: Extractor;
+  info: LoadedModelInfo;
+  /** Set when the GPU device reports itself lost. */
+  lostReason?: string;
+}
+
+/**
+ * `wasmPaths`: where onnxruntime-web's .wasm and .mjs are served from this origin; without them
+ * it would fetch them from a CDN, and nothing may leave the browser but the models asked for.
+ */
+export function startWorkerHost(scope: WorkerScope, wasmPaths: WasmPaths): void {
+  let loaded: Loaded | null = null;
+  let queue: Promise<void> = Promise.resolve();
+  const running = new Map<number, AbortController>();
+  const post = (m: FromWorker, transfer?: Transferable[]) => scope.postMessage(m, transfer);
+  const notice = (kind: 'fallback' | 'device-lost' | 'threads', message: string) => post({ type: 'notice', notice: { kind, message } });
+
+  setInterval(() => post({ type: 'heartbeat' }), HEARTBEAT_MS);
+
+  async function loadPipeline(request: LoadRequest, device: WebDevice, dtype: Dtype, baseUrl: string, tracker?: ProgressTracker, job?: number): Promise<Extractor> {
+    const name = useModelSource(request.source, request.model, dtype, baseUrl);
+    try {
+      return (await pipeline('feature-extraction', name, {
+        device,
+        dtype,
+        progress_callback: (event: { status: string }) => {
+          const p = tracker?.update(event);
+          if (p && job !== undefined) post({ type: 'progress', job, load: p });
+        },
+      })) as unknown as Extractor;
+    } catch (e) {
+      throw explainLoadError(e, request.source, request.model);
+    }
+  }
+
+  function watchDeviceLoss(target: Loaded): void {
+    const webgpu = (env.backends.onnx as { webgpu?: { device?: LostableDevice } }).webgpu;
+    webgpu?.device?.lost?.then((info) => {
+      target.lostReason = info.message || info.reason || 'the GPU device was lost';
+    });
+  }
+
+  async function load(job: number, request: LoadRequest, baseUrl: string): Promise<void> {
+    const started = performance.now();
+    const entry = request.model;
+    const onnxWasm = env.backends.onnx.wasm!;
+    onnxWasm.wasmPaths = { ...wasmPaths };
+    const threads = chooseThreads(self.crossOriginIsolated, (navigator as GpuNavigator).hardwareConcurrency, request.threads);
+    onnxWasm.numThreads = threads.threads;
+    if (threads.threads === 1 && !self.crossOriginIsolated) notice('threads', threads.reason);
+
+    const gpu = await probeWebGpu();
+    const choice = chooseDevice(gpu, request.device ?? 'auto');
+    let reasons = [choice.reason];
+    if (choice.fellBack) notice('fallback', choice.reason);
+    const available = (Object.keys(entry.dtypes) as Dtype[]).filter((d) => request.source.type !== 'files' || entry.dtypes[d]!.file in request.source.files);
+    if (request.source.type === 'files') {
+      const wanted = request.dtype && request.dtype !== 'auto' ? request.dtype : available.length ? undefined : 'q8';
+      if (wanted && !available.includes(wanted)) {
+        const file = entry.dtypes[wanted]?.file ?? ONNX_FILE[wanted];
+        throw new MissingModelFileError(`the picked folder "${request.source.name}" has no ${file} (needed for dtype ${wanted})`, file);
+      }
+    }
+    const expected: Record<string, number> = {};
+    for (const d of Object.values(entry.dtypes)) expected[d!.file] = d!.approxMB * 1e6;
+    const tracker = createProgressTracker(expected);
+
+    let device: WebDevice = choice.device;
+    let { dtype, reason } = chooseDtype(device, available.length ? available : ['q8'], gpu, request.dtype ?? 'auto');
+    reasons.push(reason);
+    let extractor = await loadPipeline(request, device, dtype, baseUrl, tracker, job);
+    let probeCosine: number | undefined;
+    if (device === 'webgpu' && request.probe !== false) {
+      post({ type: 'progress', job, load: tracker.setStage('probe') });
+      const onGpu = await embedTexts(extractor, entry, PROBE_SENTENCES, 'passage');
+      const reference = await loadPipeline(request, 'wasm', dtype, baseUrl);
+      const onWasm = await embedTexts(reference, entry, PROBE_SENTENCES, 'passage');
+      await reference.dispose?.();
+      probeCosine = lowestRowCosine(onGpu.rows, onWasm.rows, onGpu.dim);
+      const verdict = judgeProbe(probeCosine);
+      if (!verdict.trusted) {
+        notice('fallback', verdict.message);
+        await extractor.dispose?.();
+        device = 'wasm';
+        ({ dtype, reason } = chooseDtype('wasm', available, gpu, request.dtype ?? 'auto'));
+        reasons = [verdict.message, reason];
+        extractor = await loadPipeline(request, device, dtype, baseUrl);
+      } else reasons.push(verdict.message);
+    }
+    post({ type: 'progress', job, load: tracker.setStage('initialise') });
+    const check = await embedTexts(extractor, entry, ['.'], 'passage');
+    if (check.dim !== entry.dimensions) throw new Error(`${entry.label}: the model gives ${check.dim}-dimensional rows, the registry says ${entry.dimensions}`);
+    const info: LoadedModelInfo = {
+      modelId: entry.id,
+      label: entry.label,
+      encoderId: encoderIdOf(entry, dtype),
+      device,
+      dtype,
+      pooling: entry.pooling,
+      dim: check.dim,
+      threads: onnxWasm.numThreads ?? threads.threads,
+      crossOriginIsolated: self.crossOriginIsolated,
+      deviceReason: reasons.join('; '),
+      probeCosine,
+      loadMs: Math.round(performance.now() - started),
+    };
+    loaded = { request, baseUrl, extractor, info };
+    if (device === 'webgpu') watchDeviceLoss(loaded);
+    post({ type: 'ready', job, info });
+  }
+
+  /** After a lost GPU device: the same dtype on WASM, so rows already embedded stay comparable. */
+  async function fallBackToWasm(current: Loaded, why: string): Promise<void> {
+    const message = `the GPU device was lost (${why}): continuing on WASM`;
+    notice('device-lost', message);
+    await current.extractor.dispose?.().catch(() => undefined);
+    current.extractor = await loadPipeline(current.request, 'wasm', current.info.dtype, current.baseUrl);
+    current.info = { ...current.info, device: 'wasm', deviceReason: message };
+    current.lostReason = undefined;
+  }
+
+  async function embed(job: number, texts: string[], kind: 'query' | 'passage'): Promise<void> {
+    if (!loaded) throw new Error('no model is loaded');
+    const controller = new AbortController();
+    running.set(job, controller);
+    const current = loaded;
+    try {
+      for (let attempt = 0; ; attempt++) {
+        if (current.lostReason && current.info.device === 'webgpu') await fallBackToWasm(current, current.lostReason);
+        try {
+          const { rows, dim } = await embedTexts(current.extractor, current.request.model, texts, kind, {
+            lengths: current.request.lengths ?? 'tokens',
+            signal: controller.signal,
+            onBatch: (done, total) => post({ type: 'progress', job, embed: { done, total } }),
+          });
+          post({ type: 'result', job, rows, dim, info: current.info }, [rows.buffer]);
+          return;
+        } catch (e) {
+          const lost = current.info.device === 'webgpu' && (isDeviceLostError(e) || current.lostReason);
+          if (!lost || attempt > 0) throw e;
+          current.lostReason ??= e instanceof Error ? e.message : String(e);
+        }
+      }
+    } finally {
+      running.delete(job);
+    }
+  }
+
+  function fail(job: number, e: unknown): void {
+    const code: ErrorCode = e instanceof MissingModelFileError ? 'missing-file' : (e as { name?: string })?.name === 'AbortError' ? 'cancelled' : 'failed';
+    post({ type: 'error', job, code, message: e instanceof Error ? e.message : String(e) });
+  }
+
+  scope.addEventListener('message', (event) => {
+    const m = event.data;
+    switch (m.type) {
+      case 'cancel':
+        running.get(m.job)?.abort(new DOMException('cancelled', 'AbortError'));
+        return;
+      case 'load':
+        queue = queue.then(() => load(m.job, m.request, m.baseUrl).catch((e) => fail(m.job, e)));
+        return;
+      case 'embed':
+        queue = queue.then(() => embed(m.job, m.texts, m.kind).catch((e) => fail(m.job, e)));
+        return;
+      case 'dispose':
+        queue = queue.then(async () => {
+          await loaded?.extractor.dispose?.().catch(() => undefined);
+          loaded = null;
+        });
+        return;
+    }
+  });
+}
