@@ -10,7 +10,7 @@ import { env, pipeline } from '@huggingface/transformers';
 import type { Encoder, RunOptions, TextKind } from '../core/retrieval/types';
 import { describeModelFolder, findPresetFor } from '../encoder/describe-model';
 import { encoderIdOf, findModel, MODEL_REGISTRY, requiredFilesFor, type Dtype, type ModelEntry } from '../encoder/model-registry';
-import { embedTexts, type Extractor, type LengthMeasure } from '../encoder/pipeline-embedder';
+import { embedTexts, measureLengths, type EmbedTextsOptions, type Extractor, type LengthMeasure } from '../encoder/pipeline-embedder';
 import type { BatchLimits } from '../encoder/length-buckets';
 import { CliError } from './cli-error';
 
@@ -26,6 +26,10 @@ export interface NodeEncoder extends Encoder {
   readonly entry: ModelEntry;
   readonly dtype: Dtype;
   readonly folder: string;
+  /** embed() with explicit batching choices (scripts/bench-embed.ts compares them). */
+  embedWith(texts: readonly string[], kind: TextKind, opts: EmbedTextsOptions): Promise<Float32Array>;
+  /** Token counts with the model's tokenizer, special tokens included. */
+  countTokens(texts: readonly string[]): Int32Array;
   dispose(): Promise<void>;
 }
 
@@ -119,6 +123,8 @@ export async function createNodeEncoder(model: NodeModel, opts: NodeEncoderOptio
       });
       return rows.length ? rows : new Float32Array(0);
     },
+    embedWith: async (texts, kind, embedOpts) => (await embedTexts(extractor, model.entry, texts, kind, embedOpts)).rows,
+    countTokens: (texts) => Int32Array.from(measureLengths(extractor, texts, 'tokens')),
     dispose: async () => {
       await extractor.dispose?.();
     },

@@ -21,8 +21,13 @@ export interface WorkerLike {
 export interface EncoderClientOptions {
   /** Default: the bundled encoder.worker.ts as a module worker. */
   createWorker?: () => WorkerLike;
-  /** A worker silent this long while a job runs is restarted. Default 30000. */
+  /**
+   * A worker silent this long while embedding is restarted. Default 60000: one batch of a large
+   * model on a slow CPU blocks the worker (and its heartbeat) for a while.
+   */
   heartbeatTimeoutMs?: number;
+  /** The same while loading, where compiling WASM and building sessions block it longer. Default 300000. */
+  loadTimeoutMs?: number;
   /** Restarts allowed per load or embed call before it fails. Default 2. */
   maxRestarts?: number;
   /** Default: IndexedDB; null turns the embedding cache off. */
@@ -61,6 +66,7 @@ class WorkerStoppedError extends Error {
 }
 
 interface Pending {
+  kind: 'load' | 'embed';
   resolve(m: FromWorker): void;
   reject(e: unknown): void;
   onProgress?: (m: Extract<FromWorker, { type: 'progress' }>) => void;
@@ -72,7 +78,8 @@ function defaultWorker(): WorkerLike {
 
 export function createEncoderClient(opts: EncoderClientOptions = {}): EncoderClient {
   const createWorker = opts.createWorker ?? defaultWorker;
-  const heartbeatTimeoutMs = opts.heartbeatTimeoutMs ?? 30_000;
+  const heartbeatTimeoutMs = opts.heartbeatTimeoutMs ?? 60_000;
+  const loadTimeoutMs = Math.max(heartbeatTimeoutMs, opts.loadTimeoutMs ?? 300_000);
   const maxRestarts = opts.maxRestarts ?? 2;
   const partSize = Math.max(1, opts.partSize ?? 256);
   const baseUrl = new URL(opts.baseUrl ?? import.meta.env?.BASE_URL ?? '/', globalThis.location?.href ?? 'http://localhost/').href;
@@ -102,7 +109,9 @@ export function createEncoderClient(opts: EncoderClientOptions = {}): EncoderCli
   }
 
   function checkHeartbeat(): void {
-    if (worker && pending.size > 0 && Date.now() - lastHeard > heartbeatTimeoutMs) {
+    if (!worker || pending.size === 0) return;
+    const limit = [...pending.values()].some((p) => p.kind === 'load') ? loadTimeoutMs : heartbeatTimeoutMs;
+    if (Date.now() - lastHeard > limit) {
       stopWorker(`the encoder worker stopped responding (no heartbeat for ${Math.round((Date.now() - lastHeard) / 1000)} s)`);
     }
   }
@@ -150,6 +159,7 @@ export function createEncoderClient(opts: EncoderClientOptions = {}): EncoderCli
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       pending.set(message.job, {
+        kind: message.type === 'load' ? 'load' : 'embed',
         resolve: (m) => {
           signal?.removeEventListener('abort', onAbort);
           resolve(m as Extract<FromWorker, { type: T }>);

@@ -4,7 +4,7 @@
  * code runs in the browser worker and in Node (src/cli/node-encoder.ts).
  */
 import type { TextKind } from '../core/retrieval/types';
-import { charLengths, DEFAULT_LIMITS, planLengthBatches, scatterRows, type BatchLimits } from './length-buckets';
+import { charLengths, DEFAULT_LIMITS, planFixedBatches, planLengthBatches, scatterRows, type BatchLimits } from './length-buckets';
 import type { ModelEntry, Pooling } from './model-registry';
 
 /** The slice of a FeatureExtractionPipeline used here. */
@@ -19,6 +19,11 @@ export type LengthMeasure = 'tokens' | 'chars';
 
 export interface EmbedTextsOptions {
   limits?: BatchLimits;
+  /**
+   * 'length' (default): length-bucketed batches. 'input': fixed chunks of limits.maxBatch in input
+   * order, one padded batch each (the naive plan; scripts/bench-embed.ts compares the two).
+   */
+  batching?: 'length' | 'input';
   lengths?: LengthMeasure;
   signal?: AbortSignal;
   /** After each batch: texts embedded so far. */
@@ -44,7 +49,8 @@ export async function embedTexts(
   opts: EmbedTextsOptions = {},
 ): Promise<{ rows: Float32Array; dim: number }> {
   const inputs = prefixTexts(texts, kind, entry.prefixes);
-  const batches = planLengthBatches(measureLengths(extractor, inputs, opts.lengths ?? 'chars'), opts.limits ?? DEFAULT_LIMITS);
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  const batches = opts.batching === 'input' ? planFixedBatches(inputs.length, limits.maxBatch) : planLengthBatches(measureLengths(extractor, inputs, opts.lengths ?? 'chars'), limits);
   let out: Float32Array | null = null;
   let dim = 0;
   let done = 0;

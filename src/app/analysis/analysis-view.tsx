@@ -33,6 +33,7 @@ import {
   RankDistanceReferenceChart,
   RankDistanceReferenceTable,
   referenceColours,
+  ReferenceLegend,
 } from './paper-reference-chart';
 import { MostBiasedQuestions, RankDistanceChart, RankDistanceTable } from './rank-distance-chart';
 import { MetricDeltaTable } from './report-comparison';
@@ -203,7 +204,7 @@ export function AnalysisView(props: AnalysisViewProps) {
         <>
           <SummaryCards report={report} compare={compare} reportLabel={baseLabel} compareLabel={otherLabel} />
 
-          <div className={compare ? 'an-grid-2' : undefined}>
+          <div className={compare && heatmap.langs.length <= 8 ? 'an-grid-2' : 'an-stack'}>
             {heatmapFrame(heatmap, baseLabel, `${stem}-heatmap-${metric}`)}
             {compare && compareHeatmap && heatmapFrame(compareHeatmap, otherLabel, `${stem}-second-heatmap-${metric}`)}
           </div>
@@ -300,23 +301,25 @@ export function AnalysisView(props: AnalysisViewProps) {
                 title={`mAP: paper (${paperModel}, ${paperDataset}) and measured here`}
                 explanation="Mean average precision per setting; 1 means every answer is ranked first. Blue bars are the paper's three batch strategies, orange what was measured here."
                 source={`${paperSourceLabel(paperModel)} (${paperDataset}) · ${reports.map((r) => measuredLabel(r)).join(' · ')}`}
-                legend={mapReference.series.map((s, i) => ({ label: s.label, colour: referenceColours(mapReference.series)[i] }))}
+                legend={mapReference.series.map((s, i) => ({ label: s.source === 'paper' ? s.label : s.attribution, colour: referenceColours(mapReference.series)[i] }))}
                 fileStem={`${stem}-paper-map-${slugForFile(paperModel)}-${slugForFile(paperDataset)}`}
                 onExport={onExport}
                 table={<MapReferenceTable data={mapReference} />}
               >
                 <MapReferenceChart data={mapReference} scale={scale} />
+                <ReferenceLegend series={mapReference.series} />
               </ChartFrame>
               <ChartFrame
                 title="Language bias: paper and measured here"
                 explanation="Mean maximum rank distance as a share of the pool it was ranked in (a bigger pool means bigger distances). Lower is less language-biased."
                 source={`${paperSourceLabel(paperModel, 'rank-distance')} (${paperDataset}) · ${reports.map((r) => measuredLabel(r)).join(' · ')}`}
-                legend={rankReference.map((r, i) => ({ label: r.label, colour: referenceColours(rankReference)[i] }))}
+                legend={rankReference.map((r, i) => ({ label: r.source === 'paper' ? r.label : r.attribution, colour: referenceColours(rankReference)[i] }))}
                 fileStem={`${stem}-paper-rank-distance-${slugForFile(paperModel)}-${slugForFile(paperDataset)}`}
                 onExport={onExport}
                 table={<RankDistanceReferenceTable rows={rankReference} />}
               >
                 <RankDistanceReferenceChart rows={rankReference} scale={scale} />
+                <ReferenceLegend series={rankReference} />
               </ChartFrame>
             </div>
           </section>

@@ -35,6 +35,8 @@ export interface EmbeddingMapProps {
   /** Printed under the map and on its PNG, e.g. "intfloat/multilingual-e5-small on demo". */
   source?: string;
   initialMethod?: ProjectionMethod;
+  /** 'auto' (default): SVG up to 2,000 points, canvas beyond. */
+  renderer?: 'auto' | 'svg' | 'canvas';
   /** Receives exported files instead of the browser download. */
   onExport?: (file: ExportedFile) => void;
 }
@@ -237,7 +239,7 @@ function EmbeddingMapBody(props: EmbeddingMapProps) {
             segments={segments}
             queryPoint={queryPoint}
             hover={focus}
-            mode={items.length <= SVG_LIMIT ? 'svg' : 'canvas'}
+            mode={props.renderer && props.renderer !== 'auto' ? props.renderer : items.length <= SVG_LIMIT ? 'svg' : 'canvas'}
           />
         )}
         {progress !== null && (

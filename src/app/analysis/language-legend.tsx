@@ -19,7 +19,7 @@ export function LanguageLegend({ langs, colours, hidden, onToggle, counts }: Lan
           <>
             <span className="an-swatch" style={{ background: colours[l] }} aria-hidden="true" />
             <span>{languageLabel(l)}</span>
-            {counts && <span className="an-legend-count"> · {counts[l] ?? 0}</span>}
+            {counts && <span className="an-legend-count">· {counts[l] ?? 0}</span>}
           </>
         );
         return (

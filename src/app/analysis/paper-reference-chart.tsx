@@ -1,6 +1,6 @@
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMetric, SETTING_LABELS } from '../../core/analysis/metric-labels';
-import type { MapReferenceData, RankDistanceReferenceRow } from '../../core/analysis/paper-reference';
+import type { MapReferenceData, RankDistanceReferenceRow, ReferenceSeries } from '../../core/analysis/paper-reference';
 
 /** Paper bars in three blues (light to dark: mono, cross, hybrid); measured bars in orange and vermillion. */
 export const PAPER_COLOURS = ['#9ecae1', '#4292c6', '#08306b'];
@@ -10,6 +10,32 @@ export function referenceColours(series: readonly { source: 'paper' | 'measured'
   let p = 0;
   let m = 0;
   return series.map((s) => (s.source === 'paper' ? PAPER_COLOURS[p++ % 3] : MEASURED_COLOURS[m++ % 2]));
+}
+
+/** The legend, grouped by where the numbers come from, each group headed by its full attribution. */
+export function ReferenceLegend({ series }: { series: readonly ReferenceSeries[] }) {
+  const colours = referenceColours(series);
+  const groups = new Map<string, { label: string; colour: string }[]>();
+  series.forEach((s, i) => {
+    const head = s.source === 'paper' ? s.attribution : 'Measured here';
+    const label = s.source === 'paper' ? s.label.replace(/^Paper \S+ /, '') : s.attribution.replace(/^Measured here: /, '');
+    groups.set(head, [...(groups.get(head) ?? []), { label, colour: colours[i] }]);
+  });
+  return (
+    <div className="an-ref-legend">
+      {[...groups].map(([head, items]) => (
+        <p key={head}>
+          <span className="an-ref-legend-head">{head}:</span>{' '}
+          {items.map((it) => (
+            <span key={it.label} className="an-ref-legend-item">
+              <span className="an-swatch" style={{ background: it.colour }} aria-hidden="true" />
+              {it.label}
+            </span>
+          ))}
+        </p>
+      ))}
+    </div>
+  );
 }
 
 export function MapReferenceChart({ data, scale }: { data: MapReferenceData; scale: number }) {
@@ -22,7 +48,6 @@ export function MapReferenceChart({ data, scale }: { data: MapReferenceData; sca
       <XAxis dataKey="label" tick={{ fontSize: font }} />
       <YAxis domain={[0, 1]} ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]} tick={{ fontSize: font }} label={{ value: 'mAP', angle: -90, position: 'insideLeft', fontSize: font }} />
       <Tooltip formatter={(v) => formatMetric('ap', v === null || v === undefined ? null : Number(v))} />
-      <Legend verticalAlign="bottom" wrapperStyle={{ fontSize: font * 0.9 }} />
       {data.series.map((s, i) => (
         <Bar key={s.key} dataKey={s.key} name={s.label} fill={colours[i]} isAnimationActive={false}>
           <LabelList dataKey={s.key} position="top" fontSize={font * 0.75} formatter={(v) => formatMetric('ap', v === null || v === undefined ? null : Number(v))} />
@@ -49,7 +74,9 @@ export function MapReferenceTable({ data }: { data: MapReferenceData }) {
       <tbody>
         {data.series.map((s) => (
           <tr key={s.key}>
-            <th scope="row">{s.label}</th>
+            <th scope="row">
+              {s.label} <span className="an-muted">({s.attribution})</span>
+            </th>
             {data.rows.map((r) => (
               <td key={r.setting}>{formatMetric('ap', r[s.key] as number | null)}</td>
             ))}
@@ -80,9 +107,9 @@ export function RankDistanceReferenceChart({ rows, scale }: { rows: readonly Ran
         type="number"
         tick={{ fontSize: font }}
         tickFormatter={(v) => `${v}%`}
-        label={{ value: 'Mean max rank distance, % of the pool', position: 'insideBottom', offset: -16 * scale, fontSize: font }}
+        label={{ value: '% of the pool', position: 'insideBottom', offset: -16 * scale, fontSize: font }}
       />
-      <YAxis type="category" dataKey="label" width={Math.min(360 * scale, longest * font * 0.58 + 10)} tick={{ fontSize: font * 0.9 }} />
+      <YAxis type="category" dataKey="label" width={Math.min(240 * scale, longest * font * 0.55 + 10)} tick={{ fontSize: font * 0.9 }} />
       <Tooltip formatter={(v) => (v === null || v === undefined ? 'pool size unknown' : `${Number(v).toFixed(2)}% of the pool`)} />
       <Bar dataKey="value" isAnimationActive={false} barSize={barSize}>
         {data.map((_, i) => (
@@ -109,7 +136,9 @@ export function RankDistanceReferenceTable({ rows }: { rows: readonly RankDistan
       <tbody>
         {rows.map((r) => (
           <tr key={r.key}>
-            <th scope="row">{r.label}</th>
+            <th scope="row">
+              {r.label} <span className="an-muted">({r.attribution})</span>
+            </th>
             <td>{formatMetric('maxRankDistance', r.value)}</td>
             <td>{r.poolSize?.toLocaleString('en') ?? 'not known'}</td>
             <td>{r.percentOfPool === null ? '–' : `${r.percentOfPool.toFixed(2)}%`}</td>

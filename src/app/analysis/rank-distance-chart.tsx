@@ -45,7 +45,7 @@ export function RankDistanceChart({ data, series, scale }: RankDistanceChartProp
       <YAxis
         tick={{ fontSize: font }}
         allowDecimals={!haveQueries}
-        label={{ value: haveQueries ? 'Questions' : 'Mean max rank distance', angle: -90, position: 'insideLeft', fontSize: font }}
+        label={{ value: haveQueries ? 'Questions' : 'Mean distance', angle: -90, position: 'insideLeft', fontSize: font }}
       />
       <Tooltip formatter={(v) => (haveQueries ? String(v) : formatMetric('maxRankDistance', Number(v)))} />
       {series.length > 1 && <Legend verticalAlign="top" wrapperStyle={{ fontSize: font }} />}
@@ -129,7 +129,10 @@ export function MostBiasedQuestions({ report, corpus, queryLang, count = 5 }: { 
           const ranks = r.relevantRanks;
           return (
             <li key={r.queryId} lang={r.lang}>
-              <q>{q?.text ?? r.queryId}</q> <span className="an-muted" lang="en">({languageLabel(r.lang)}): answers at ranks {ranks[0]} to {ranks[ranks.length - 1]}, distance {r.metrics.maxRankDistance}</span>
+              <q>{q?.text ?? r.queryId}</q>{' '}
+              <span className="an-muted" lang="en">
+                · {languageLabel(r.lang)} · answers at ranks {ranks[0]} to {ranks[ranks.length - 1]}, distance {r.metrics.maxRankDistance}
+              </span>
             </li>
           );
         })}

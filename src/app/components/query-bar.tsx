@@ -37,7 +37,8 @@ export function QueryBar() {
         <input
           id="query-input"
           className="query-input"
-          type="search"
+          type="text"
+          enterKeyHint="search"
           dir="auto"
           lang={question?.lang}
           autoComplete="off"

@@ -2,11 +2,14 @@ import { useApp } from '../store/app-store';
 import { directionOf } from '../lang-names';
 import { LangBadge } from './lang-badge';
 
-/** Bar widths: share of the best score when every score is positive (BM25), else position in the shown range (cosines). */
-function scaleOf(scores: number[]): (s: number) => number {
+/**
+ * Bar widths. BM25 scores start at 0 (no shared word), so a bar is the share of the best score.
+ * Cosines of a dense model sit close together (0.80 vs 0.76), so bars span the range shown.
+ */
+function scaleOf(scores: number[], fromZero: boolean): (s: number) => number {
   const max = Math.max(...scores);
   const min = Math.min(...scores);
-  if (min >= 0 && max > 0) return (s) => s / max;
+  if (fromZero && min >= 0 && max > 0) return (s) => s / max;
   const span = max - min || 1;
   return (s) => 0.1 + (0.9 * (s - min)) / span;
 }
@@ -17,7 +20,7 @@ export function RankingList() {
   const selected = useApp((s) => s.selectedRow);
   if (!ranking || !active) return <div className="ranking-list" />;
   const top = ranking.main.top;
-  const scale = scaleOf(top.map((c) => c.score));
+  const scale = scaleOf(top.map((c) => c.score), ranking.retriever === 'bm25');
   return (
     <ol className="ranking-list" aria-label="Ranked passages" data-testid="ranking-list">
       {top.map((c, i) => {

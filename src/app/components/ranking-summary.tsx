@@ -6,7 +6,7 @@ const SETTING_LABEL = { mono: 'Monolingual', cross: 'Cross-lingual', multi: 'Mul
 
 export function RankingSummary() {
   const ranking = useApp((s) => s.ranking);
-  const busy = useApp((s) => s.rankingBusy);
+  const busy = useApp((s) => s.rankingBusy || s.rankingPending);
   const progress = useApp((s) => s.rankingProgress);
   const problem = useApp((s) => s.rankingProblem);
   const loading = useApp((s) => !!s.corpusLoading && !s.active);

@@ -11,7 +11,7 @@ export interface CorpusSlice {
   /** Why the last corpus could not be opened; the active one (if any) stays in use. */
   corpusProblem: CorpusProblem | null;
   /** Loads a corpus and makes it active; on failure keeps the active one and sets corpusProblem. Resolves true on success. */
-  openCorpus(ref: CorpusRef, files?: readonly File[]): Promise<boolean>;
+  openCorpus(ref: CorpusRef, files?: readonly File[], opts?: { fromLink?: boolean }): Promise<boolean>;
   cancelCorpusLoad(): void;
   dismissCorpusProblem(): void;
 }
@@ -21,7 +21,7 @@ export const createCorpusSlice: SliceCreator<CorpusSlice> = (set, get) => ({
   corpusLoading: null,
   corpusProblem: null,
 
-  async openCorpus(ref, files) {
+  async openCorpus(ref, files, opts = {}) {
     get().corpusLoading?.controller.abort();
     const label = describeCorpusRef(ref, files);
     const controller = new AbortController();
@@ -32,7 +32,7 @@ export const createCorpusSlice: SliceCreator<CorpusSlice> = (set, get) => ({
       const active = indexCorpus(ref, loaded);
       getRankingClient().setCorpus(corpusForWorkers(active.corpus));
       set({ active, corpusLoading: null });
-      get().reconcileQueryWithCorpus();
+      get().reconcileQueryWithCorpus(opts.fromLink);
       get().scheduleRanking(0);
       return true;
     } catch (e) {

@@ -27,8 +27,11 @@ export interface QuerySlice {
   setLanguages(langs: LangCode[] | null): void;
   toggleLanguage(lang: LangCode): void;
   setTopK(k: number): void;
-  /** After a corpus loads: keep what still applies, fill in sensible defaults for the rest. */
-  reconcileQueryWithCorpus(): void;
+  /**
+   * After a corpus loads: keep what still applies, fill in sensible defaults for the rest. With
+   * `fromLink`, say what a shared link asked for that this corpus lacks.
+   */
+  reconcileQueryWithCorpus(fromLink?: boolean): void;
 }
 
 /** The question a view is asking, if any. */
@@ -120,7 +123,7 @@ export const createQuerySlice: SliceCreator<QuerySlice> = (set, get) => {
       changed({ topK: Math.min(MAX_TOP_K, Math.max(1, k)) });
     },
 
-    reconcileQueryWithCorpus() {
+    reconcileQueryWithCorpus(fromLink = false) {
       const s = get();
       const active = s.active;
       if (!active) return;
@@ -131,16 +134,18 @@ export const createQuerySlice: SliceCreator<QuerySlice> = (set, get) => {
       if (s.languages) {
         const kept = s.languages.filter((l) => corpus.languages.includes(l));
         const dropped = s.languages.filter((l) => !corpus.languages.includes(l));
-        if (dropped.length) notes.push(`${corpus.name} has no ${dropped.map(describeLanguage).join(', ')}`);
+        if (dropped.length) notes.push(`${corpus.name} has no ${dropped.map(describeLanguage).join(', ')}; left out of the languages`);
         patch.languages = kept.length === 0 || kept.length === corpus.languages.length ? null : kept;
       }
 
       let question = s.questionId ? active.questionById.get(s.questionId) : undefined;
+      const freeText = s.questionId ? '' : s.query; // a missing question's text goes with it; free text applies to any corpus
       if (s.questionId && !question) {
-        notes.push(`question "${s.questionId}" is not in ${corpus.name}`);
+        notes.push(`${corpus.name} has no question "${s.questionId}"; showing one of its own`);
         patch.questionId = null;
+        patch.query = '';
       }
-      if (!question && !s.query) {
+      if (!question && !freeText) {
         const preset = active.ref.kind === 'preset' ? findPreset(active.ref.id) : undefined;
         question = (preset?.defaultQuestion && active.questionById.get(preset.defaultQuestion)) || firstQuestion(active.questionsByLang, corpus.languages);
       }
@@ -152,10 +157,10 @@ export const createQuerySlice: SliceCreator<QuerySlice> = (set, get) => {
       const inPlay = languagesInPlay({ languages: patch.languages !== undefined ? patch.languages : s.languages, active });
       const queryLang = question?.lang ?? null;
       if (!s.target || !corpus.languages.includes(s.target)) {
-        if (s.target) notes.push(`${corpus.name} has no ${describeLanguage(s.target)}`);
+        if (s.target) notes.push(`${corpus.name} has no ${describeLanguage(s.target)} passages to rank against`);
         patch.target = otherLanguage(inPlay, queryLang);
       }
-      set({ ...patch, queryNote: notes.length ? `Ignored from the link: ${notes.join('; ')}.` : null });
+      set({ ...patch, queryNote: fromLink && notes.length ? `From the link: ${notes.join('. ')}.` : null });
     },
   };
 };

@@ -25,6 +25,8 @@ export interface Ranking {
 export interface RankingSlice {
   ranking: Ranking | null;
   rankingBusy: boolean;
+  /** True from a change of query or setting until its ranking (or problem) is on screen. */
+  rankingPending: boolean;
   rankingProgress: ProgressInfo | null;
   /** Why there is no ranking (nothing asked, no target chosen, a worker error). */
   rankingProblem: string | null;
@@ -43,17 +45,20 @@ export const createRankingSlice: SliceCreator<RankingSlice> = (set, get) => {
   async function rankNow(): Promise<void> {
     const s = get();
     const ticket = ++latest;
-    if (!s.active) return;
+    if (!s.active) {
+      set({ rankingPending: false });
+      return;
+    }
     const text = s.query.trim();
     if (!text) {
-      set({ ranking: null, rankingBusy: false, rankingProblem: 'Type a question, or pick one from the benchmark.' });
+      set({ ranking: null, rankingBusy: false, rankingPending: false, rankingProblem: 'Type a question, or pick one from the benchmark.' });
       return;
     }
     const question = currentQuestion(s);
     const inPlay = languagesInPlay(s);
     const plan = planQueryPool({ setting: s.setting, queryLang: question?.lang ?? null, target: s.target, languages: inPlay });
     if ('problem' in plan) {
-      set({ ranking: null, rankingBusy: false, rankingProblem: `Cannot rank yet: ${plan.problem}.` });
+      set({ ranking: null, rankingBusy: false, rankingPending: false, rankingProblem: `Cannot rank yet: ${plan.problem}.` });
       return;
     }
     const relevant = question?.relevant ?? [];
@@ -80,19 +85,21 @@ export const createRankingSlice: SliceCreator<RankingSlice> = (set, get) => {
           elapsedMs: reply.elapsedMs,
         },
         rankingBusy: false,
+        rankingPending: false,
         rankingProgress: null,
         rankingProblem: null,
         selectedRow: keepRow ? Math.min(get().selectedRow, Math.max(0, reply.main.top.length - 1)) : 0,
       });
     } catch (e) {
       if (ticket !== latest) return;
-      set({ rankingBusy: false, rankingProgress: null, rankingProblem: `Ranking failed: ${e instanceof Error ? e.message : String(e)}` });
+      set({ rankingBusy: false, rankingPending: false, rankingProgress: null, rankingProblem: `Ranking failed: ${e instanceof Error ? e.message : String(e)}` });
     }
   }
 
   return {
     ranking: null,
     rankingBusy: false,
+    rankingPending: false,
     rankingProgress: null,
     rankingProblem: null,
     selectedRow: 0,
@@ -105,6 +112,7 @@ export const createRankingSlice: SliceCreator<RankingSlice> = (set, get) => {
 
     scheduleRanking(delayMs = TYPING_PAUSE_MS) {
       clearTimeout(timer);
+      if (!get().rankingPending) set({ rankingPending: true });
       timer = setTimeout(() => void rankNow(), delayMs);
     },
   };

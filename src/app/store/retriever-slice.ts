@@ -100,7 +100,8 @@ export const createRetrieverSlice: SliceCreator<RetrieverSlice> = (set, get) => 
     },
 
     proposeModel(id) {
-      set({ pendingModel: id });
+      if (findModel(id)) set({ pendingModel: id });
+      else set({ modelProblem: `The link names a model "${id}" that this build does not know; using BM25.` });
     },
 
     cancelModelLoad() {

@@ -1,5 +1,6 @@
 /** Keeps the address bar equal to the view, and opens the view an address describes. */
 import { decodeViewState, encodeViewState, type ViewState } from '../../core/view-state/view-state';
+import { findModel } from '../../encoder/model-registry';
 import { DEMO_PRESET_ID } from '../corpus/corpus-presets';
 import type { AppState } from './app-store';
 import { useApp } from './app-store';
@@ -7,7 +8,7 @@ import { useApp } from './app-store';
 export function viewStateOf(s: AppState): ViewState {
   return {
     corpus: s.active?.ref ?? { kind: 'preset', id: DEMO_PRESET_ID },
-    retriever: s.retrieverId,
+    retriever: s.pendingModel ?? s.modelLoading?.modelId ?? s.retrieverId,
     query: s.query,
     question: s.questionId,
     setting: s.setting,
@@ -52,14 +53,19 @@ export async function openViewFromUrl(search: string): Promise<void> {
     tab: state.tab,
     presenter: state.presenter,
   });
-  if (state.retriever !== 'bm25') void app.setRetriever(state.retriever);
+  if (state.retriever !== 'bm25') {
+    // Models served by this site load at once; a hub download waits for the person to agree.
+    const entry = findModel(state.retriever);
+    if (entry && !entry.hub) void app.setRetriever(entry.id);
+    else app.proposeModel(state.retriever);
+  }
   if (state.corpus.kind === 'picked') {
     app.addNotice(`This link was made with files picked on another visit ("${state.corpus.name}"); a link cannot carry files. Pick them again in Set-up; the demo is open meanwhile.`);
-  } else if (await app.openCorpus(state.corpus)) {
+  } else if (await app.openCorpus(state.corpus, undefined, { fromLink: true })) {
     return;
   }
   if (state.corpus.kind === 'preset' && state.corpus.id === DEMO_PRESET_ID) return; // the demo itself failed: its problem is on screen
   const problem = useApp.getState().corpusProblem;
-  await useApp.getState().openCorpus({ kind: 'preset', id: DEMO_PRESET_ID });
+  await useApp.getState().openCorpus({ kind: 'preset', id: DEMO_PRESET_ID }, undefined, { fromLink: true });
   if (problem) useApp.setState({ corpusProblem: problem }); // still say why the linked corpus is not the one open
 }

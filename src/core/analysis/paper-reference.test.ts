@@ -40,8 +40,10 @@ describe('paper reference data', () => {
       'Paper XLM-R X-X-mono',
       'Paper XLM-R X-Y',
       'Paper XLM-R Hybrid',
-      'Measured here: bm25 on tiny',
+      'Measured: bm25',
     ]);
+    expect(data.series[0].attribution).toBe('Paper (XLM-R, full fine-tuning), arXiv 2408.10536 Table 1');
+    expect(data.series[3].attribution).toBe('Measured here: bm25 on tiny');
     expect(data.rows[2]).toEqual({ setting: 'multi', 'paper:X-X-mono': 0.547, 'paper:X-Y': 0.593, 'paper:Hybrid': 0.593, 'measured:0': 0.5 });
   });
 
@@ -56,7 +58,8 @@ describe('paper reference data', () => {
     expect(rows[0]).toMatchObject({ label: 'Paper XLM-R X-X-mono', value: 410.2, poolSize: 13014 });
     expect(rows[0].percentOfPool).toBeCloseTo(3.152, 3);
     // The report covers en and de: 3 of the 4 passages are in its pool; distance 6 is 200% of 3.
-    expect(rows[3]).toMatchObject({ source: 'measured', value: 6, poolSize: 3, percentOfPool: 200 });
+    expect(rows[0].attribution).toBe('Paper (XLM-R, full fine-tuning), arXiv 2408.10536 language-bias table');
+    expect(rows[3]).toMatchObject({ label: 'Measured: bm25', attribution: 'Measured here: bm25 on tiny', value: 6, poolSize: 3, percentOfPool: 200 });
     expect(buildRankDistanceReference('LaBSE', 'MLQA-R', [])[0]).toMatchObject({ value: 225.3, percentOfPool: null });
   });
 });

@@ -108,8 +108,11 @@ export function matchPaperDataset(corpusName: string): PaperDataset | null {
 
 export interface ReferenceSeries {
   key: string;
+  /** Short, for bars and ticks: "Paper XLM-R Hybrid", "Measured: bm25". */
   label: string;
   source: 'paper' | 'measured';
+  /** Where the number comes from, in full (paperSourceLabel or measuredLabel). */
+  attribution: string;
 }
 
 export interface MapReferenceData {
@@ -122,8 +125,8 @@ export interface MapReferenceData {
 export function buildMapReference(model: PaperModel, dataset: PaperDataset, reports: readonly EvalReport[]): MapReferenceData {
   const paper = PAPER_MAP.filter((r) => r.model === model && r.dataset === dataset);
   const series: ReferenceSeries[] = [
-    ...paper.map((r) => ({ key: `paper:${r.strategy}`, label: `Paper ${model} ${r.strategy}`, source: 'paper' as const })),
-    ...reports.map((r, i) => ({ key: `measured:${i}`, label: measuredLabel(r), source: 'measured' as const })),
+    ...paper.map((r) => ({ key: `paper:${r.strategy}`, label: `Paper ${model} ${r.strategy}`, source: 'paper' as const, attribution: paperSourceLabel(model) })),
+    ...reports.map((r, i) => ({ key: `measured:${i}`, label: `Measured: ${r.retriever}`, source: 'measured' as const, attribution: measuredLabel(r) })),
   ];
   const settings: SettingName[] = ['mono', 'cross', 'multi'];
   const rows = settings.map((setting) => {
@@ -135,10 +138,7 @@ export function buildMapReference(model: PaperModel, dataset: PaperDataset, repo
   return { series, rows };
 }
 
-export interface RankDistanceReferenceRow {
-  key: string;
-  label: string;
-  source: 'paper' | 'measured';
+export interface RankDistanceReferenceRow extends ReferenceSeries {
   value: number | null;
   /** Candidates in the multilingual pool (null when not known). */
   poolSize: number | null;
@@ -162,6 +162,7 @@ export function buildRankDistanceReference(
       key: `paper:${r.strategy}`,
       label: `Paper ${model} ${r.strategy}`,
       source: 'paper',
+      attribution: paperSourceLabel(model, 'rank-distance'),
       value: r.value,
       poolSize: paperPool,
       percentOfPool: paperPool ? (100 * r.value) / paperPool : null,
@@ -172,8 +173,9 @@ export function buildRankDistanceReference(
     const poolSize = corpus ? multilingualPoolSize(report, corpus) : null;
     rows.push({
       key: `measured:${i}`,
-      label: measuredLabel(report),
+      label: `Measured: ${report.retriever}`,
       source: 'measured',
+      attribution: measuredLabel(report),
       value,
       poolSize,
       percentOfPool: value !== null && poolSize ? (100 * value) / poolSize : null,

@@ -113,11 +113,24 @@ async function load(args: HarnessLoadArgs): Promise<HarnessResult<{ info: Browse
   return { ok: true, info };
 }
 
-async function embed(texts: string[], kind: 'query' | 'passage', opts: { returnRows?: boolean } = {}): Promise<HarnessResult<{ rows: number[]; dim: number; ms: number; info: BrowserEncoder['info'] }>> {
+export interface HarnessEmbedOptions {
+  /** Default true; false returns timing only (large benchmark runs). */
+  returnRows?: boolean;
+  /** Terminate the worker once this many texts are done, as a browser killing it mid-job would. */
+  killWorkerAfter?: number;
+}
+
+async function embed(texts: string[], kind: 'query' | 'passage', opts: HarnessEmbedOptions = {}): Promise<HarnessResult<{ rows: number[]; dim: number; ms: number; info: BrowserEncoder['info'] }>> {
   if (!encoder) return { ok: false, error: 'no model loaded' };
   const started = performance.now();
+  let killed = false;
   try {
-    const rows = await encoder.embed(texts, kind, { onProgress: (p) => showStatus({ embedding: `${p.stage} ${p.done}/${p.total}` }) });
+    const rows = await encoder.embed(texts, kind, {
+      onProgress: (p) => {
+        showStatus({ embedding: `${p.stage} ${p.done}/${p.total}` });
+        if (opts.killWorkerAfter !== undefined && !killed && p.done >= opts.killWorkerAfter) killed = killWorker();
+      },
+    });
     const ms = performance.now() - started;
     showStatus({ embedded: `${texts.length} texts in ${ms.toFixed(0)} ms (${((texts.length / ms) * 1000).toFixed(1)}/s)`, device: encoder.info.device });
     return { ok: true, rows: opts.returnRows === false ? [] : Array.from(rows), dim: encoder.dim, ms, info: encoder.info };

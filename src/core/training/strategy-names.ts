@@ -1,0 +1,26 @@
+import type { BatchStrategy } from './samplers';
+
+/** Short names for command lines and file names. */
+export type StrategyShortName = 'mono' | 'cross' | 'hybrid';
+
+export const STRATEGY_SHORT_NAMES: Record<BatchStrategy, StrategyShortName> = {
+  monolingual: 'mono',
+  'cross-lingual': 'cross',
+  hybrid: 'hybrid',
+};
+
+/** For tables and legends: what the batches hold, and the paper's label. */
+export const STRATEGY_LABELS: Record<BatchStrategy, string> = {
+  monolingual: 'Monolingual batches (X-X-mono)',
+  'cross-lingual': 'Cross-lingual batches (X-Y)',
+  hybrid: 'Hybrid batches',
+};
+
+/** A strategy by its short name ("mono") or its full name ("monolingual"); undefined when neither. */
+export function parseStrategyName(name: string): BatchStrategy | undefined {
+  const wanted = name.trim().toLowerCase();
+  for (const [full, short] of Object.entries(STRATEGY_SHORT_NAMES) as [BatchStrategy, StrategyShortName][]) {
+    if (wanted === full || wanted === short) return full;
+  }
+  return undefined;
+}
