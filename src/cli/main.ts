@@ -1,13 +1,17 @@
 import { CorpusError } from '../core/corpus/corpus-error';
 import { CliError } from './cli-error';
 import { EVAL_USAGE, runEval } from './eval-command';
+import { EXPERIMENT_USAGE, runExperimentCommand } from './experiment-command';
 
 const USAGE = `Cross-lingual retrieval lab, command line.
 
-${EVAL_USAGE}`;
+${EVAL_USAGE}
+
+${EXPERIMENT_USAGE}`;
 
 const commands: Record<string, (argv: string[]) => Promise<void>> = {
   eval: runEval,
+  experiment: runExperimentCommand,
 };
 
 async function main(): Promise<void> {

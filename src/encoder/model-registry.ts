@@ -193,6 +193,11 @@ export function requiredFilesFor(entry: ModelEntry, dtype: Dtype): string[] {
   return ['config.json', 'tokenizer.json', 'tokenizer_config.json', entry.dtypes[dtype]?.file ?? ONNX_FILE[dtype]];
 }
 
+/** Files a dtype needs that a folder (relative path -> anything) lacks, in load order. */
+export function missingFiles(entry: ModelEntry, dtype: Dtype, files: Record<string, unknown>): string[] {
+  return requiredFilesFor(entry, dtype).filter((f) => !(f in files));
+}
+
 /** A registry entry's id as a stable cache-key part: model, dtype and pooling. */
 export function encoderIdOf(entry: ModelEntry, dtype: Dtype): string {
   return `${entry.id}@${dtype}/${entry.pooling}`;

@@ -5,17 +5,12 @@
  * a picked folder is served by a fetch wrapper that answers that path prefix from memory.
  */
 import { env } from '@huggingface/transformers';
-import { requiredFilesFor, type Dtype, type ModelEntry } from './model-registry';
+import { missingFiles, type Dtype, type ModelEntry } from './model-registry';
 import type { ModelSource } from './worker-protocol';
 
 const PICKED_PREFIX = '/__picked-model__/';
 let pickedCount = 0;
 const networkFetch = env.fetch;
-
-/** Files of the picked folder a dtype needs but the folder lacks, in load order. */
-export function missingFiles(entry: ModelEntry, dtype: Dtype, files: Record<string, unknown>): string[] {
-  return requiredFilesFor(entry, dtype).filter((f) => !(f in files));
-}
 
 function memoryResponse(bytes: ArrayBuffer | undefined, url: string): Response {
   if (!bytes) return new Response(`not in the picked folder: ${url}`, { status: 404, statusText: 'Not Found' });

@@ -4,8 +4,7 @@
  * needs are read into memory; they go to the worker as a 'files' source (model-source.ts).
  */
 import { describeModelFolder, findPresetFor } from './describe-model';
-import type { Dtype, ModelEntry } from './model-registry';
-import { missingFiles } from './model-source';
+import { missingFiles, type Dtype, type ModelEntry } from './model-registry';
 
 export interface PickedFolder {
   name: string;

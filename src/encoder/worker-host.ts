@@ -19,7 +19,7 @@ import { createProgressTracker, type ProgressTracker } from './load-progress';
 import { encoderIdOf, ONNX_FILE, type Dtype } from './model-registry';
 import { explainLoadError, MissingModelFileError, useModelSource } from './model-source';
 import { embedTexts, type Extractor } from './pipeline-embedder';
-import { HEARTBEAT_MS, type ErrorCode, type FromWorker, type LoadedModelInfo, type LoadRequest, type ToWorker, type WasmPaths } from './worker-protocol';
+import { HEARTBEAT_MS, type ErrorCode, type FromWorker, type LoadedModelInfo, type LoadRequest, type ToWorker, type WasmBuild, type WasmBuilds } from './worker-protocol';
 
 export interface WorkerScope {
   postMessage(message: FromWorker, transfer?: Transferable[]): void;
@@ -56,17 +56,17 @@ interface Loaded {
 }
 
 /**
- * `wasmPaths`: where onnxruntime-web's .wasm and .mjs are served from this origin; without them
+ * `wasmBuilds`: where onnxruntime-web's .wasm and .mjs are served from this origin; without them
  * it would fetch them from a CDN, and nothing may leave the browser but the models asked for.
  */
-export function startWorkerHost(scope: WorkerScope, wasmPaths: WasmPaths): void {
+export function startWorkerHost(scope: WorkerScope, wasmBuilds: WasmBuilds): () => void {
   let loaded: Loaded | null = null;
   let queue: Promise<void> = Promise.resolve();
   const running = new Map<number, AbortController>();
   const post = (m: FromWorker, transfer?: Transferable[]) => scope.postMessage(m, transfer);
   const notice = (kind: 'fallback' | 'device-lost' | 'threads', message: string) => post({ type: 'notice', notice: { kind, message } });
 
-  setInterval(() => post({ type: 'heartbeat' }), HEARTBEAT_MS);
+  const heartbeat = setInterval(() => post({ type: 'heartbeat' }), HEARTBEAT_MS);
 
   async function loadPipeline(request: LoadRequest, device: WebDevice, dtype: Dtype, baseUrl: string, tracker?: ProgressTracker, job?: number): Promise<Extractor> {
     const name = useModelSource(request.source, request.model, dtype, baseUrl);
@@ -95,7 +95,6 @@ export function startWorkerHost(scope: WorkerScope, wasmPaths: WasmPaths): void 
     const started = performance.now();
     const entry = request.model;
     const onnxWasm = env.backends.onnx.wasm!;
-    onnxWasm.wasmPaths = { ...wasmPaths };
     const threads = chooseThreads(self.crossOriginIsolated, (navigator as GpuNavigator).hardwareConcurrency, request.threads);
     onnxWasm.numThreads = threads.threads;
     if (threads.threads === 1 && !self.crossOriginIsolated) notice('threads', threads.reason);
@@ -116,6 +115,10 @@ export function startWorkerHost(scope: WorkerScope, wasmPaths: WasmPaths): void 
     for (const d of Object.values(entry.dtypes)) expected[d!.file] = d!.approxMB * 1e6;
     const tracker = createProgressTracker(expected);
 
+    // onnxruntime-web initialises once per worker (and a worker serves one load), so the build is
+    // chosen here: WebGPU needs the asyncify build; WASM alone runs the smaller plain build.
+    const build: WasmBuild = request.wasmBuild && request.wasmBuild !== 'auto' ? request.wasmBuild : choice.device === 'webgpu' ? 'asyncify' : 'plain';
+    onnxWasm.wasmPaths = { ...wasmBuilds[build] };
     let device: WebDevice = choice.device;
     let { dtype, reason } = chooseDtype(device, available.length ? available : ['q8'], gpu, request.dtype ?? 'auto');
     reasons.push(reason);
@@ -222,4 +225,5 @@ export function startWorkerHost(scope: WorkerScope, wasmPaths: WasmPaths): void 
         return;
     }
   });
+  return () => clearInterval(heartbeat);
 }

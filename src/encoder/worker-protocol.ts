@@ -30,7 +30,14 @@ export interface LoadRequest {
   threads?: number;
   /** How texts are measured for length buckets. Default 'tokens'. */
   lengths?: LengthMeasure;
+  /**
+   * onnxruntime-web build: 'plain' (smaller, faster, WASM only), 'asyncify' (needed for WebGPU).
+   * Default 'auto': plain when the model runs on WASM alone. For diagnostics and benchmarks.
+   */
+  wasmBuild?: 'auto' | WasmBuild;
 }
+
+export type WasmBuild = 'plain' | 'asyncify';
 
 export interface LoadedModelInfo {
   modelId: string;
@@ -62,6 +69,9 @@ export interface WasmPaths {
   mjs: string;
   wasm: string;
 }
+
+/** Where this origin serves each onnxruntime-web build. */
+export type WasmBuilds = Record<WasmBuild, WasmPaths>;
 
 export type ToWorker =
   | { type: 'load'; job: number; request: LoadRequest; baseUrl: string }

@@ -118,8 +118,9 @@ describe('AnalysisView in Chromium', () => {
       await page.getByRole('button', { name: 'Per-question CSV' }).click();
       await page.locator('.an-frame').first().getByRole('button', { name: /^PNG/ }).click();
       await page.locator('.an-frame', { has: page.locator('.an-map') }).getByRole('button', { name: /^PNG/ }).click();
+      await page.locator('.an-frame', { hasText: 'Rank distance: how far apart' }).getByRole('button', { name: /^PNG/ }).click();
       await page.getByRole('button', { name: 'Projector TSV' }).click();
-      await expect.poll(async () => (await exportsOf(tab)).length, { timeout: 30_000 }).toBe(7);
+      await expect.poll(async () => (await exportsOf(tab)).length, { timeout: 30_000 }).toBe(8);
       const files = await exportsOf(tab);
       const byName = (suffix: string) => files.find((f) => f.name.endsWith(suffix))!;
       expect(byName('-metrics.csv').text!.split('\n')[0]).toBe(
@@ -129,7 +130,7 @@ describe('AnalysisView in Chromium', () => {
       expect(JSON.parse(byName('-metrics.json').text!).settings.multi.macro.ap).toBe(reports[0].multi.ap);
       expect(byName('-questions.csv').text!.trim().split('\n').length).toBeGreaterThan(780);
       const pngs = files.filter((f) => f.name.endsWith('.png'));
-      expect(pngs.map((f) => f.head)).toEqual(['89504e470d0a1a0a', '89504e470d0a1a0a']);
+      expect(pngs.map((f) => f.head)).toEqual(['89504e470d0a1a0a', '89504e470d0a1a0a', '89504e470d0a1a0a']);
       for (const png of pngs) expect(png.size).toBeGreaterThan(10_000);
       expect(byName('-metadata.tsv').text!.split('\n')[0]).toBe('id\tlang\tgroup\tkind\ttext');
       expect(byName('-vectors.tsv').text!.trim().split('\n')).toHaveLength(720);

@@ -81,6 +81,7 @@ describe('the app', () => {
     expect(distance).toBe(rungs[14][1] - 1);
     expect(await page.textContent('[data-testid="device-badge"]')).toContain('CPU');
     expect(await page.textContent('[data-testid="active-corpus"]')).toContain('720 passages');
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true); // vite preview sends COOP/COEP
     await saveScreenshot(page, 'app-demo-laptop');
     expect(offsiteRequests()).toEqual([]);
   });
@@ -203,7 +204,9 @@ describe('the app', () => {
     await page.click('form.field button[type="submit"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="corpus-problem"]')?.textContent?.includes('127.0.0.1:9'));
     const unreachable = await page.textContent('[data-testid="corpus-problem"]');
-    expect(unreachable).toMatch(/could not be reached|manifest\.json/);
+    expect(unreachable).toContain('could not be reached');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await saveScreenshot(page, 'app-unreachable-url');
     expect(unreachable).toContain('Still using nile');
     expect(offsiteRequests()).toEqual([]);
   });
@@ -218,6 +221,13 @@ describe('the app', () => {
     // The fixture knows its lexicon in every language: the question's answers rise to the top.
     await waitForResults(page, 'rows.filter((r) => r.relevant).length >= 3');
     expect(page.url()).toContain('retriever=fixture%2Fxlmr-tiny');
+    // The embedding map of the pool, drawn from the same model.
+    await page.click('[data-testid="embedding-map-slot"] summary');
+    await page.click('[data-testid="draw-map"]');
+    await page.waitForSelector('[data-testid="embedding-map-slot"] svg circle, [data-testid="embedding-map-slot"] canvas', { timeout: 60_000 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(500);
+    await saveScreenshot(page, 'app-dense-fixture-map');
 
     await page.click('.tab:has-text("Evaluation")');
     await page.click('[data-testid="eval-setting-cross"]'); // mono + multi: enough to cross the worker boundary both ways

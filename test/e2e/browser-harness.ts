@@ -68,6 +68,8 @@ export interface SiteOptions {
   mode?: 'dev' | 'preview';
   /** Pages whose imports the dev server should pre-scan (default: all HTML entries). */
   entries?: string[];
+  /** For 'preview': the build folder, when not the config's (dist). */
+  outDir?: string;
 }
 
 /** The site on http://localhost:<free port>/ with the project's vite.config.ts (COOP/COEP included). */
@@ -75,7 +77,7 @@ export async function startSite(opts: SiteOptions = {}): Promise<Site> {
   const port = await findFreePort();
   const common: InlineConfig = { root: PROJECT_ROOT, configFile: path.join(PROJECT_ROOT, 'vite.config.ts'), logLevel: 'warn', clearScreen: false };
   if (opts.mode === 'preview') {
-    const server = await preview({ ...common, preview: { port, host: 'localhost', strictPort: true, open: false } });
+    const server = await preview({ ...common, build: opts.outDir ? { outDir: opts.outDir } : undefined, preview: { port, host: 'localhost', strictPort: true, open: false } });
     return { url: `http://localhost:${port}/`, close: () => server.close() };
   }
   const server = await createServer({

@@ -71,7 +71,9 @@ export function AnalysisView(props: AnalysisViewProps) {
   const [distanceLang, setDistanceLang] = useState<string>('');
   const [paperModel, setPaperModel] = useState<PaperModel>('XLM-R');
   const matched = matchPaperDataset(report.corpus) ?? matchPaperDataset(corpus.name);
-  const [paperDataset, setPaperDataset] = useState<PaperDataset>(matched ?? 'XQuAD-R');
+  // The person's choice wins; until they choose, follow the corpus (MLQA-R figures for MLQA-R).
+  const [datasetChoice, setPaperDataset] = useState<PaperDataset | null>(null);
+  const paperDataset = datasetChoice ?? matched ?? 'XQuAD-R';
 
   const baseLabel = props.reportLabel ?? measuredLabel(report).replace(/^Measured here: /, '');
   let otherLabel = compare ? (props.compareLabel ?? measuredLabel(compare).replace(/^Measured here: /, '')) : '';
@@ -102,7 +104,8 @@ export function AnalysisView(props: AnalysisViewProps) {
 
   const queries = report.settings.multi?.macro.queries ?? report.settings.mono?.macro.queries ?? 0;
   const hasSettings = Object.keys(report.settings).length > 0;
-  const queriesCsv = useMemo(() => buildQueriesCsv(report), [report]);
+  // Building the per-question CSV walks every record (144k rows on XQuAD-R), so only on demand.
+  const hasQueryRecords = useMemo(() => Object.values(report.settings).some((s) => s.cells.some((c) => c.queries?.length)), [report]);
 
   function exportText(name: string, text: string, type: string) {
     onExport(textFile(name, text, type));
@@ -181,8 +184,8 @@ export function AnalysisView(props: AnalysisViewProps) {
           <button type="button" className="an-button" onClick={() => exportText(`${stem}-metrics.json`, buildMetricsJson(report), 'application/json')}>
             Metrics JSON
           </button>
-          {queriesCsv && (
-            <button type="button" className="an-button" onClick={() => exportText(`${stem}-questions.csv`, queriesCsv, 'text/csv')}>
+          {hasQueryRecords && (
+            <button type="button" className="an-button" onClick={() => exportText(`${stem}-questions.csv`, buildQueriesCsv(report) ?? '', 'text/csv')}>
               Per-question CSV
             </button>
           )}

@@ -27,7 +27,9 @@ export function ChartFrame(props: ChartFrameProps) {
   const [status, setStatus] = useState('');
 
   async function exportPng() {
-    const target = figureRef.current?.querySelector<SVGSVGElement | HTMLCanvasElement>('svg[data-chart], svg.recharts-surface, canvas[data-chart]');
+    const target = figureRef.current?.querySelector<SVGSVGElement | HTMLCanvasElement>(
+      'svg[data-chart], canvas[data-chart], .recharts-wrapper > svg.recharts-surface',
+    );
     if (!target) {
       setStatus('Nothing to export yet: the chart has not been drawn.');
       return;

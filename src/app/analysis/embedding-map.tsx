@@ -12,6 +12,7 @@ import { LanguageLegend } from './language-legend';
 import { MapPlot, type Segment } from './map-plot';
 import { useFontScale } from './use-font-scale';
 import { useProjection } from './use-projection';
+import './analysis.css';
 
 export interface EmbeddingMapItem {
   id: string;
@@ -53,12 +54,17 @@ export function EmbeddingMap(props: EmbeddingMapProps) {
   const { vectors, dim, items } = props;
   if (!(dim > 0) || vectors.length !== items.length * dim) {
     return (
-      <p className="an-error" role="alert">
+      <p className="analysis an-error" role="alert">
         Cannot draw the embedding map: {vectors.length} numbers do not make {items.length} rows of {dim} dimensions.
       </p>
     );
   }
-  return <EmbeddingMapBody {...props} />;
+  // Its own .analysis root, so the map is styled the same when used outside AnalysisView.
+  return (
+    <div className="analysis an-map-root">
+      <EmbeddingMapBody {...props} />
+    </div>
+  );
 }
 
 function EmbeddingMapBody(props: EmbeddingMapProps) {

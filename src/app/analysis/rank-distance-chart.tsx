@@ -1,6 +1,7 @@
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Corpus, LangCode } from '../../core/corpus/types';
 import type { EvalReport } from '../../core/evaluation/eval-report';
+import { roundUpBound } from '../../core/analysis/colour-scale';
 import { languageLabel } from '../../core/analysis/language-labels';
 import { formatMetric } from '../../core/analysis/metric-labels';
 import type { RankDistanceData } from '../../core/analysis/rank-distance-data';
@@ -20,39 +21,56 @@ export function RankDistanceChart({ data, series, scale }: RankDistanceChartProp
   const rows = haveQueries
     ? data.bins.map((b) => ({ label: b.label, ...Object.fromEntries(b.counts.map((c, i) => [`s${i}`, c])) }))
     : data.byLanguage.map((r) => ({ label: r.queryLang, ...Object.fromEntries(r.means.map((m, i) => [`s${i}`, m])) }));
+  // Round ticks (0, 100, 200, ...) instead of the axis's default quarters (0, 85, 170, ...).
+  const largest = Math.max(1, ...rows.flatMap((r) => series.map((_, i) => Number((r as Record<string, unknown>)[`s${i}`]) || 0)));
+  const step = roundUpBound(largest / 4);
+  const ticks = Array.from({ length: Math.ceil(largest / step) + 1 }, (_, i) => i * step);
   return (
-    <BarChart
-      data={rows}
-      responsive
-      style={{ width: '100%', height }}
-      margin={{ top: 8, right: 16 * scale, bottom: 36 * scale, left: 8 * scale }}
-      barCategoryGap={haveQueries ? 1 : '20%'}
-    >
-      <CartesianGrid vertical={false} strokeDasharray="3 3" />
-      <XAxis
-        dataKey="label"
-        tick={{ fontSize: font * 0.9 }}
-        interval={haveQueries ? 'preserveStartEnd' : 0}
-        angle={haveQueries ? -30 : 0}
-        textAnchor={haveQueries ? 'end' : 'middle'}
-        label={{
-          value: haveQueries ? 'Maximum rank distance (highest minus lowest rank of a question’s answers)' : 'Question language',
-          position: 'insideBottom',
-          offset: -30 * scale,
-          fontSize: font,
-        }}
-      />
-      <YAxis
-        tick={{ fontSize: font }}
-        allowDecimals={!haveQueries}
-        label={{ value: haveQueries ? 'Questions' : 'Mean distance', angle: -90, position: 'insideLeft', fontSize: font }}
-      />
-      <Tooltip formatter={(v) => (haveQueries ? String(v) : formatMetric('maxRankDistance', Number(v)))} />
-      {series.length > 1 && <Legend verticalAlign="top" wrapperStyle={{ fontSize: font }} />}
-      {series.map((s, i) => (
-        <Bar key={i} dataKey={`s${i}`} name={s.label} fill={s.colour} isAnimationActive={false} />
-      ))}
-    </BarChart>
+    <>
+      {series.length > 1 && (
+        <ul className="an-legend" aria-label="Reports">
+          {series.map((s) => (
+            <li key={s.label}>
+              <span className="an-swatch" style={{ background: s.colour }} aria-hidden="true" />
+              {s.label}
+            </li>
+          ))}
+        </ul>
+      )}
+      <BarChart
+        data={rows}
+        responsive
+        style={{ width: '100%', height }}
+        margin={{ top: 8, right: 16 * scale, bottom: 36 * scale, left: 8 * scale }}
+        barCategoryGap={haveQueries ? 1 : '20%'}
+      >
+        <CartesianGrid vertical={false} strokeDasharray="3 3" />
+        <XAxis
+          dataKey="label"
+          tick={{ fontSize: font * 0.9 }}
+          interval={haveQueries ? 'preserveStartEnd' : 0}
+          angle={haveQueries ? -30 : 0}
+          textAnchor={haveQueries ? 'end' : 'middle'}
+          label={{
+            value: haveQueries ? 'Maximum rank distance (highest minus lowest rank of a question’s answers)' : 'Question language',
+            position: 'insideBottom',
+            offset: -30 * scale,
+            fontSize: font,
+          }}
+        />
+        <YAxis
+          ticks={ticks}
+          domain={[0, ticks[ticks.length - 1]]}
+          tick={{ fontSize: font }}
+          allowDecimals={!haveQueries}
+          label={{ value: haveQueries ? 'Questions' : 'Mean distance', angle: -90, position: 'insideLeft', fontSize: font }}
+        />
+        <Tooltip formatter={(v) => (haveQueries ? String(v) : formatMetric('maxRankDistance', Number(v)))} />
+        {series.map((s, i) => (
+          <Bar key={i} dataKey={`s${i}`} name={s.label} fill={s.colour} isAnimationActive={false} />
+        ))}
+      </BarChart>
+    </>
   );
 }
 

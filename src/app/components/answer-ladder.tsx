@@ -9,11 +9,11 @@ function logPosition(rank: number, poolSize: number): number {
   return (100 * Math.log(rank)) / Math.log(poolSize);
 }
 
-/** 1, 10, 100, … below the pool size (with room to read), then the pool size. */
+/** 1, then 10, 100, … below the pool size (with room to read), then the pool size. */
 function axisTicks(poolSize: number): number[] {
-  const ticks: number[] = [];
-  for (let t = 1; t * 3 < poolSize; t *= 10) ticks.push(t);
-  return [...ticks, poolSize];
+  const ticks: number[] = [1];
+  for (let t = 10; t * 3 < poolSize; t *= 10) ticks.push(t);
+  return poolSize > 1 ? [...ticks, poolSize] : ticks;
 }
 
 export function AnswerLadder() {

@@ -1,5 +1,6 @@
 import { useApp } from '../store/app-store';
 import { AnswerLadder } from './answer-ladder';
+import { EmbeddingMapSlot } from './embedding-map-slot';
 import { QueryBar } from './query-bar';
 import { RankingList } from './ranking-list';
 import { RankingSummary } from './ranking-summary';
@@ -14,6 +15,7 @@ export function RankingTab() {
         <RankingList />
         <AnswerLadder />
       </div>
+      <EmbeddingMapSlot />
     </div>
   );
 }

@@ -57,6 +57,7 @@ export function RetrieverSection() {
       {loading && (
         <ProgressBar
           testId="model-loading"
+          hideCount
           label={`Loading ${loading.label}…`}
           progress={
             loading.progress

@@ -65,11 +65,12 @@ export async function openCorpus(ref: CorpusRef, opts: { files?: readonly File[]
 }
 
 export function describeCorpusProblem(e: unknown, source: string): CorpusProblem {
-  if (e instanceof CorpusError) return { source, message: e.message, file: e.file, where: e.where, expected: e.expected };
   const message = e instanceof Error ? e.message : String(e);
-  // url-source reports "GET <url>: Failed to fetch" for network and CORS failures.
-  if (/Failed to fetch|NetworkError|Load failed/i.test(message)) {
-    return { source, message: `${message} — the server could not be reached (offline, a wrong address, or it does not allow cross-site requests)` };
-  }
-  return { source, message };
+  // url-source reports "GET <url>: Failed to fetch" for network and CORS failures, also inside a CorpusError.
+  const unreachable = /Failed to fetch|NetworkError|Load failed/i.test(message)
+    ? ' The server could not be reached: offline, a wrong address, or a site that does not allow cross-site requests.'
+    : '';
+  const text = unreachable && !/[.!?]$/.test(message) ? `${message}.${unreachable}` : message + unreachable;
+  if (e instanceof CorpusError) return { source, message: text, file: e.file, where: e.where, expected: e.expected };
+  return { source, message: text };
 }

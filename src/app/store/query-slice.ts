@@ -165,8 +165,9 @@ export const createQuerySlice: SliceCreator<QuerySlice> = (set, get) => {
   };
 };
 
+/** The first question in English when there is one (what most audiences read), else in the first language that has any. */
 function firstQuestion(byLang: Map<LangCode, Question[]>, languages: LangCode[]): Question | undefined {
-  for (const l of languages) {
+  for (const l of ['en', ...languages]) {
     const q = byLang.get(l)?.[0];
     if (q) return q;
   }

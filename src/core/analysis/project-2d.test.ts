@@ -41,6 +41,15 @@ describe('projectTo2d', () => {
     expect(p.explained![0]).toBeGreaterThan(0.99);
   });
 
+  it('PCA fitted on a sample of a large set draws the same picture', async () => {
+    const full = await projectTo2d(twoClouds(), 8, { method: 'pca' });
+    const sampled = await projectTo2d(twoClouds(), 8, { method: 'pca', pcaSampleRows: 20 });
+    expect(sampled.coords).toHaveLength(120);
+    // Same clouds, same separation along the first axis (within the sample's noise).
+    const gap = (c: Float32Array) => Math.abs(centre(c, 0, 30)[0] - centre(c, 30, 60)[0]);
+    expect(gap(sampled.coords)).toBeCloseTo(gap(full.coords), 1);
+  });
+
   it('UMAP keeps each cloud together and apart from the other, the same on every run', async () => {
     const fractions: number[] = [];
     const p = await projectTo2d(twoClouds(), 8, { method: 'umap', nEpochs: 100, onProgress: (f) => fractions.push(f) });

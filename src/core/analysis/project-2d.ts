@@ -14,6 +14,8 @@ export interface ProjectionOptions {
   minDist?: number;
   /** UMAP: optimisation epochs; default chosen by umap-js (500 for small sets, 200 for large). */
   nEpochs?: number;
+  /** PCA: axes are fitted on at most this many rows (a seeded random sample), then every row is projected. Default 4000. */
+  pcaSampleRows?: number;
   /** Called now and then with the share of work done, 0..1. */
   onProgress?: (fraction: number) => void;
   signal?: AbortSignal;
@@ -41,7 +43,7 @@ export async function projectTo2d(vectors: Float32Array, dim: number, opts: Proj
   const rows = vectors.length / dim;
   const seed = opts.seed ?? 1;
   if (rows === 0) return { method: opts.method, coords: new Float32Array(0) };
-  if (opts.method === 'pca' || rows < 4) return projectByPca(vectors, dim, seed);
+  if (opts.method === 'pca' || rows < 4) return projectByPca(vectors, dim, seed, opts.pcaSampleRows ?? 4000, opts.onProgress);
 
   const rng = createRng(seed);
   const umap = new UMAP({
@@ -74,16 +76,27 @@ export async function projectTo2d(vectors: Float32Array, dim: number, opts: Proj
   return { method: 'umap', coords };
 }
 
-function projectByPca(vectors: Float32Array, dim: number, seed: number): Projection {
-  const components = Math.min(2, dim);
-  const model = fitPca(vectors, dim, { components, seed });
-  const projected = projectPca(model, vectors);
+/**
+ * The covariance matrix costs rows x dim^2 to build; beyond a few thousand rows a random sample
+ * gives the same axes for a picture, so larger sets are fitted on a sample and all rows projected.
+ */
+function projectByPca(vectors: Float32Array, dim: number, seed: number, sampleRows: number, onProgress?: (fraction: number) => void): Projection {
   const rows = vectors.length / dim;
+  const components = Math.min(2, dim);
+  let fitRows: Float32Array = vectors;
+  if (rows > sampleRows) {
+    const order = createRng(seed).shuffle(Int32Array.from({ length: rows }, (_, i) => i)).subarray(0, sampleRows).sort();
+    fitRows = new Float32Array(sampleRows * dim);
+    order.forEach((r, i) => fitRows.set(vectors.subarray(r * dim, (r + 1) * dim), i * dim));
+  }
+  const model = fitPca(fitRows, dim, { components, seed, onProgress });
+  const projected = projectPca(model, vectors);
   const coords = new Float32Array(rows * 2);
   for (let r = 0; r < rows; r++) {
     coords[r * 2] = projected[r * components];
     coords[r * 2 + 1] = components > 1 ? projected[r * components + 1] : 0;
   }
   const share = (i: number) => (model.totalVariance > 0 && i < components ? model.variances[i] / model.totalVariance : 0);
+  onProgress?.(1);
   return { method: 'pca', coords, explained: [share(0), share(1)] };
 }

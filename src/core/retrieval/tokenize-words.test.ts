@@ -14,6 +14,10 @@ describe('tokenizeWords', () => {
     expect(tokenizeWords('ＮＦＬ ２０１５')).toEqual(['nfl', '2015']);
   });
 
+  it('splits dotted abbreviations and decimals the same way in every ICU version', () => {
+    expect(tokenizeWords('the U.S. team, i.e. 3.5 goals')).toEqual(['the', 'u', 's', 'team', 'i', 'e', '3', '5', 'goals']);
+  });
+
   it('keeps words of Arabic and Devanagari scripts whole', () => {
     expect(tokenizeWords('عاصمة مصر هي القاهرة')).toEqual(['عاصمة', 'مصر', 'هي', 'القاهرة']);
     expect(tokenizeWords('भारत की राजधानी नई दिल्ली है।')).toEqual(['भारत', 'की', 'राजधानी', 'नई', 'दिल्ली', 'है']);

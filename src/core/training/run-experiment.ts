@@ -1,6 +1,7 @@
 import type { Corpus, LangCode } from '../corpus/types';
 import { evaluateCorpus } from '../evaluation/evaluate-corpus';
 import type { EvalReport } from '../evaluation/eval-report';
+import type { SettingName } from '../metrics/types';
 import { createDenseRetriever } from '../retrieval/dense-retriever';
 import { selectRows } from '../retrieval/embedding-matrix';
 import type { Encoder, ProgressInfo } from '../retrieval/types';
@@ -48,6 +49,8 @@ export interface ExperimentOptions extends ExperimentSettings {
   encoder: Encoder;
   /** Keep per-question records in the reports (the app's drill-down wants them). Default false. */
   keepQueries?: boolean;
+  /** Evaluation settings. Default all three: mono, cross, multi. */
+  settings?: readonly SettingName[];
   /** Checked throughout; an abort rejects with an error named "AbortError". */
   signal?: AbortSignal;
   onProgress?: (p: ExperimentProgress) => void;
@@ -188,6 +191,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
     });
     const report = await evaluateCorpus(testCorpus, createDenseRetriever(adapted, { name: retrieverName }), {
       keepQueries: options.keepQueries ?? false,
+      settings: options.settings,
       signal,
       onProgress: (p) => onProgress?.({ phase: 'evaluate', name, ...p }),
     });

@@ -21,6 +21,7 @@ export interface HarnessLoadArgs {
   partSize?: number;
   /** Use the IndexedDB embedding cache. Default true. */
   cache?: boolean;
+  wasmBuild?: LoadRequest['wasmBuild'];
 }
 
 export type HarnessResult<T> = ({ ok: true } & T) | { ok: false; error: string };
@@ -93,7 +94,7 @@ async function load(args: HarnessLoadArgs): Promise<HarnessResult<{ info: Browse
       return w;
     },
   });
-  const request: LoadRequest = { model, source, device: args.device, dtype: args.dtype, probe: args.probe, threads: args.threads, lengths: args.lengths };
+  const request: LoadRequest = { model, source, device: args.device, dtype: args.dtype, probe: args.probe, threads: args.threads, lengths: args.lengths, wasmBuild: args.wasmBuild };
   showStatus({ model: model.label, source: args.source, state: 'loading' });
   try {
     encoder = await client.load(request, {
@@ -109,7 +110,7 @@ async function load(args: HarnessLoadArgs): Promise<HarnessResult<{ info: Browse
   }
   const info = encoder.info;
   ($('progress') as HTMLProgressElement).value = 1;
-  showStatus({ state: 'ready', device: info.device, dtype: info.dtype, reason: info.deviceReason, threads: info.threads, 'isolated': String(info.crossOriginIsolated), 'probe cosine': info.probeCosine?.toFixed(5), dim: info.dim, 'load ms': info.loadMs });
+  showStatus({ state: 'ready', 'wasm build': args.wasmBuild ?? 'auto', device: info.device, dtype: info.dtype, reason: info.deviceReason, threads: info.threads, 'isolated': String(info.crossOriginIsolated), 'probe cosine': info.probeCosine?.toFixed(5), dim: info.dim, 'load ms': info.loadMs });
   return { ok: true, info };
 }
 

@@ -1,0 +1,133 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadCorpus } from '../core/corpus/load-corpus';
+import { adapterFileName, buildExperimentJson, formatResultsFile } from '../core/training/experiment-files';
+import { formatResultsMarkdown } from '../core/training/results-table';
+import { runExperiment, type ExperimentResult } from '../core/training/run-experiment';
+import type { BatchStrategy } from '../core/training/samplers';
+import { parseStrategyName } from '../core/training/strategy-names';
+import type { Dtype } from '../encoder/model-registry';
+import { CliError } from './cli-error';
+import { createNodeEncoder, resolveNodeModel } from './node-encoder';
+import { createProgressReporter } from './progress-reporter';
+import { resolveDataSource } from './resolve-data';
+
+export const EXPERIMENT_USAGE = `npm run experiment -- --data <folder|url> --retriever <model id|model folder> [--dtype q8|fp16|fp32]
+       [--strategies mono,cross,hybrid] [--alpha 0.5] [--epochs 10] [--batch-size 100] [--tau 0.05]
+       [--lr 0.0005] [--weight-decay 0.01] [--rank 0] [--test-fraction 0.2] [--hold-out el,vi] [--seed 1] --out <dir>
+
+Trains one linear adapter per batch strategy over the frozen encoder's embeddings (monolingual,
+cross-lingual or hybrid batches, InfoNCE, AdamW) on a split of the question ids, and evaluates the
+untrained encoder and each adapter on the held-out questions in the three settings. Writes
+<dir>/experiment.json (settings, split, loss curves, reports; timings apart), <dir>/results.md (the
+table) and <dir>/adapter-<strategy>.xlad. The same seed gives the same numbers.`;
+
+function parseNumber(value: string | undefined, flag: string, check: (n: number) => boolean, expected: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || !check(n)) throw new CliError(`${flag} ${value}: expected ${expected}`);
+  return n;
+}
+
+function parseStrategies(value: string | undefined): BatchStrategy[] | undefined {
+  if (value === undefined) return undefined;
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new CliError('--strategies: empty list; expected some of mono, cross, hybrid');
+  const bad = names.filter((n) => !parseStrategyName(n));
+  if (bad.length) throw new CliError(`--strategies: unknown ${bad.join(', ')}; expected some of mono, cross, hybrid`);
+  const strategies = names.map((n) => parseStrategyName(n)!);
+  if (new Set(strategies).size !== strategies.length) throw new CliError(`--strategies ${value}: a strategy is named twice`);
+  return strategies;
+}
+
+export async function runExperimentCommand(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      data: { type: 'string' },
+      retriever: { type: 'string' },
+      dtype: { type: 'string' },
+      strategies: { type: 'string' },
+      alpha: { type: 'string' },
+      epochs: { type: 'string' },
+      'batch-size': { type: 'string' },
+      tau: { type: 'string' },
+      lr: { type: 'string' },
+      'weight-decay': { type: 'string' },
+      rank: { type: 'string' },
+      'test-fraction': { type: 'string' },
+      'hold-out': { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    process.stdout.write(`${EXPERIMENT_USAGE}\n`);
+    return;
+  }
+  if (!values.data) throw new CliError(`--data is required\n\n${EXPERIMENT_USAGE}`);
+  if (!values.retriever) throw new CliError(`--retriever is required (a dense model id or folder)\n\n${EXPERIMENT_USAGE}`);
+  if (!values.out) throw new CliError(`--out is required\n\n${EXPERIMENT_USAGE}`);
+  if (values.retriever === 'bm25') throw new CliError('--retriever bm25: training needs a dense encoder whose embeddings an adapter can map; give a model id or folder');
+  const dtypes: readonly Dtype[] = ['fp32', 'fp16', 'q8'];
+  if (values.dtype && !dtypes.includes(values.dtype as Dtype)) throw new CliError(`--dtype ${values.dtype}: expected one of ${dtypes.join(', ')}`);
+  const positiveInt = (n: number) => Number.isInteger(n) && n > 0;
+  const settings = {
+    strategies: parseStrategies(values.strategies),
+    alpha: parseNumber(values.alpha, '--alpha', (n) => n >= 0 && n <= 1, 'a number from 0 to 1'),
+    epochs: parseNumber(values.epochs, '--epochs', positiveInt, 'a positive whole number'),
+    batchSize: parseNumber(values['batch-size'], '--batch-size', (n) => Number.isInteger(n) && n >= 2, 'a whole number of at least 2'),
+    tau: parseNumber(values.tau, '--tau', (n) => n > 0, 'a positive number'),
+    lr: parseNumber(values.lr, '--lr', (n) => n > 0, 'a positive number'),
+    weightDecay: parseNumber(values['weight-decay'], '--weight-decay', (n) => n >= 0, 'a number of at least 0'),
+    rank: parseNumber(values.rank, '--rank', (n) => Number.isInteger(n) && n >= 0, 'a whole number (0 = full matrix)'),
+    testFraction: parseNumber(values['test-fraction'], '--test-fraction', (n) => n > 0 && n < 1, 'a number between 0 and 1'),
+    seed: parseNumber(values.seed, '--seed', Number.isInteger, 'a whole number')!,
+  };
+  const heldOut = values['hold-out']?.split(',').map((s) => s.trim()).filter(Boolean);
+
+  const progress = createProgressReporter();
+  const loaded = await loadCorpus(await resolveDataSource(values.data));
+  const { corpus } = loaded;
+  for (const w of loaded.warnings) progress.log(`warning: ${w}`);
+  progress.log(`${corpus.name}: ${corpus.passages.length} passages, ${corpus.questions.length} questions, ${corpus.languages.length} languages (${corpus.languages.join(' ')})`);
+  const missing = (heldOut ?? []).filter((l) => !corpus.languages.includes(l));
+  if (missing.length) throw new CliError(`--hold-out: ${missing.join(', ')} not in ${corpus.name} (it has ${corpus.languages.join(', ')})`);
+
+  const model = resolveNodeModel(values.retriever);
+  const encoder = await createNodeEncoder(model, { dtype: values.dtype as Dtype | undefined });
+  progress.log(`${model.entry.label}: ${encoder.dim}-dimensional ${model.entry.pooling} pooling, dtype ${encoder.dtype}, from ${model.folder}`);
+  let result: ExperimentResult;
+  try {
+    result = await runExperiment({
+      corpus,
+      encoder,
+      ...settings,
+      heldOutLanguages: heldOut,
+      onProgress: (p) => {
+        if (p.phase === 'train') progress.update({ stage: `training ${p.strategy}: epoch ${p.epoch + 1}, loss ${p.loss.toFixed(4)}`, done: p.step + 1, total: p.totalSteps });
+        else if (p.phase === 'evaluate') progress.update({ stage: `evaluating ${p.name}: ${p.stage}`, done: p.done, total: p.total });
+        else progress.update(p);
+      },
+    });
+  } catch (e) {
+    // The core names a bad setting with its own option name; say it in the command line's terms.
+    if (e instanceof RangeError && /^(runExperiment|splitByQid): /.test(e.message)) throw new CliError(e.message.replace(/^runExperiment: /, ''));
+    throw e;
+  } finally {
+    await encoder.dispose();
+  }
+
+  await mkdir(values.out, { recursive: true });
+  const json = buildExperimentJson(result, { data: values.data, retriever: values.retriever, format: loaded.format, warnings: loaded.warnings });
+  await writeFile(path.join(values.out, 'experiment.json'), `${JSON.stringify(json, null, 2)}\n`);
+  await writeFile(path.join(values.out, 'results.md'), formatResultsFile(result));
+  for (const s of result.strategies) await writeFile(path.join(values.out, adapterFileName(s.shortName)), s.adapterBytes);
+
+  progress.log(`done in ${(result.totalMs / 1000).toFixed(1)} s (training ${result.strategies.map((s) => `${s.shortName} ${(s.trainMs / 1000).toFixed(1)} s`).join(', ')})`);
+  progress.log(formatResultsMarkdown(result.rows));
+  progress.log(`wrote experiment.json, results.md and ${result.strategies.length} adapter file(s) to ${values.out}`);
+}

@@ -1,0 +1,109 @@
+/**
+ * The worker's device decisions with a stand-in for transformers.js' pipeline(): the WebGPU probe
+ * that disagrees, and a GPU device lost in the middle of a job. (The real pipeline on WebGPU and
+ * WASM runs in the browser tests, test/e2e/encoder-devices.test.ts.)
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FromWorker, ToWorker } from './worker-protocol';
+
+interface Call {
+  device: string;
+  dtype: string;
+}
+const calls: Call[] = [];
+/** Per device: the row every text gets, and whether embedding throws. */
+const behaviour: Record<string, { row: number[]; fail?: string }> = {};
+
+vi.mock('@huggingface/transformers', () => ({
+  env: { backends: { onnx: { wasm: {} } } },
+  pipeline: async (_task: string, _name: string, opts: Call) => {
+    calls.push({ device: opts.device, dtype: opts.dtype });
+    const extractor = async (texts: string[]) => {
+      const b = behaviour[opts.device];
+      if (b.fail) throw new Error(b.fail);
+      return { data: Float32Array.from(texts.flatMap(() => b.row)), dims: [texts.length, b.row.length] };
+    };
+    return Object.assign(extractor, { dispose: async () => {} });
+  },
+}));
+
+const { startWorkerHost } = await import('./worker-host');
+const { findModel } = await import('./model-registry');
+
+const unit = (i: number) => Array.from({ length: 64 }, (_, j) => (j === i ? 1 : 0));
+const paths = { mjs: '/ort.mjs', wasm: '/ort.wasm' };
+
+function host() {
+  const posted: FromWorker[] = [];
+  let listener: ((e: MessageEvent<ToWorker>) => void) | null = null;
+  const stop = startWorkerHost(
+    { postMessage: (m) => void posted.push(m), addEventListener: (_t, l) => void (listener = l) },
+    { plain: paths, asyncify: paths },
+  );
+  const send = (m: ToWorker) => listener!({ data: m } as MessageEvent<ToWorker>);
+  const reply = async (job: number) => {
+    await vi.waitFor(() => expect(posted.some((m) => 'job' in m && m.job === job && m.type !== 'progress')).toBe(true));
+    return posted.find((m) => 'job' in m && m.job === job && m.type !== 'progress')!;
+  };
+  return { posted, send, reply, stop, notices: () => posted.filter((m) => m.type === 'notice').map((m) => (m as { notice: { kind: string; message: string } }).notice) };
+}
+
+const model = findModel('fixture/xlmr-tiny')!;
+
+beforeEach(() => {
+  calls.length = 0;
+  vi.stubGlobal('self', { crossOriginIsolated: true });
+  vi.stubGlobal('navigator', { hardwareConcurrency: 2, gpu: { requestAdapter: async () => ({ features: new Set<string>() }) } });
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('startWorkerHost', () => {
+  it('trusts WebGPU when the probe agrees with WASM', async () => {
+    behaviour.webgpu = { row: unit(0) };
+    behaviour.wasm = { row: unit(0) };
+    const h = host();
+    h.send({ type: 'load', job: 1, request: { model, source: { type: 'served' } }, baseUrl: 'http://localhost/' });
+    const ready = await h.reply(1);
+    expect(ready).toMatchObject({ type: 'ready', info: { device: 'webgpu', dtype: 'fp32', probeCosine: 1, threads: 2 } });
+    // The probe loads the same dtype on WASM as the reference.
+    expect(calls).toEqual([{ device: 'webgpu', dtype: 'fp32' }, { device: 'wasm', dtype: 'fp32' }]);
+    h.stop();
+  });
+
+  it('falls back to WASM (q8) when WebGPU disagrees with WASM on the probe, and says so', async () => {
+    behaviour.webgpu = { row: unit(0) };
+    behaviour.wasm = { row: unit(1) };
+    const h = host();
+    h.send({ type: 'load', job: 1, request: { model, source: { type: 'served' } }, baseUrl: 'http://localhost/' });
+    const ready = await h.reply(1);
+    expect(ready).toMatchObject({ type: 'ready', info: { device: 'wasm', dtype: 'q8' } });
+    expect(h.notices()).toEqual([{ kind: 'fallback', message: 'WebGPU disagrees with WASM on the probe sentences (lowest cosine 0.0000 < 0.99): using WASM' }]);
+    expect((ready as { info: { deviceReason: string } }).info.deviceReason).toMatch(/^WebGPU disagrees/);
+    h.stop();
+  });
+
+  it('moves to WASM with the same dtype when the GPU device is lost mid-job, and finishes the job', async () => {
+    behaviour.webgpu = { row: unit(2) };
+    behaviour.wasm = { row: unit(2) };
+    const h = host();
+    h.send({ type: 'load', job: 1, request: { model, source: { type: 'served' } }, baseUrl: 'http://localhost/' });
+    await h.reply(1);
+    behaviour.webgpu.fail = 'GPUDevice was lost: the device was destroyed';
+    h.send({ type: 'embed', job: 2, texts: ['a', 'b'], kind: 'passage' });
+    const result = await h.reply(2);
+    expect(result).toMatchObject({ type: 'result', dim: 64, info: { device: 'wasm', dtype: 'fp32' } });
+    expect((result as { rows: Float32Array }).rows.length).toBe(128);
+    expect(h.notices()).toEqual([{ kind: 'device-lost', message: 'the GPU device was lost (GPUDevice was lost: the device was destroyed): continuing on WASM' }]);
+    h.stop();
+  });
+
+  it('reports other embedding errors as errors, and a missing picked file by name', async () => {
+    behaviour.wasm = { row: unit(0), fail: 'bad input' };
+    const h = host();
+    h.send({ type: 'load', job: 1, request: { model, source: { type: 'files', name: 'mine', files: { 'config.json': new ArrayBuffer(1) } }, device: 'wasm', dtype: 'q8' }, baseUrl: 'http://localhost/' });
+    expect(await h.reply(1)).toEqual({ type: 'error', job: 1, code: 'missing-file', message: 'the picked folder "mine" has no onnx/model_quantized.onnx (needed for dtype q8)' });
+    h.stop();
+  });
+});
