@@ -21,8 +21,9 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
     // The encoder test page (encoder-harness.html) is a second entry, so e2e tests and
-    // `npm run bench:embed` can drive the built encoder; analysis-harness.html renders the analysis view.
-    rolldownOptions: { input: { main: 'index.html', harness: 'encoder-harness.html', analysis: 'analysis-harness.html' } },
+    // `npm run bench:embed` can drive the built encoder; analysis-harness.html renders the analysis view,
+    // training-harness.html the training panel.
+    rolldownOptions: { input: { main: 'index.html', harness: 'encoder-harness.html', analysis: 'analysis-harness.html', training: 'training-harness.html' } },
   },
 });
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { env, pipeline } from '@huggingface/transformers';
 import type { Encoder, RunOptions, TextKind } from '../core/retrieval/types';
 import { describeModelFolder, findPresetFor } from '../encoder/describe-model';
-import { encoderIdOf, findModel, MODEL_REGISTRY, requiredFilesFor, type Dtype, type ModelEntry } from '../encoder/model-registry';
+import { encoderIdOf, findModel, MODEL_REGISTRY, ONNX_FILE, requiredFilesFor, type Dtype, type ModelEntry } from '../encoder/model-registry';
 import { embedTexts, measureLengths, type EmbedTextsOptions, type Extractor, type LengthMeasure } from '../encoder/pipeline-embedder';
 import type { BatchLimits } from '../encoder/length-buckets';
 import { CliError } from './cli-error';
@@ -78,9 +78,10 @@ export function resolveNodeModel(spec: string, modelsDir = PUBLIC_MODELS_DIR): N
 
 /** q8 when the folder has it (what the browser runs on WASM), else fp32, else fp16. */
 export function pickNodeDtype(model: NodeModel, wanted?: Dtype): Dtype {
-  const has = (d: Dtype) => existsSync(path.join(model.folder, requiredFilesFor(model.entry, d)[3]));
+  const fileOf = (d: Dtype) => path.join(model.folder, model.entry.dtypes[d]?.file ?? ONNX_FILE[d]);
+  const has = (d: Dtype) => existsSync(fileOf(d));
   if (wanted) {
-    if (!has(wanted)) throw new CliError(`--dtype ${wanted}: ${path.join(model.folder, requiredFilesFor(model.entry, wanted)[3])} is missing`);
+    if (!has(wanted)) throw new CliError(`--dtype ${wanted}: ${fileOf(wanted)} is missing`);
     return wanted;
   }
   const found = (['q8', 'fp32', 'fp16'] as const).find(has);

@@ -12,12 +12,13 @@ interface Call {
 }
 const calls: Call[] = [];
 /** Per device: the row every text gets, and whether embedding throws. */
-const behaviour: Record<string, { row: number[]; fail?: string }> = {};
+const behaviour: Record<string, { row: number[]; fail?: string; createFail?: string }> = {};
 
 vi.mock('@huggingface/transformers', () => ({
   env: { backends: { onnx: { wasm: {} } } },
   pipeline: async (_task: string, _name: string, opts: Call) => {
     calls.push({ device: opts.device, dtype: opts.dtype });
+    if (behaviour[opts.device].createFail) throw new Error(behaviour[opts.device].createFail);
     const extractor = async (texts: string[]) => {
       const b = behaviour[opts.device];
       if (b.fail) throw new Error(b.fail);
@@ -52,7 +53,7 @@ const model = findModel('fixture/xlmr-tiny')!;
 
 beforeEach(() => {
   calls.length = 0;
-  vi.stubGlobal('self', { crossOriginIsolated: true });
+  vi.stubGlobal('self', { crossOriginIsolated: true, location: { href: 'http://localhost/encoder.worker.js' } });
   vi.stubGlobal('navigator', { hardwareConcurrency: 2, gpu: { requestAdapter: async () => ({ features: new Set<string>() }) } });
 });
 afterEach(() => {
@@ -81,6 +82,16 @@ describe('startWorkerHost', () => {
     expect(ready).toMatchObject({ type: 'ready', info: { device: 'wasm', dtype: 'q8' } });
     expect(h.notices()).toEqual([{ kind: 'fallback', message: 'WebGPU disagrees with WASM on the probe sentences (lowest cosine 0.0000 < 0.99): using WASM' }]);
     expect((ready as { info: { deviceReason: string } }).info.deviceReason).toMatch(/^WebGPU disagrees/);
+    h.stop();
+  });
+
+  it('falls back to WASM when WebGPU cannot even build the session', async () => {
+    behaviour.webgpu = { row: unit(0), createFail: 'no available backend found' };
+    behaviour.wasm = { row: unit(0) };
+    const h = host();
+    h.send({ type: 'load', job: 1, request: { model, source: { type: 'served' }, device: 'webgpu' }, baseUrl: 'http://localhost/' });
+    expect(await h.reply(1)).toMatchObject({ type: 'ready', info: { device: 'wasm', dtype: 'q8' } });
+    expect(h.notices()).toEqual([{ kind: 'fallback', message: 'WebGPU failed to run the model (no available backend found): using WASM' }]);
     h.stop();
   });
 

@@ -122,25 +122,39 @@ export function startWorkerHost(scope: WorkerScope, wasmBuilds: WasmBuilds): () 
     let device: WebDevice = choice.device;
     let { dtype, reason } = chooseDtype(device, available.length ? available : ['q8'], gpu, request.dtype ?? 'auto');
     reasons.push(reason);
-    let extractor = await loadPipeline(request, device, dtype, baseUrl, tracker, job);
+    let extractor: Extractor | null = null;
     let probeCosine: number | undefined;
-    if (device === 'webgpu' && request.probe !== false) {
-      post({ type: 'progress', job, load: tracker.setStage('probe') });
-      const onGpu = await embedTexts(extractor, entry, PROBE_SENTENCES, 'passage');
-      const reference = await loadPipeline(request, 'wasm', dtype, baseUrl);
-      const onWasm = await embedTexts(reference, entry, PROBE_SENTENCES, 'passage');
-      await reference.dispose?.();
-      probeCosine = lowestRowCosine(onGpu.rows, onWasm.rows, onGpu.dim);
-      const verdict = judgeProbe(probeCosine);
-      if (!verdict.trusted) {
-        notice('fallback', verdict.message);
-        await extractor.dispose?.();
+    if (device === 'webgpu') {
+      // WebGPU can fail outright (no device, an unsupported operator) or return wrong numbers
+      // silently; either way the model goes to WASM and the user is told why.
+      let distrust: string | null = null;
+      try {
+        extractor = await loadPipeline(request, device, dtype, baseUrl, tracker, job);
+        if (request.probe !== false) {
+          post({ type: 'progress', job, load: tracker.setStage('probe') });
+          const onGpu = await embedTexts(extractor, entry, PROBE_SENTENCES, 'passage');
+          const reference = await loadPipeline(request, 'wasm', dtype, baseUrl);
+          const onWasm = await embedTexts(reference, entry, PROBE_SENTENCES, 'passage');
+          await reference.dispose?.();
+          probeCosine = lowestRowCosine(onGpu.rows, onWasm.rows, onGpu.dim);
+          const verdict = judgeProbe(probeCosine);
+          if (verdict.trusted) reasons.push(verdict.message);
+          else distrust = verdict.message;
+        }
+      } catch (e) {
+        if (e instanceof MissingModelFileError) throw e;
+        distrust = `WebGPU failed to run the model (${e instanceof Error ? e.message : String(e)}): using WASM`;
+      }
+      if (distrust) {
+        notice('fallback', distrust);
+        await extractor?.dispose?.().catch(() => undefined);
+        extractor = null;
         device = 'wasm';
         ({ dtype, reason } = chooseDtype('wasm', available, gpu, request.dtype ?? 'auto'));
-        reasons = [verdict.message, reason];
-        extractor = await loadPipeline(request, device, dtype, baseUrl);
-      } else reasons.push(verdict.message);
+        reasons = [distrust, reason];
+      }
     }
+    extractor ??= await loadPipeline(request, device, dtype, baseUrl, tracker, job);
     post({ type: 'progress', job, load: tracker.setStage('initialise') });
     const check = await embedTexts(extractor, entry, ['.'], 'passage');
     if (check.dim !== entry.dimensions) throw new Error(`${entry.label}: the model gives ${check.dim}-dimensional rows, the registry says ${entry.dimensions}`);

@@ -1,9 +1,14 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { BATCH_STRATEGIES } from '../../core/training/samplers';
 import { STRATEGY_LABELS } from '../../core/training/strategy-names';
-import { buildLossRows } from './loss-rows';
-import type { LossCurves } from './loss-rows';
+import { buildLossRows, type LossCurves } from './loss-rows';
 import { STRATEGY_COLOURS } from './strategy-colours';
+
+export interface LossChartProps {
+  curves: LossCurves;
+  /** Steps per strategy, for the x axis while training is still under way. */
+  totalSteps: number;
+}
 
 /** Live training loss, one line per strategy (InfoNCE on each step's batch; lower is better). */
 export function LossChart({ curves, totalSteps }: LossChartProps) {

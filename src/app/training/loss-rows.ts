@@ -6,12 +6,6 @@ export type LossCurves = Partial<Record<BatchStrategy, LossPoint[]>>;
 /** Points drawn per line at most; longer runs are thinned evenly (the last step always kept). */
 const MAX_POINTS = 400;
 
-export interface LossChartProps {
-  curves: Partial<Record<BatchStrategy, LossPoint[]>>;
-  /** Steps per strategy, for the x axis while training is still under way. */
-  totalSteps: number;
-}
-
 export type ChartRow = { step: number } & Partial<Record<BatchStrategy, number>>;
 
 /** One row per (thinned) step, one column per strategy: recharts' shape for a multi-line chart. */
