@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public', 'out', 'bench-out', '.cache'] },
+  { ignores: ['dist', 'node_modules', 'public', 'out', 'bench-out', '.cache', 'test-results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

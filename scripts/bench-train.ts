@@ -1,20 +1,26 @@
 /**
- * Times adapter training in Node on the synthetic XQuAD-R-scale benchmark (11 languages, 1,190
- * questions, d = 384): the three batch strategies x 10 epochs of 100-pair batches, plus the cost
- * of one InfoNCE + AdamW step. With --eval it also prints the held-out figures per strategy.
+ * Times adapter training on the synthetic XQuAD-R-scale benchmark (11 languages, 1,190 questions,
+ * d = 384): the three batch strategies x 10 epochs of 100-pair batches, in Node and in the
+ * browser's training worker (Debian's headless Chromium, the Vite dev server), in one run, and
+ * prints the ratio. Both run the same experiment (runExperiment: 10% of the question ids held
+ * out, the untrained encoder and each adapter evaluated on them), so the results must agree too.
+ * Also prints the cost of one InfoNCE + AdamW step.
  *
- *   npx tsx scripts/bench-train.ts [--epochs 10] [--rank 0] [--seed 1] [--eval] [--seeds 1,2,3]
+ *   npm run bench:train -- [--epochs 10] [--rank 0] [--seed 1] [--eval] [--seeds 1,2,3] [--node-only]
+ *
+ * --eval prints the held-out figures per strategy; --seeds runs Node for several seeds (the
+ * browser for the first); --node-only skips the browser.
  */
 import { parseArgs } from 'node:util';
 import { createAdamW } from '../src/core/training/adamw';
-import { adapterParamCount, applyAdapter, createIdentityAdapter } from '../src/core/training/adapter';
-import { evaluateEmbeddings, type EmbeddingEvalResult } from '../src/core/training/evaluate-embeddings';
+import { adapterParamCount, createIdentityAdapter } from '../src/core/training/adapter';
 import { createInfoNceLoss } from '../src/core/training/loss';
+import { formatResultsMarkdown, type ResultRow } from '../src/core/training/results-table';
 import { createRng } from '../src/core/training/rng';
-import { BATCH_STRATEGIES } from '../src/core/training/samplers';
-import { splitByQid } from '../src/core/training/split';
-import { generateSyntheticBenchmark, selectSyntheticEvalSet } from '../src/core/training/synthetic-benchmark';
-import { trainAdapter } from '../src/core/training/train';
+import { runExperiment, type ExperimentSettings } from '../src/core/training/run-experiment';
+import { generateSyntheticBenchmark } from '../src/core/training/synthetic-benchmark';
+import { buildSyntheticCorpus } from '../src/core/training/synthetic-corpus';
+import { launchChromium, openPage, startSite } from '../test/e2e/browser-harness';
 
 const { values } = parseArgs({
   options: {
@@ -23,11 +29,21 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     seeds: { type: 'string' },
     eval: { type: 'boolean', default: false },
+    'node-only': { type: 'boolean', default: false },
   },
 });
 const epochs = Number(values.epochs);
 const rank = Number(values.rank);
 const seeds = (values.seeds ?? values.seed).split(',').map(Number);
+const settingsFor = (seed: number): ExperimentSettings => ({ seed, epochs, rank, testFraction: 0.1 });
+
+interface Timing {
+  trainMs: number[];
+  evalMs: number[];
+  generateMs: number;
+  totalMs: number;
+  rows: ResultRow[];
+}
 
 function timeSteps(dim: number, stepRank: number, batch: number, repeats: number): number {
   const rng = createRng(5);
@@ -46,52 +62,62 @@ function timeSteps(dim: number, stepRank: number, batch: number, repeats: number
   return (performance.now() - start) / repeats;
 }
 
+/** The experiment the browser worker runs, in this process. */
+async function runInNode(seed: number): Promise<Timing> {
+  const started = performance.now();
+  const bench = generateSyntheticBenchmark({ seed });
+  const generateMs = performance.now() - started;
+  const result = await runExperiment({ ...buildSyntheticCorpus(bench), ...settingsFor(seed) });
+  return {
+    trainMs: result.strategies.map((s) => s.trainMs),
+    evalMs: [result.baseline.evalMs, ...result.strategies.map((s) => s.evalMs)],
+    generateMs,
+    totalMs: performance.now() - started,
+    rows: result.rows,
+  };
+}
+
+/** The same experiment in the training worker of training-harness.html. */
+async function runInBrowser(seed: number): Promise<Timing & { browser: string }> {
+  const site = await startSite({ entries: ['training-harness.html'] });
+  const browser = await launchChromium();
+  try {
+    const tab = await openPage(browser, `${site.url}training-harness.html`, { waitFor: 'document.body.dataset.ready === "true"' });
+    const r = await tab.page.evaluate(([settings, s]) => window.trainingHarness.runSynthetic(settings, s), [settingsFor(seed), seed] as const);
+    await tab.close();
+    return { trainMs: r.trainMs, evalMs: r.evalMs, generateMs: r.generateMs, totalMs: r.workerMs, rows: r.rows, browser: `Chromium ${browser.version()}` };
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
 console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
 for (const r of [0, 64, 32]) {
   console.log(`one step (B=100, d=384, ${r === 0 ? 'full' : `rank ${r}`}): ${timeSteps(384, r, 100, 20).toFixed(1)} ms`);
 }
 
-const fmt = (r: EmbeddingEvalResult) =>
-  [r.mono.ap, r.cross.ap, r.multi.ap].map((v) => v.toFixed(4)).join('  ') + `  ${r.multi.maxRankDistance.toFixed(1).padStart(7)}`;
+const strategies = ['monolingual', 'cross-lingual', 'hybrid'];
+const shape = rank === 0 ? 'full 384 x 384' : `rank ${rank}`;
+for (const [i, seed] of seeds.entries()) {
+  const node = await runInNode(seed);
+  console.log(`\nseed ${seed}, ${epochs} epochs, ${shape} adapter; Node: three strategies trained in ${seconds(sum(node.trainMs))} (${node.trainMs.map(seconds).join(', ')})`);
+  if (values.eval) console.log(formatResultsMarkdown(node.rows));
+  if (i > 0 || values['node-only']) continue;
 
-for (const seed of seeds) {
-  let start = performance.now();
-  const bench = generateSyntheticBenchmark({ seed });
-  console.log(`\nseed ${seed}: generated ${bench.qids.length} questions x ${bench.languages.length} languages in ${((performance.now() - start) / 1000).toFixed(1)} s`);
-  const split = splitByQid(bench.pairs, { testFraction: 0.1, seed });
-  const testSet = selectSyntheticEvalSet(bench, split.testQids);
-  const nq = testSet.queryLang.length;
-  const np = testSet.passageLang.length;
-  if (values.eval) {
-    console.log(`held-out: ${split.testQids.length} qids, ${nq} queries, pool ${np}`);
-    console.log(`${'strategy'.padEnd(14)}  mono    cross   multi   maxRankDist   train s`);
-    console.log(`${'baseline'.padEnd(14)}  ${fmt(evaluateEmbeddings(testSet))}`);
-  }
-  let total = 0;
-  for (const strategy of BATCH_STRATEGIES) {
-    start = performance.now();
-    const { adapter, lossCurve } = await trainAdapter({
-      queryEmb: bench.queryEmb,
-      passageEmb: bench.passageEmb,
-      dim: bench.dim,
-      pairs: split.train,
-      strategy,
-      epochs,
-      rank,
-      seed,
-    });
-    const seconds = (performance.now() - start) / 1000;
-    total += seconds;
-    if (values.eval) {
-      const result = evaluateEmbeddings({
-        ...testSet,
-        queryEmb: applyAdapter(adapter, testSet.queryEmb, nq, bench.dim),
-        passageEmb: applyAdapter(adapter, testSet.passageEmb, np, bench.dim),
-      });
-      console.log(`${strategy.padEnd(14)}  ${fmt(result)}   ${seconds.toFixed(1).padStart(7)}`);
-    } else {
-      console.log(`${strategy.padEnd(14)} ${epochs} epochs, ${lossCurve.length} steps: ${seconds.toFixed(1)} s`);
-    }
-  }
-  console.log(`three strategies x ${epochs} epochs (${rank === 0 ? 'full 384 x 384' : `rank ${rank}`}): ${total.toFixed(1)} s`);
+  const web = await runInBrowser(seed);
+  const same = JSON.stringify(web.rows) === JSON.stringify(node.rows);
+  console.log(`\n${web.browser}, training worker vs Node (same experiment, seed ${seed}):`);
+  console.log(`| | Node | browser worker | browser / Node |`);
+  console.log(`|---|---:|---:|---:|`);
+  strategies.forEach((s, k) => console.log(`| train ${s} | ${seconds(node.trainMs[k])} | ${seconds(web.trainMs[k])} | ${(web.trainMs[k] / node.trainMs[k]).toFixed(2)} |`));
+  console.log(`| **train, three strategies** | **${seconds(sum(node.trainMs))}** | **${seconds(sum(web.trainMs))}** | **${(sum(web.trainMs) / sum(node.trainMs)).toFixed(2)}** |`);
+  console.log(`| generate the benchmark | ${seconds(node.generateMs)} | ${seconds(web.generateMs)} | ${(web.generateMs / node.generateMs).toFixed(2)} |`);
+  console.log(`| evaluate (untrained + 3) | ${seconds(sum(node.evalMs))} | ${seconds(sum(web.evalMs))} | ${(sum(web.evalMs) / sum(node.evalMs)).toFixed(2)} |`);
+  console.log(`| whole experiment | ${seconds(node.totalMs)} | ${seconds(web.totalMs)} | ${(web.totalMs / node.totalMs).toFixed(2)} |`);
+  console.log(`results identical in Node and the browser: ${same ? 'yes' : 'NO'}`);
+  if (!same) process.exitCode = 1;
 }

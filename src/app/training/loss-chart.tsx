@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { BATCH_STRATEGIES } from '../../core/training/samplers';
 import { STRATEGY_LABELS } from '../../core/training/strategy-names';
@@ -10,8 +11,11 @@ export interface LossChartProps {
   totalSteps: number;
 }
 
-/** Live training loss, one line per strategy (InfoNCE on each step's batch; lower is better). */
-export function LossChart({ curves, totalSteps }: LossChartProps) {
+/**
+ * Live training loss, one line per strategy (InfoNCE on each step's batch; lower is better).
+ * Memoised: progress text changes often and must not redraw the chart.
+ */
+export const LossChart = memo(function LossChart({ curves, totalSteps }: LossChartProps) {
   const rows = buildLossRows(curves);
   const shown = BATCH_STRATEGIES.filter((s) => (curves[s]?.length ?? 0) > 0);
   return (
@@ -28,9 +32,9 @@ export function LossChart({ curves, totalSteps }: LossChartProps) {
           />
           <YAxis width={56} domain={['auto', 'auto']} tickFormatter={(v: number) => v.toFixed(2)} label={{ value: 'loss', angle: -90, position: 'insideLeft' }} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} labelFormatter={(step) => `step ${step}`} />
-          <Legend verticalAlign="top" height={28} />
+          <Legend verticalAlign="top" height={28} itemSorter={null} />
           {shown.map((s) => (
-            <Line key={s} type="monotone" dataKey={s} name={STRATEGY_LABELS[s]} stroke={STRATEGY_COLOURS[s]} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
+            <Line key={s} type="linear" dataKey={s} name={STRATEGY_LABELS[s]} stroke={STRATEGY_COLOURS[s]} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
           ))}
         </LineChart>
       </ResponsiveContainer>
@@ -39,4 +43,4 @@ export function LossChart({ curves, totalSteps }: LossChartProps) {
       </figcaption>
     </figure>
   );
-}
+});

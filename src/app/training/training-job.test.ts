@@ -28,6 +28,14 @@ describe('training worker host', () => {
     expect(messages.some((m) => m.type === 'stage' && m.info.stage.startsWith('evaluating the untrained encoder'))).toBe(true);
   });
 
+  it('uses the generator defaults for sizes not given', async () => {
+    const { host, messages, ended } = collect();
+    host({ type: 'run', job: { source: { kind: 'synthetic', seed: 3, questions: 20 }, settings: { seed: 1, epochs: 1, batchSize: 4, strategies: ['monolingual'] } } });
+    await ended;
+    const done = messages.at(-1)!;
+    expect(done.type === 'done' && done.result.encoder).toEqual({ id: 'synthetic-d384', dim: 384 });
+  });
+
   it('answers a cancel with a cancelled error, and a second run while busy with an error', async () => {
     const { host, messages, ended } = collect();
     host({ type: 'run', job: { source: { kind: 'synthetic', seed: 3, questions: 40, dim: 16 }, settings: { seed: 1, epochs: 100_000, batchSize: 8 } } });

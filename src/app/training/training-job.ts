@@ -8,8 +8,9 @@ import { generateSyntheticBenchmark } from '../../core/training/synthetic-benchm
 import { buildSyntheticCorpus } from '../../core/training/synthetic-corpus';
 import type { LossPoint, TrainingJob, TrainingWorkerIn, TrainingWorkerOut } from './training-messages';
 
-/** How often buffered loss points go to the page. */
+/** How often buffered loss points, and stage updates, go to the page: each one redraws the panel. */
 const LOSS_FLUSH_MS = 100;
+const STAGE_EVERY_MS = 100;
 
 export type PostTrainingMessage = (message: TrainingWorkerOut, transfer?: Transferable[]) => void;
 
@@ -23,7 +24,9 @@ async function runJob(job: TrainingJob, post: PostTrainingMessage, signal: Abort
   let input;
   if (job.source.kind === 'synthetic') {
     post({ type: 'stage', info: { stage: 'generating the synthetic benchmark', done: 0, total: 1 } });
-    const bench = generateSyntheticBenchmark({ seed: job.source.seed, questions: job.source.questions, dim: job.source.dim });
+    const { seed, questions, dim } = job.source;
+    // Only the sizes given: an undefined one would override the generator's default.
+    const bench = generateSyntheticBenchmark({ seed, ...(questions !== undefined && { questions }), ...(dim !== undefined && { dim }) });
     input = buildSyntheticCorpus(bench, `synthetic benchmark (seed ${job.source.seed})`);
     generateMs = performance.now() - started;
   } else {
@@ -40,6 +43,8 @@ async function runJob(job: TrainingJob, post: PostTrainingMessage, signal: Abort
   let pending: LossPoint[] = [];
   let totalSteps = 0;
   let lastFlush = performance.now();
+  let lastStageKey = '';
+  let lastStage = 0;
   const flush = () => {
     if (pending.length) post({ type: 'loss', points: pending, totalSteps });
     pending = [];
@@ -53,6 +58,12 @@ async function runJob(job: TrainingJob, post: PostTrainingMessage, signal: Abort
       return;
     }
     flush();
+    // A new phase is shown at once; within one, a few updates a second are enough.
+    const key = p.phase === 'embed' ? `embed ${p.stage}` : `evaluate ${p.name}`;
+    const now = performance.now();
+    if (key === lastStageKey && now - lastStage < STAGE_EVERY_MS) return;
+    lastStageKey = key;
+    lastStage = now;
     const what = p.phase === 'embed' ? p.stage : `evaluating ${p.name === 'baseline' ? 'the untrained encoder' : p.name}: ${p.stage}`;
     post({ type: 'stage', info: { stage: what, done: p.done, total: p.total } });
   };

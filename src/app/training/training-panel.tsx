@@ -26,6 +26,10 @@ export interface TrainingPanelProps {
 const HONESTY =
   'This is adapter training over a frozen encoder: one linear map per strategy, trained on top of the model’s embeddings, which stay fixed. The paper fine-tuned the whole encoder, so its numbers (right) are a reference for which strategy wins, not values to equal.';
 
+function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(ms < 1000 ? 2 : 1)} s`;
+}
+
 function describeProgress(s: Pick<TrainingSlice, 'trainingStatus' | 'trainingStage' | 'lossCurves' | 'lossTotalSteps' | 'trainingForm'>): { text: string; fraction: number | null } {
   const strategies = BATCH_STRATEGIES.filter((x) => s.trainingForm.strategies.includes(x));
   const current = [...BATCH_STRATEGIES].reverse().find((x) => (s.lossCurves[x]?.length ?? 0) > 0);
@@ -112,8 +116,8 @@ export function TrainingPanel({ corpus, encoder, encoderLabel, onExport }: Train
               />
               {timings && (
                 <p className="tr-muted" data-testid="training-timings">
-                  Trained in a background worker: {result.strategies.map((s) => `${s.shortName} ${(s.trainMs / 1000).toFixed(1)} s`).join(', ')}; the whole run took{' '}
-                  {((timings.embedMs + timings.workerMs) / 1000).toFixed(1)} s.
+                  Trained in a background worker: {result.strategies.map((s) => `${s.shortName} ${formatSeconds(s.trainMs)}`).join(', ')}; the whole run took{' '}
+                  {formatSeconds(timings.embedMs + timings.workerMs)}.
                 </p>
               )}
               <AdapterDownloads result={result} onExport={onExport ?? downloadFile} />

@@ -5,10 +5,13 @@ export interface TrainingResultsTableProps {
   caption: string;
 }
 
-/** The best value of a column among the trained strategies (the baseline is the reference, not a contender). */
+/**
+ * The best value of a column among the trained strategies (the baseline is the reference, not a
+ * contender); null when there is nothing to single out (one strategy, or all equal).
+ */
 function bestOf(rows: readonly ResultRow[], column: (typeof RESULT_COLUMNS)[number]): number | null {
   const values = rows.filter((r) => r.key !== 'baseline').map((r) => r[column.key]).filter((v): v is number => v !== null);
-  if (values.length < 2) return null;
+  if (values.length < 2 || values.every((v) => v === values[0])) return null;
   return column.lowerIsBetter ? Math.min(...values) : Math.max(...values);
 }
 

@@ -138,7 +138,8 @@ export function createTrainingSlice(deps: TrainingSliceDeps = {}): StateCreator<
     const addLoss = (points: LossPoint[], totalSteps: number) => {
       const curves = { ...get().lossCurves };
       for (const p of points) curves[p.strategy] = [...(curves[p.strategy] ?? []), p];
-      set({ lossCurves: curves, lossTotalSteps: totalSteps });
+      // Training steps follow an evaluation stage: its text must not linger over them.
+      set({ lossCurves: curves, lossTotalSteps: totalSteps, trainingStage: null });
     };
 
     return {
