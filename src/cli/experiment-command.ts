@@ -127,7 +127,7 @@ export async function runExperimentCommand(argv: string[]): Promise<void> {
   await writeFile(path.join(values.out, 'results.md'), formatResultsFile(result));
   for (const s of result.strategies) await writeFile(path.join(values.out, adapterFileName(s.shortName)), s.adapterBytes);
 
-  progress.log(`done in ${(result.totalMs / 1000).toFixed(1)} s (training ${result.strategies.map((s) => `${s.shortName} ${(s.trainMs / 1000).toFixed(1)} s`).join(', ')})`);
+  progress.log(`done in ${(result.totalMs / 1000).toFixed(1)} s (training ${result.strategies.map((s) => `${s.shortName} ${(s.trainMs / 1000).toFixed(s.trainMs < 1000 ? 2 : 1)} s`).join(', ')})`);
   progress.log(formatResultsMarkdown(result.rows));
   progress.log(`wrote experiment.json, results.md and ${result.strategies.length} adapter file(s) to ${values.out}`);
 }

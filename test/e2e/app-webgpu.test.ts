@@ -1,0 +1,83 @@
+// The app with the fixture dense model on both devices: WebGPU (SwiftShader here) and WASM must
+// show the same ranking and the same whole-corpus figures, and the badge must say which ran.
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPage, PROJECT_ROOT, saveScreenshot, type OpenPage } from './browser-harness';
+import { startAppSite, type AppSite } from './app-browser';
+
+let site: AppSite;
+const browsers: Browser[] = [];
+const tabs: OpenPage[] = [];
+
+beforeAll(async () => {
+  site = await startAppSite();
+});
+
+afterAll(async () => {
+  for (const t of tabs) await t.close().catch(() => {});
+  for (const b of browsers) await b.close().catch(() => {});
+  await site?.close();
+});
+
+interface DenseRun {
+  badge: string;
+  ranking: { lang: string; relevant: boolean; text: string }[];
+  monoAp: number;
+  multiAp: number;
+  offsite: string[];
+}
+
+async function runFixture(webgpu: boolean, shot: string): Promise<DenseRun> {
+  const browser = await launchChromium({ webgpu });
+  browsers.push(browser);
+  const tab = await openPage(browser, site.url);
+  tabs.push(tab);
+  const page: Page = tab.page;
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.waitForSelector('[data-testid="ranking-tab"][data-settled="true"] [data-testid="result"]', { timeout: 60_000 });
+  await page.setInputFiles('[data-testid="pick-files"]', path.join(PROJECT_ROOT, 'test/fixtures/lexicon-corpus.jsonl'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="active-corpus"]')?.textContent?.includes('lexicon-corpus'));
+  await page.selectOption('[data-testid="retriever-select"]', 'fixture/xlmr-tiny');
+  await page.waitForFunction(() => /WASM|WebGPU/.test(document.querySelector('[data-testid="device-badge"]')?.textContent ?? ''), undefined, { timeout: 90_000 });
+  await page.waitForFunction(
+    () => {
+      const settled = document.querySelector('[data-testid="ranking-tab"]')?.getAttribute('data-settled') === 'true';
+      const relevant = [...document.querySelectorAll('[data-testid="result"]')].filter((r) => r.getAttribute('data-relevant') === 'true');
+      return settled && relevant.length >= 3;
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
+  const ranking = await page.$$eval('[data-testid="result"]', (rows) =>
+    rows.map((r) => ({ lang: r.getAttribute('data-lang') ?? '', relevant: r.getAttribute('data-relevant') === 'true', text: r.querySelector('.result-text')?.textContent ?? '' })),
+  );
+  const badge = (await page.textContent('[data-testid="device-badge"]')) ?? '';
+  await saveScreenshot(page, `${shot}-ranking`);
+
+  await page.click('.tab:has-text("Evaluation")');
+  await page.click('[data-testid="eval-setting-cross"]');
+  await page.click('[data-testid="run-evaluation"]');
+  await page.waitForSelector('[data-testid="summary-table"]', { timeout: 120_000 });
+  const monoAp = Number(await page.getAttribute('[data-testid="macro-mono-ap"]', 'data-value'));
+  const multiAp = Number(await page.getAttribute('[data-testid="macro-multi-ap"]', 'data-value'));
+  await saveScreenshot(page, `${shot}-evaluation`);
+  return { badge, ranking, monoAp, multiAp, offsite: tab.offsiteRequests() };
+}
+
+describe('the app with a dense model on WebGPU and on WASM', () => {
+  it('ranks and evaluates the fixture corpus alike on both devices, and says which one ran', async () => {
+    const gpu = await runFixture(true, 'app-fixture-webgpu');
+    const wasm = await runFixture(false, 'app-fixture-wasm');
+    expect(gpu.badge).toMatch(/WebGPU/);
+    expect(wasm.badge).toMatch(/WASM/);
+    // Same passages in the same order (fp32 on WebGPU, q8 on WASM: scores differ slightly, order holds at the top).
+    expect(gpu.ranking.slice(0, 5).map((r) => r.text)).toEqual(wasm.ranking.slice(0, 5).map((r) => r.text));
+    expect(gpu.ranking.filter((r) => r.relevant).length).toBe(wasm.ranking.filter((r) => r.relevant).length);
+    expect(gpu.monoAp).toBeGreaterThan(0.9);
+    expect(Math.abs(gpu.monoAp - wasm.monoAp)).toBeLessThan(0.02);
+    expect(Math.abs(gpu.multiAp - wasm.multiAp)).toBeLessThan(0.02);
+    expect(gpu.offsite).toEqual([]);
+    expect(wasm.offsite).toEqual([]);
+  }, 300_000);
+});
