@@ -5,6 +5,7 @@ import { EvaluationTab } from './components/evaluation-tab';
 import { Notices } from './components/notices';
 import { RankingTab } from './components/ranking-tab';
 import { SetupPanel } from './components/setup-panel';
+import { TrainingTab } from './components/training-tab';
 import { useKeyboardShortcuts } from './hooks/use-keyboard-shortcuts';
 import { useApp } from './store/app-store';
 
@@ -24,7 +25,7 @@ export function App() {
       <div className="layout">
         {!presenter && <SetupPanel />}
         <main className="main" id="main">
-          {tab === 'ranking' ? <RankingTab /> : <EvaluationTab />}
+          {tab === 'ranking' ? <RankingTab /> : tab === 'evaluation' ? <EvaluationTab /> : <TrainingTab />}
         </main>
       </div>
       {helpOpen && <HelpOverlay />}

@@ -1,6 +1,7 @@
 import { buildAnswerLadder } from '../../core/evaluation/rank-one-query';
 import { describeLanguage } from '../lang-names';
-import { useApp } from '../store/app-store';
+import { answerRankShifts } from '../store/ladder-shift';
+import type { Ranking } from '../store/ranking-slice';
 import { LangBadge } from './lang-badge';
 
 /** Position on a log scale from rank 1 (left) to the pool size (right), in percent. */
@@ -16,9 +17,23 @@ function axisTicks(poolSize: number): number[] {
   return poolSize > 1 ? [...ticks, poolSize] : ticks;
 }
 
-export function AnswerLadder() {
-  const ranking = useApp((s) => s.ranking);
-  const inPlay = useApp((s) => s.ranking?.ladderLangs ?? null);
+/** "↑37" (climbed), "↓2" (fell) or "=" against the other ranking of a side-by-side view. */
+function describeShift(shift: number): { text: string; kind: 'up' | 'down' | 'same' } {
+  if (shift > 0) return { text: `↑${shift.toLocaleString('en')}`, kind: 'up' };
+  if (shift < 0) return { text: `↓${(-shift).toLocaleString('en')}`, kind: 'down' };
+  return { text: '=', kind: 'same' };
+}
+
+export interface AnswerLadderProps {
+  ranking: Ranking | null;
+  /** Side by side: the other ranking of the same query; each rung then says how far its answer moved from there. */
+  against?: Ranking | null;
+  /** Against the page flow (side by side) rather than sticky beside the list. */
+  inline?: boolean;
+}
+
+export function AnswerLadder({ ranking, against = null, inline = false }: AnswerLadderProps) {
+  const inPlay = ranking?.ladderLangs ?? null;
   if (!ranking || !inPlay) {
     return (
       <aside className="ladder empty" aria-label="Answer ladder">
@@ -29,6 +44,8 @@ export function AnswerLadder() {
   }
   const pool = ranking.ladder ?? ranking.main;
   const ladder = buildAnswerLadder(pool.answers);
+  const shifts = against ? answerRankShifts((against.ladder ?? against.main).answers, pool.answers) : null;
+  const climbed = shifts ? [...shifts.values()].filter((n) => n > 0).length : 0;
   const missing = inPlay.filter((l) => !ladder.rungs.some((r) => r.lang === l));
   const best = ladder.rungs[0];
   const worst = ladder.rungs[ladder.rungs.length - 1];
@@ -37,7 +54,7 @@ export function AnswerLadder() {
   const right = worst ? logPosition(worst.rank, pool.poolSize) : 0;
 
   return (
-    <aside className="ladder" aria-label="Answer ladder" data-testid="answer-ladder">
+    <aside className={`ladder${inline ? ' inline' : ''}${shifts ? ' with-shifts' : ''}`} aria-label={`Answer ladder: ${ranking.label}`} data-testid="answer-ladder">
       <h3>Answer ladder</h3>
       <p className="ladder-caption">
         Rank of the answer in each language of the multilingual pool ({pool.poolSize.toLocaleString('en')} passages, log scale).
@@ -51,15 +68,23 @@ export function AnswerLadder() {
           </span>
         </p>
       )}
+      {shifts && against && (
+        <p className="ladder-shift-caption" data-testid="ladder-climbed" data-value={climbed}>
+          Arrows: places each answer moved against {against.label}; {climbed} of {shifts.size} climbed.
+        </p>
+      )}
       <ol className="rungs">
         {ladder.rungs.map((r) => (
-          <li key={r.lang} className="rung" data-testid="rung" data-lang={r.lang} data-rank={r.rank} title={`${describeLanguage(r.lang)}: rank ${r.rank}`}>
+          <li key={r.lang} className="rung" data-testid="rung" data-lang={r.lang} data-rank={r.rank} data-shift={shifts?.get(r.lang)} title={`${describeLanguage(r.lang)}: rank ${r.rank}`}>
             <LangBadge lang={r.lang} />
             <span className="rung-track">
               <span className="rung-span" style={{ left: `${left}%`, width: `${Math.max(0.5, right - left)}%` }} />
               <span className={`rung-dot${r.rank <= ranking.topK ? ' in-top' : ''}${r.score === 0 ? ' no-match' : ''}`} style={{ left: `${logPosition(r.rank, pool.poolSize)}%` }} />
             </span>
             <span className="rung-rank">{r.rank.toLocaleString('en')}</span>
+            {shifts && (
+              <span className={`rung-shift ${describeShift(shifts.get(r.lang) ?? 0).kind}`}>{shifts.has(r.lang) ? describeShift(shifts.get(r.lang)!).text : ''}</span>
+            )}
           </li>
         ))}
       </ol>

@@ -6,6 +6,7 @@ import { currentViewUrl } from '../store/url-sync';
 const TABS: { id: ViewTab; label: string }[] = [
   { id: 'ranking', label: 'Ranking' },
   { id: 'evaluation', label: 'Evaluation' },
+  { id: 'training', label: 'Training' },
 ];
 
 export function AppHeader() {
@@ -38,7 +39,7 @@ export function AppHeader() {
       </div>
       <nav className="tabs" role="tablist" aria-label="Views">
         {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className="tab" onClick={() => useApp.getState().setTab(t.id)}>
+          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className="tab" data-testid={`tab-${t.id}`} onClick={() => useApp.getState().setTab(t.id)}>
             {t.label}
           </button>
         ))}

@@ -1,4 +1,5 @@
 import { useApp } from '../store/app-store';
+import type { Ranking } from '../store/ranking-slice';
 import { directionOf } from '../lang-names';
 import { LangBadge } from './lang-badge';
 
@@ -14,10 +15,11 @@ function scaleOf(scores: number[], fromZero: boolean): (s: number) => number {
   return (s) => 0.1 + (0.9 * (s - min)) / span;
 }
 
-export function RankingList() {
-  const ranking = useApp((s) => s.ranking);
+/** A ranked list; the interactive one (the main ranking) follows the keyboard selection. */
+export function RankingList({ ranking, interactive = true }: { ranking: Ranking | null; interactive?: boolean }) {
   const active = useApp((s) => s.active);
-  const selected = useApp((s) => s.selectedRow);
+  const selectedRow = useApp((s) => s.selectedRow);
+  const selected = interactive ? selectedRow : -1;
   if (!ranking || !active) return <div className="ranking-list" />;
   const top = ranking.main.top;
   const scale = scaleOf(top.map((c) => c.score), ranking.retriever === 'bm25');
@@ -30,12 +32,12 @@ export function RankingList() {
           <li
             key={c.id}
             className={`result${c.relevant ? ' answer' : ''}${isSelected ? ' selected' : ''}`}
-            data-row={i}
+            data-row={interactive ? i : undefined}
             data-testid="result"
             data-lang={c.lang}
             data-relevant={c.relevant ? 'true' : 'false'}
             aria-current={isSelected ? 'true' : undefined}
-            onClick={() => useApp.getState().selectRow(i)}
+            onClick={interactive ? () => useApp.getState().selectRow(i) : undefined}
           >
             <span className="result-rank">{c.rank}</span>
             <span className="result-score" title={`score ${c.score}`}>

@@ -10,6 +10,7 @@ export function RankingSummary() {
   const progress = useApp((s) => s.rankingProgress);
   const problem = useApp((s) => s.rankingProblem);
   const loading = useApp((s) => !!s.corpusLoading && !s.active);
+  const sideBySide = useApp((s) => s.sideRanking !== null);
 
   if (loading) return <ProgressBar progress={null} label="Opening the corpus…" />;
   if (problem) return <div className="hint-box" data-testid="ranking-problem">{problem}</div>;
@@ -24,7 +25,14 @@ export function RankingSummary() {
       <span>
         {ranking.main.poolSize.toLocaleString('en')} candidates · {pool}
       </span>
-      {m ? (
+      {ranking.strategy !== 'untrained' && !sideBySide && (
+        <span className="summary-strategy" data-testid="summary-strategy">
+          {ranking.label}
+        </span>
+      )}
+      {sideBySide ? (
+        <span className="muted">side by side: the figures are above each list</span>
+      ) : m ? (
         <>
           <span>
             answers in top {ranking.topK}: <b>{found}</b> of {ranking.main.answers.length}

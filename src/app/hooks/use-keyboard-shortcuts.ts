@@ -8,7 +8,7 @@ export const SHORTCUTS: readonly { keys: string[]; what: string }[] = [
   { keys: ['Home', 'End'], what: 'first / last result' },
   { keys: ['/'], what: 'type a query' },
   { keys: ['1', '2', '3'], what: 'monolingual / cross-lingual / multilingual' },
-  { keys: ['r', 'e'], what: 'Ranking / Evaluation tab' },
+  { keys: ['r', 'e', 't'], what: 'Ranking / Evaluation / Training tab' },
   { keys: ['p'], what: 'presenter mode on / off' },
   { keys: ['?'], what: 'this help' },
   { keys: ['Esc'], what: 'close help, leave a text field' },
@@ -73,6 +73,9 @@ export function useKeyboardShortcuts(): void {
           break;
         case 'e':
           s.setTab('evaluation');
+          break;
+        case 't':
+          s.setTab('training');
           break;
         case 'p':
           s.setPresenter(!s.presenter);

@@ -5,9 +5,10 @@ import { createEvaluationSlice, type EvaluationSlice } from './evaluation-slice'
 import { createQuerySlice, type QuerySlice } from './query-slice';
 import { createRankingSlice, type RankingSlice } from './ranking-slice';
 import { createRetrieverSlice, type RetrieverSlice } from './retriever-slice';
+import { createStrategySlice, type StrategySlice } from './strategy-slice';
 import { createViewSlice, type ViewSlice } from './view-slice';
 
-export type AppState = CorpusSlice & RetrieverSlice & QuerySlice & RankingSlice & EvaluationSlice & ViewSlice;
+export type AppState = CorpusSlice & RetrieverSlice & QuerySlice & RankingSlice & StrategySlice & EvaluationSlice & ViewSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
 
@@ -16,6 +17,7 @@ export const useApp = create<AppState>()((...a) => ({
   ...createRetrieverSlice(...a),
   ...createQuerySlice(...a),
   ...createRankingSlice(...a),
+  ...createStrategySlice(...a),
   ...createEvaluationSlice(...a),
   ...createViewSlice(...a),
 }));

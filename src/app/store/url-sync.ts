@@ -17,6 +17,8 @@ export function viewStateOf(s: AppState): ViewState {
     topK: s.topK,
     tab: s.tab,
     presenter: s.presenter,
+    strategy: s.strategy,
+    compareStrategy: s.compareStrategy,
   };
 }
 
@@ -52,6 +54,8 @@ export async function openViewFromUrl(search: string): Promise<void> {
     topK: state.topK,
     tab: state.tab,
     presenter: state.presenter,
+    strategy: state.strategy,
+    compareStrategy: state.compareStrategy,
   });
   if (state.retriever !== 'bm25') {
     // Models served by this site load at once; a hub download waits for the person to agree.

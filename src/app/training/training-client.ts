@@ -3,6 +3,7 @@
  * memory), progress callbacks, and cancel by message, with the worker terminated if it does not
  * stop in time.
  */
+import type { Corpus } from '../../core/corpus/types';
 import type { ProgressInfo } from '../../core/retrieval/types';
 import type { ExperimentResult } from '../../core/training/run-experiment';
 import type { LossPoint, TrainingJob, TrainingWorkerIn, TrainingWorkerOut } from './training-messages';
@@ -23,6 +24,8 @@ export interface TrainingRunCallbacks {
 
 export interface TrainingRunOutcome {
   result: ExperimentResult;
+  /** The test split the reports were scored on. */
+  testCorpus: Corpus;
   /** From the worker's start of the job to its result, measured in the worker. */
   workerMs: number;
   /** Generating the synthetic benchmark (0 for embeddings from the page). */
@@ -78,7 +81,7 @@ export function createTrainingClient(options: TrainingClientOptions = {}): Train
           const message = event.data;
           if (message.type === 'stage') callbacks.onStage?.(message.info);
           else if (message.type === 'loss') callbacks.onLoss?.(message.points, message.totalSteps);
-          else if (message.type === 'done') finish({ ok: true, value: { result: message.result, workerMs: message.workerMs, generateMs: message.generateMs } });
+          else if (message.type === 'done') finish({ ok: true, value: { result: message.result, testCorpus: message.testCorpus, workerMs: message.workerMs, generateMs: message.generateMs } });
           else finish({ ok: false, error: message.cancelled ? abortError() : new Error(message.message) });
         };
         worker.onerror = (event) => finish({ ok: false, error: new Error(`the training worker failed: ${event.message || 'it could not start'}`) });

@@ -4,6 +4,7 @@
  */
 import { runExperiment, type ExperimentProgress } from '../../core/training/run-experiment';
 import { createPrecomputedEncoder } from '../../core/training/precomputed-encoder';
+import { selectTestCorpus } from '../../core/training/test-corpus';
 import { generateSyntheticBenchmark } from '../../core/training/synthetic-benchmark';
 import { buildSyntheticCorpus } from '../../core/training/synthetic-corpus';
 import type { LossPoint, TrainingJob, TrainingWorkerIn, TrainingWorkerOut } from './training-messages';
@@ -70,7 +71,7 @@ async function runJob(job: TrainingJob, post: PostTrainingMessage, signal: Abort
 
   const result = await runExperiment({ ...input, ...job.settings, keepQueries: job.keepQueries, signal, onProgress });
   flush();
-  post({ type: 'done', result, workerMs: performance.now() - started, generateMs });
+  post({ type: 'done', result, testCorpus: selectTestCorpus(input.corpus, result.split.testQids), workerMs: performance.now() - started, generateMs });
 }
 
 /** Returns the handler for messages from the page; replies go through `post`. */

@@ -50,5 +50,6 @@ export type TrainingWorkerOut =
   | { type: 'stage'; info: ProgressInfo }
   /** Loss points since the last message (batched so the page redraws a few times a second). */
   | { type: 'loss'; points: LossPoint[]; totalSteps: number }
-  | { type: 'done'; result: ExperimentResult; workerMs: number; generateMs: number }
+  /** `testCorpus`: what the reports were scored on (the test split), for views that read its questions and passages. */
+  | { type: 'done'; result: ExperimentResult; testCorpus: Corpus; workerMs: number; generateMs: number }
   | { type: 'error'; message: string; cancelled: boolean };

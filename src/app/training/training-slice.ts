@@ -6,10 +6,9 @@
  */
 import { create, type StateCreator } from 'zustand';
 import type { Corpus, LangCode } from '../../core/corpus/types';
-import type { RowTransform } from '../../core/retrieval/dense-retriever';
 import type { Encoder, ProgressInfo } from '../../core/retrieval/types';
 import { DEFAULT_ADAMW } from '../../core/training/adamw';
-import { applyAdapter, type Adapter } from '../../core/training/adapter';
+import type { Adapter } from '../../core/training/adapter';
 import { DEFAULT_INFO_NCE } from '../../core/training/loss';
 import type { ExperimentResult, ExperimentSettings } from '../../core/training/run-experiment';
 import { BATCH_STRATEGIES, type BatchStrategy } from '../../core/training/samplers';
@@ -76,6 +75,8 @@ export interface TrainingSlice {
   /** Steps per strategy in this run (0 until the first step). */
   lossTotalSteps: number;
   trainingResult: ExperimentResult | null;
+  /** The test split the result's reports were scored on (its questions and passages, for the analysis views). */
+  trainingTestCorpus: Corpus | null;
   trainingTimings: TrainingTimings | null;
   trainingProblem: string | null;
   /** The last run's adapters on the app's encoder; null after a synthetic run. */
@@ -93,10 +94,7 @@ export interface TrainingSliceDeps {
   createClient?: () => TrainingClient;
 }
 
-/** Scores ranked through this transform are cosines in the adapter's space (rows re-normalised). */
-export function adapterRowTransform(adapter: Adapter): RowTransform {
-  return (matrix, rows, dim) => applyAdapter(adapter, matrix, rows, dim);
-}
+export { adapterRowTransform } from './adapter-row-transform';
 
 /** The adapters the ranking view can use with this encoder, or null (none, or trained on another encoder). */
 export function selectAdaptersFor(state: Pick<TrainingSlice, 'trainedAdapters'>, encoderId: string | null): TrainedAdapters | null {
@@ -149,6 +147,7 @@ export function createTrainingSlice(deps: TrainingSliceDeps = {}): StateCreator<
       lossCurves: {},
       lossTotalSteps: 0,
       trainingResult: null,
+      trainingTestCorpus: null,
       trainingTimings: null,
       trainingProblem: null,
       trainedAdapters: null,
@@ -186,10 +185,12 @@ export function createTrainingSlice(deps: TrainingSliceDeps = {}): StateCreator<
           lossCurves: {},
           lossTotalSteps: 0,
           trainingResult: null,
+          trainingTestCorpus: null,
           trainingTimings: null,
           trainingProblem: null,
         });
         try {
+          // Per-question records: the Evaluation tab's rank-distance histogram and drill-down read them.
           let job: TrainingJob;
           let embedMs = 0;
           if (form.source === 'corpus') {
@@ -202,9 +203,9 @@ export function createTrainingSlice(deps: TrainingSliceDeps = {}): StateCreator<
             embedMs = performance.now() - started;
             // Ranking never reads a passage's paragraph context, so it stays on the page.
             const workerCorpus: Corpus = { ...c, passages: c.passages.map(({ context: _c, ...p }) => p) };
-            job = { source: { kind: 'embeddings', corpus: workerCorpus, encoderId: e.id, dim: e.dim, queryRows, passageRows }, settings: settingsOf(form, c.languages) };
+            job = { source: { kind: 'embeddings', corpus: workerCorpus, encoderId: e.id, dim: e.dim, queryRows, passageRows }, settings: settingsOf(form, c.languages), keepQueries: true };
           } else {
-            job = { source: { kind: 'synthetic', seed: form.seed }, settings: settingsOf(form, XQUAD_R_LANGUAGES) };
+            job = { source: { kind: 'synthetic', seed: form.seed }, settings: settingsOf(form, XQUAD_R_LANGUAGES), keepQueries: true };
           }
           set({ trainingStatus: 'training' });
           client ??= (deps.createClient ?? createTrainingClient)();
@@ -221,6 +222,7 @@ export function createTrainingSlice(deps: TrainingSliceDeps = {}): StateCreator<
             trainingStatus: 'done',
             trainingStage: null,
             trainingResult: result,
+            trainingTestCorpus: outcome.testCorpus,
             trainingTimings: { embedMs, workerMs: outcome.workerMs, generateMs: outcome.generateMs },
             trainedAdapters:
               job.source.kind === 'embeddings' ? { encoderId: result.encoder.id, dim: result.encoder.dim, corpusName: result.corpus.name, byStrategy } : null,

@@ -30,7 +30,7 @@ async function run(job: EvaluationJob): Promise<void> {
     post({ type: 'eval-progress', info });
   };
   try {
-    const retriever = createWorkerRetriever(job.retriever, (spec) => (pageEncoder = createPageEncoder(spec, post)));
+    const retriever = createWorkerRetriever(job.retriever, (spec) => (pageEncoder = createPageEncoder(spec, post)).encoder);
     const report = await evaluateCorpus(job.corpus, retriever, {
       settings: job.settings,
       languages: job.languages,

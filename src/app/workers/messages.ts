@@ -9,11 +9,19 @@ import type { EvalReport } from '../../core/evaluation/eval-report';
 import type { OneQueryRanking } from '../../core/evaluation/rank-one-query';
 import type { SettingName } from '../../core/metrics/types';
 import type { ProgressInfo, TextKind } from '../../core/retrieval/types';
+import type { Adapter } from '../../core/training/adapter';
 
 /** How a worker builds its retriever: BM25 in the worker, or a dense model reached through the page. */
 export type RetrieverSpec =
   | { kind: 'bm25' }
-  | { kind: 'dense'; /** The Encoder id (model + dtype + pooling): a new id means a new retriever. */ encoderId: string; dim: number };
+  | {
+      kind: 'dense';
+      /** The Encoder id (model + dtype + pooling): a new id means a new retriever. */
+      encoderId: string;
+      dim: number;
+      /** A trained adapter applied to every row (sent to the ranking worker once, by an "adapter" message). */
+      adapterKey?: string;
+    };
 
 /** Passages as the workers get them: no paragraph context (ranking never reads it). */
 export type WorkerCorpus = Corpus;
@@ -56,6 +64,8 @@ export interface RankRequest {
 export type RankingWorkerIn =
   | { type: 'corpus'; corpusId: number; corpus: WorkerCorpus }
   | { type: 'rank'; corpusId: number; request: RankRequest }
+  /** A trained adapter that rank requests name by `key` (adapters are a few MB: sent once, not with every request). */
+  | { type: 'adapter'; key: string; adapter: Adapter }
   /** Stop preparing pools (embedding passages); the requests waiting on them fail as cancelled. */
   | { type: 'cancel-pools' }
   | EmbedReply;

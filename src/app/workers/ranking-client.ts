@@ -1,6 +1,7 @@
 /** The page's handle on the ranking worker: send the corpus once, then rank queries. */
 import type { OneQueryRanking } from '../../core/evaluation/rank-one-query';
 import type { Encoder, ProgressInfo } from '../../core/retrieval/types';
+import type { Adapter } from '../../core/training/adapter';
 import type { RankRequest, RankingWorkerIn, RankingWorkerOut, WorkerCorpus } from './messages';
 import { serveEmbeddings } from './serve-embeddings';
 
@@ -12,8 +13,11 @@ export interface RankReply {
 
 export interface RankingClient {
   setCorpus(corpus: WorkerCorpus): void;
-  /** Resolves with the ranking, or rejects; a newer rank() does not cancel an older one. */
-  rank(request: Omit<RankRequest, 'id'>, onProgress?: (p: ProgressInfo) => void): Promise<RankReply>;
+  /**
+   * Resolves with the ranking, or rejects; a newer rank() does not cancel an older one. With an
+   * adapter (dense retrievers only), every row is mapped by it before scoring.
+   */
+  rank(request: Omit<RankRequest, 'id'> & { adapter?: Adapter | null }, onProgress?: (p: ProgressInfo) => void): Promise<RankReply>;
   /** Stops embedding passages for pools being prepared. */
   cancelPools(): void;
   dispose(): void;
@@ -26,6 +30,18 @@ export function createRankingClient(currentEncoder: () => Encoder | null): Ranki
   const waiting = new Map<number, { resolve: (r: RankReply) => void; reject: (e: Error) => void; onProgress?: (p: ProgressInfo) => void }>();
   let corpusId = 0;
   let nextId = 1;
+  // Each adapter object gets a key and goes to the worker once; a new training run makes new objects.
+  const adapterKeys = new WeakMap<Adapter, string>();
+  let adapterCount = 0;
+  const keyOf = (adapter: Adapter): string => {
+    let key = adapterKeys.get(adapter);
+    if (!key) {
+      key = `adapter-${++adapterCount}`;
+      adapterKeys.set(adapter, key);
+      send({ type: 'adapter', key, adapter });
+    }
+    return key;
+  };
 
   worker.onmessage = (event: MessageEvent<RankingWorkerOut>) => {
     const m = event.data;
@@ -52,11 +68,12 @@ export function createRankingClient(currentEncoder: () => Encoder | null): Ranki
       corpusId++;
       send({ type: 'corpus', corpusId, corpus });
     },
-    rank(request, onProgress) {
+    rank({ adapter, ...request }, onProgress) {
       const id = nextId++;
+      const retriever = adapter && request.retriever.kind === 'dense' ? { ...request.retriever, adapterKey: keyOf(adapter) } : request.retriever;
       return new Promise<RankReply>((resolve, reject) => {
         waiting.set(id, { resolve, reject, onProgress });
-        send({ type: 'rank', corpusId, request: { ...request, id } });
+        send({ type: 'rank', corpusId, request: { ...request, retriever, id } });
       });
     },
     cancelPools() {

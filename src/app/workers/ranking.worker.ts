@@ -8,9 +8,11 @@ import type { Passage } from '../../core/corpus/types';
 import { rankOneQuery } from '../../core/evaluation/rank-one-query';
 import { selectPoolPassages } from '../../core/evaluation/query-pool';
 import { tieKeysDescendingById } from '../../core/metrics/rank-relevant';
-import type { PoolScorer, ProgressInfo, Retriever } from '../../core/retrieval/types';
+import type { Encoder, PoolScorer, ProgressInfo, Retriever } from '../../core/retrieval/types';
+import type { Adapter } from '../../core/training/adapter';
 import type { EmbedReply, RankRequest, RankingWorkerIn, RankingWorkerOut, WorkerCorpus } from './messages';
 import { createPageEncoder, type PageEncoder } from './page-encoder';
+import { createRowMemoEncoder } from './row-memo-encoder';
 import { createWorkerRetriever, retrieverKey } from './worker-retriever';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -27,6 +29,10 @@ let corpusId = -1;
 const retrievers = new Map<string, Retriever>();
 const pools = new Map<string, Promise<PreparedPool>>();
 const pageEncoders = new Map<string, PageEncoder>();
+/** Per model: one memo in front of the page encoder, shared by the untrained retriever and every adapter's. */
+const memoEncoders = new Map<string, Encoder>();
+/** Trained adapters the page has sent, by key. */
+const adapters = new Map<string, Adapter>();
 /** Progress of pool preparation goes to whichever request is newest. */
 let latestRequest = 0;
 /** Aborts every pool being prepared; replaced after each cancel. */
@@ -42,6 +48,12 @@ function pageEncoderFor(spec: { encoderId: string; dim: number }): PageEncoder {
   return pe;
 }
 
+function memoEncoderFor(spec: { encoderId: string; dim: number }): Encoder {
+  let memo = memoEncoders.get(spec.encoderId);
+  if (!memo) memoEncoders.set(spec.encoderId, (memo = createRowMemoEncoder(pageEncoderFor(spec).encoder)));
+  return memo;
+}
+
 function preparePool(request: RankRequest, langs: string[]): Promise<PreparedPool> {
   const rKey = retrieverKey(request.retriever);
   const key = `${rKey}|${langs.join(',')}`;
@@ -52,7 +64,7 @@ function preparePool(request: RankRequest, langs: string[]): Promise<PreparedPoo
     return pool;
   }
   let retriever = retrievers.get(rKey);
-  if (!retriever) retrievers.set(rKey, (retriever = createWorkerRetriever(request.retriever, pageEncoderFor)));
+  if (!retriever) retrievers.set(rKey, (retriever = createWorkerRetriever(request.retriever, memoEncoderFor, (k) => adapters.get(k))));
   const passages = selectPoolPassages(corpus!.passages, langs);
   const r = retriever;
   pool = (async () => {
@@ -96,6 +108,10 @@ self.onmessage = (event: MessageEvent<RankingWorkerIn>) => {
       corpusId = message.corpusId;
       pools.clear();
       retrievers.clear(); // their per-passage caches belong to the old corpus
+      memoEncoders.clear();
+      break;
+    case 'adapter':
+      adapters.set(message.key, message.adapter);
       break;
     case 'cancel-pools':
       poolsController.abort(new DOMException('cancelled', 'AbortError'));

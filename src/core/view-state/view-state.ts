@@ -6,6 +6,8 @@
 import type { CorpusFormat } from '../corpus/loaded-corpus';
 import type { LangCode } from '../corpus/types';
 import type { SettingName } from '../metrics/types';
+import { parseStrategyName, STRATEGY_SHORT_NAMES } from '../training/strategy-names';
+import type { BatchStrategy } from '../training/samplers';
 
 /** Where the corpus came from. Picked files cannot travel in a link: only their name does. */
 export type CorpusRef =
@@ -13,8 +15,11 @@ export type CorpusRef =
   | { kind: 'url'; url: string; format?: CorpusFormat }
   | { kind: 'picked'; name: string };
 
-export const VIEW_TABS = ['ranking', 'evaluation'] as const;
+export const VIEW_TABS = ['ranking', 'evaluation', 'training'] as const;
 export type ViewTab = (typeof VIEW_TABS)[number];
+
+/** What ranks a query with a dense model: the frozen encoder, or it plus the adapter a batch strategy trained. */
+export type RankingStrategy = 'untrained' | BatchStrategy;
 
 export interface ViewState {
   corpus: CorpusRef;
@@ -32,6 +37,13 @@ export interface ViewState {
   topK: number;
   tab: ViewTab;
   presenter: boolean;
+  /**
+   * The adapter the ranking applies. Adapters live only in the session that trained them, so a
+   * link carries the choice; the page applies it once that strategy is trained on the model.
+   */
+  strategy: RankingStrategy;
+  /** Side by side: the strategy ranked beside `strategy` for the same query; null for one list. */
+  compareStrategy: RankingStrategy | null;
 }
 
 export const DEFAULT_VIEW_STATE: ViewState = {
@@ -45,11 +57,14 @@ export const DEFAULT_VIEW_STATE: ViewState = {
   topK: 10,
   tab: 'ranking',
   presenter: false,
+  strategy: 'untrained',
+  compareStrategy: null,
 };
 
 export const MAX_TOP_K = 200;
 const SETTINGS: readonly SettingName[] = ['mono', 'cross', 'multi'];
 const FORMATS: readonly CorpusFormat[] = ['squad', 'beir', 'jsonl'];
+const STRATEGY_PARAMS = ['untrained', 'mono', 'cross', 'hybrid'] as const;
 const LANG_PATTERN = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
 
 /** The query string (without "?") for a view; parameters at their default are left out. */
@@ -74,6 +89,8 @@ export function encodeViewState(state: ViewState): string {
   if (state.topK !== d.topK) p.set('k', String(state.topK));
   if (state.tab !== d.tab) p.set('tab', state.tab);
   if (state.presenter) p.set('present', '1');
+  if (state.strategy !== d.strategy) p.set('strategy', strategyParam(state.strategy));
+  if (state.compareStrategy) p.set('vs', strategyParam(state.compareStrategy));
   return p.toString();
 }
 
@@ -147,5 +164,22 @@ export function decodeViewState(search: string): DecodedViewState {
   const present = p.get('present');
   if (present !== null) state.presenter = present === '1' || present === 'true';
 
+  for (const [name, field] of [['strategy', 'strategy'], ['vs', 'compareStrategy']] as const) {
+    const value = p.get(name);
+    if (value === null) continue;
+    const strategy = parseRankingStrategy(value);
+    if (strategy) state[field] = strategy;
+    else ignored.push(`${name}=${value}: expected one of ${STRATEGY_PARAMS.join(', ')}`);
+  }
+
   return { state, ignored };
+}
+
+/** "untrained", or a strategy's short name (as the command line writes it). */
+function strategyParam(strategy: RankingStrategy): string {
+  return strategy === 'untrained' ? 'untrained' : STRATEGY_SHORT_NAMES[strategy];
+}
+
+function parseRankingStrategy(value: string): RankingStrategy | undefined {
+  return value.trim().toLowerCase() === 'untrained' ? 'untrained' : parseStrategyName(value);
 }

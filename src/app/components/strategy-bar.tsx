@@ -1,0 +1,90 @@
+import { STRATEGY_SHORT_NAMES } from '../../core/training/strategy-names';
+import type { RankingStrategy } from '../../core/view-state/view-state';
+import { useApp } from '../store/app-store';
+import { resolveStrategy, strategyButtonLabel, usableStrategies, RANKING_STRATEGIES } from '../store/strategy-choice';
+import { selectAdaptersFor, useTraining } from '../training/training-slice';
+
+const testIdOf = (s: RankingStrategy) => (s === 'untrained' ? 'untrained' : STRATEGY_SHORT_NAMES[s]);
+
+/**
+ * Above the ranking of a dense model: which strategy ranks the query (the untrained model or a
+ * trained adapter), and side by side with a second one. Before any training, a pointer to it.
+ */
+export function StrategyBar() {
+  const encoderId = useApp((s) => (s.retrieverId !== 'bm25' ? (s.encoderInfo?.encoderId ?? null) : null));
+  const strategy = useApp((s) => s.strategy);
+  const compare = useApp((s) => s.compareStrategy);
+  const shown = useApp((s) => s.ranking?.strategy ?? null);
+  const adapters = useTraining((t) => selectAdaptersFor(t, encoderId));
+  const alpha = useTraining((t) => t.trainingResult?.config.alpha ?? null);
+  const app = useApp.getState();
+  const asked = strategy !== 'untrained' || compare !== null;
+  const waiting = asked && resolveStrategy(strategy, adapters) !== strategy;
+
+  if (!encoderId) {
+    if (!asked) return null;
+    return (
+      <div className="note" role="status" data-testid="strategy-note">
+        This view asks for the {strategy === 'untrained' ? compare : strategy} strategy: trained adapters map a dense model&apos;s embeddings, so load a dense model and
+        train them in the Training tab. BM25 ranks meanwhile.
+      </div>
+    );
+  }
+  if (!adapters) {
+    return (
+      <div className="strategy-bar untrained" data-testid="strategy-bar" data-trained="false">
+        <span>
+          Ranked by the untrained model.{' '}
+          {asked ? `This view asks for the ${strategy === 'untrained' ? compare : strategy} adapter; adapters live only in the session that trained them. ` : ''}
+          Train adapters with monolingual, cross-lingual and hybrid batches to re-rank this query with each.
+        </span>
+        <button type="button" className="button small" onClick={() => app.setTab('training')} data-testid="open-training">
+          Open Training
+        </button>
+      </div>
+    );
+  }
+
+  const usable = usableStrategies(adapters);
+  return (
+    <div className="strategy-bar" data-testid="strategy-bar" data-trained="true">
+      <span className="strategy-label" id="strategy-title">
+        Strategy
+      </span>
+      <div className="segmented" role="radiogroup" aria-labelledby="strategy-title">
+        {RANKING_STRATEGIES.map((s) => (
+          <button
+            key={s}
+            type="button"
+            role="radio"
+            aria-checked={shown === s}
+            disabled={!usable.includes(s)}
+            title={usable.includes(s) ? undefined : 'not trained in this run'}
+            onClick={() => app.setStrategy(s)}
+            data-testid={`strategy-${testIdOf(s)}`}
+          >
+            {strategyButtonLabel(s)}
+            {s === 'hybrid' && alpha !== null ? ` (α=${Number(alpha.toFixed(2))})` : ''}
+          </button>
+        ))}
+      </div>
+      <label className="check">
+        <input type="checkbox" checked={compare !== null} onChange={() => app.toggleSideBySide()} data-testid="side-by-side-toggle" />
+        Side by side with
+      </label>
+      {compare !== null && (
+        <select value={compare} onChange={(e) => app.setCompareStrategy(e.target.value as RankingStrategy)} aria-label="Strategy shown beside" data-testid="compare-strategy">
+          {usable.map((s) => (
+            <option key={s} value={s}>
+              {strategyButtonLabel(s)}
+            </option>
+          ))}
+        </select>
+      )}
+      <span className="hint">
+        adapters over the frozen model, trained on {adapters.corpusName}
+        {waiting ? `; ${strategy === 'untrained' ? compare : strategy} was not trained in this run` : ''}
+      </span>
+    </div>
+  );
+}
