@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deserializeAdapter } from './adapter-file';
-import { evaluateEmbeddings } from './evaluate-embeddings';
 import { runExperiment, type ExperimentOptions, type ExperimentProgress } from './run-experiment';
-import { splitByQid } from './split';
-import { generateSyntheticBenchmark, selectSyntheticEvalSet } from './synthetic-benchmark';
+import { generateSyntheticBenchmark } from './synthetic-benchmark';
 import { buildSyntheticCorpus } from './synthetic-corpus';
 
 // Little isotropic noise, so a few dozen steps visibly learn (as in train.test.ts).
@@ -91,27 +89,21 @@ describe('runExperiment', () => {
 });
 
 describe('runExperiment on the synthetic XQuAD-R-scale benchmark', () => {
-  it('cross-lingual and hybrid batches beat monolingual ones on multilingual mAP and language bias', async () => {
-    // The settings the training core was tuned on (train.test.ts): seed 1, 10% test, 10 epochs of 100.
+  it('cross-lingual and hybrid batches cut language bias and raise multilingual mAP; hybrid keeps monolingual mAP', async () => {
+    // The settings the training core was tuned on: seed 1, 10% of the questions held out, 10 epochs of 100.
     const seed = 1;
     const bench = generateSyntheticBenchmark({ seed });
-    // Only the multilingual setting is asserted on, so only it is evaluated (half the scoring).
-    const result = await runExperiment({ ...buildSyntheticCorpus(bench), seed, testFraction: 0.1, epochs: 10, settings: ['multi'] });
+    // Cross-lingual cells are not asserted on, so they are not evaluated (110 pools' worth of scoring).
+    const result = await runExperiment({ ...buildSyntheticCorpus(bench), seed, testFraction: 0.1, epochs: 10, settings: ['mono', 'multi'] });
     const row = Object.fromEntries(result.rows.map((r) => [r.key, r]));
-    const mono = row.monolingual;
+    const { baseline, monolingual: mono } = row;
     for (const key of ['cross-lingual', 'hybrid']) {
-      expect(row[key].multiMap!, `${key} multilingual mAP`).toBeGreaterThan(mono.multiMap!);
-      expect(row[key].maxRankDistance!, `${key} mean max rank distance`).toBeLessThan(mono.maxRankDistance!);
+      expect(row[key].maxRankDistance!, `${key} max rank distance vs untrained`).toBeLessThan(baseline.maxRankDistance!);
+      expect(row[key].maxRankDistance!, `${key} max rank distance vs monolingual`).toBeLessThan(mono.maxRankDistance!);
+      expect(row[key].multiMap!, `${key} multilingual mAP vs untrained`).toBeGreaterThan(baseline.multiMap!);
+      expect(row[key].multiMap!, `${key} multilingual mAP vs monolingual`).toBeGreaterThan(mono.multiMap!);
     }
-    for (const key of ['monolingual', 'cross-lingual', 'hybrid']) {
-      expect(row[key].multiMap!, `${key} vs untrained`).toBeGreaterThan(row.baseline.multiMap!);
-    }
-
-    // The corpus path ranks the same pool as the training core's own evaluation of the split.
-    const split = splitByQid(bench.pairs, { testFraction: 0.1, seed });
-    const direct = evaluateEmbeddings(selectSyntheticEvalSet(bench, split.testQids));
-    expect(row.baseline.multiMap).toBeCloseTo(direct.multi.ap, 4);
-    expect(row.baseline.monoMap).toBeNull();
-    expect(row.baseline.maxRankDistance).toBeCloseTo(direct.multi.maxRankDistance, 0);
+    const bestMono = Math.max(mono.monoMap!, row['cross-lingual'].monoMap!, row.hybrid.monoMap!);
+    expect(row.hybrid.monoMap!, 'hybrid monolingual mAP vs the best').toBeGreaterThanOrEqual(bestMono - 0.01);
   }, 120_000);
 });

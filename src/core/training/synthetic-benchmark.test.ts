@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateSyntheticBenchmark, selectSyntheticEvalSet, type SyntheticBenchmark } from './synthetic-benchmark';
+import { generateSyntheticBenchmark, type SyntheticBenchmark } from './synthetic-benchmark';
 
 const small = { questions: 40, dim: 48, languages: ['en', 'de', 'zh'] };
 
@@ -74,22 +74,5 @@ describe('generateSyntheticBenchmark', () => {
     expect(biased.same - biased.other).toBeGreaterThan(0.07);
     const neutral = answerCosines(generateSyntheticBenchmark({ ...options, languageBias: 0, lexical: 0 }));
     expect(Math.abs(neutral.same - neutral.other)).toBeLessThan(0.015);
-  });
-});
-
-describe('selectSyntheticEvalSet', () => {
-  it('ranks the chosen questions against their answers and the distractors only', () => {
-    const bench = generateSyntheticBenchmark({ seed: 6, ...small });
-    const set = selectSyntheticEvalSet(bench, ['q3', 'q7']);
-    expect(set.queryLang.length).toBe(2 * 3);
-    expect(set.passageIds.filter((id) => id.includes('/a')).sort()).toEqual(
-      ['de/a3', 'de/a7', 'en/a3', 'en/a7', 'zh/a3', 'zh/a7'],
-    );
-    expect(set.passageIds.filter((id) => id.includes('/d'))).toHaveLength(24);
-    set.queryRelevant.forEach((relevant, i) => {
-      const qid = i % 2 === 0 ? 'a3' : 'a7';
-      expect(Array.from(relevant, (p) => set.passageIds[p].split('/')[1])).toEqual([qid, qid, qid]);
-    });
-    expect(() => selectSyntheticEvalSet(bench, ['q99'])).toThrow('qid "q99" is not in the benchmark');
   });
 });

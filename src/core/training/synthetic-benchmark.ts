@@ -1,5 +1,4 @@
 import type { LangCode } from '../corpus/types';
-import type { EmbeddingEvalInput } from './evaluate-embeddings';
 import { buildPairsIndex, type PairRowInput, type PairsIndex } from './pairs-index';
 import { createRng, type Rng } from './rng';
 
@@ -205,49 +204,4 @@ function dot(a: Float64Array, b: Float64Array): number {
   let s = 0;
   for (let c = 0; c < a.length; c++) s += a[c] * b[c];
   return s;
-}
-
-/**
- * Evaluation input for the given qids: their questions in every language against a pool of
- * their answers in every language plus every distractor (the other qids' answers are left out,
- * so a test split is judged without the passages training saw).
- */
-export function selectSyntheticEvalSet(bench: SyntheticBenchmark, qids: readonly string[]): EmbeddingEvalInput {
-  const { dim, languages } = bench;
-  const L = languages.length;
-  const Q = bench.qids.length;
-  const qidPos = new Map(bench.qids.map((qid, k) => [qid, k]));
-  const keep = qids.map((qid) => {
-    const k = qidPos.get(qid);
-    if (k === undefined) throw new RangeError(`selectSyntheticEvalSet: qid "${qid}" is not in the benchmark`);
-    return k;
-  });
-  const keepSet = new Set(keep);
-  const poolRows: number[] = [];
-  for (let j = 0; j < bench.passageQid.length; j++) {
-    const k = bench.passageQid[j];
-    if (k < 0 || keepSet.has(k)) poolRows.push(j);
-  }
-  const poolPos = new Map(poolRows.map((j, p) => [j, p]));
-  const queryRows: number[] = [];
-  for (let l = 0; l < L; l++) for (const k of keep) queryRows.push(l * Q + k);
-  return {
-    dim,
-    languages,
-    queryEmb: gatherRows(bench.queryEmb, queryRows, dim),
-    queryLang: Int32Array.from(queryRows, (row) => bench.queryLang[row]),
-    queryRelevant: queryRows.map((row) => {
-      const k = bench.queryQid[row];
-      return Int32Array.from(languages.keys(), (l) => poolPos.get(bench.answerRow[k * L + l]) as number);
-    }),
-    passageEmb: gatherRows(bench.passageEmb, poolRows, dim),
-    passageLang: Int32Array.from(poolRows, (j) => bench.passageLang[j]),
-    passageIds: poolRows.map((j) => bench.passageIds[j]),
-  };
-}
-
-function gatherRows(matrix: Float32Array, rows: readonly number[], dim: number): Float32Array {
-  const out = new Float32Array(rows.length * dim);
-  rows.forEach((row, i) => out.set(matrix.subarray(row * dim, (row + 1) * dim), i * dim));
-  return out;
 }
