@@ -16,12 +16,12 @@ describe('embedding matrices', () => {
 
   it('agrees with a naive product across block boundaries and odd dimensions', () => {
     const dim = 7;
-    const nq = 3;
+    const nq = 6; // one group of four queries and a remainder of two
     const np = 300;
     const q = Float32Array.from({ length: nq * dim }, (_, i) => Math.sin(i));
     const p = Float32Array.from({ length: np * dim }, (_, i) => Math.cos(i * 0.7));
     const s = dotScores(q, p, dim);
-    for (const [qi, pi] of [[0, 0], [1, 129], [2, 299]]) {
+    for (const [qi, pi] of [[0, 0], [1, 129], [3, 64], [4, 299], [5, 63]]) {
       let want = 0;
       for (let j = 0; j < dim; j++) want += q[qi * dim + j] * p[pi * dim + j];
       expect(s[qi * np + pi]).toBeCloseTo(want, 5);
