@@ -11,6 +11,9 @@ export interface AnalysisViewProps {
   report: EvalReport;
   compare?: EvalReport;
   corpus: Corpus;
+  compareCorpus?: Corpus;
+  reportLabel?: string;
+  compareLabel?: string;
 }
 
 const modules = import.meta.glob<{ AnalysisView: ComponentType<AnalysisViewProps> }>('../analysis/analysis-view.tsx');

@@ -54,7 +54,7 @@ export function AnswerLadder({ ranking, against = null, inline = false }: Answer
   const right = worst ? logPosition(worst.rank, pool.poolSize) : 0;
 
   return (
-    <aside className={`ladder${inline ? ' inline' : ''}${shifts ? ' with-shifts' : ''}`} aria-label={`Answer ladder: ${ranking.label}`} data-testid="answer-ladder">
+    <aside className={`ladder${inline ? ' ladder-inline' : ''}${shifts ? ' with-shifts' : ''}`} aria-label={`Answer ladder: ${ranking.label}`} data-testid="answer-ladder">
       <h3>Answer ladder</h3>
       <p className="ladder-caption">
         Rank of the answer in each language of the multilingual pool ({pool.poolSize.toLocaleString('en')} passages, log scale).
@@ -66,11 +66,6 @@ export function AnswerLadder({ ranking, against = null, inline = false }: Answer
             {' '}
             ({best.lang} at {best.rank.toLocaleString('en')} → {worst.lang} at {worst.rank.toLocaleString('en')})
           </span>
-        </p>
-      )}
-      {shifts && against && (
-        <p className="ladder-shift-caption" data-testid="ladder-climbed" data-value={climbed}>
-          Arrows: places each answer moved against {against.label}; {climbed} of {shifts.size} climbed.
         </p>
       )}
       <ol className="rungs">
@@ -95,6 +90,12 @@ export function AnswerLadder({ ranking, against = null, inline = false }: Answer
           </span>
         ))}
       </div>
+      {/* Below the rungs, so the two ladders of a side-by-side view line up. */}
+      {shifts && against && (
+        <p className="ladder-shift-caption" data-testid="ladder-climbed" data-value={climbed}>
+          Arrows: places each answer moved against {against.label}; {climbed} of {shifts.size} climbed.
+        </p>
+      )}
       {zeroScores > 0 && (
         <p className="hint">
           <span className="rung-dot-key" aria-hidden="true" /> score 0 in {zeroScores} language{zeroScores === 1 ? '' : 's'}: no word in common with the question, so these answers tie with every other such passage (ties are ordered by passage id).

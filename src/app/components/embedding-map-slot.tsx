@@ -10,6 +10,9 @@ import type { ProgressInfo } from '../../core/retrieval/types';
 import type { EmbeddingMapProps } from '../analysis/embedding-map';
 import { currentEncoder } from '../services';
 import { useApp } from '../store/app-store';
+import { adapterOf } from '../store/strategy-choice';
+import { currentAdapters } from '../store/strategy-slice';
+import { adapterRowTransform } from '../training/adapter-row-transform';
 import { ProgressBar } from './progress-bar';
 
 const modules = import.meta.glob<{ EmbeddingMap: ComponentType<EmbeddingMapProps> }>('../analysis/embedding-map.tsx');
@@ -46,7 +49,7 @@ export function EmbeddingMapSlot() {
   if (!EmbeddingMap || !active) return null;
 
   const langs = ranking?.ladderLangs ?? ranking?.poolLangs ?? [];
-  const key = `${info?.encoderId}|${active.corpus.name}|${langs.join(',')}|${ranking?.text}`;
+  const key = `${info?.encoderId}|${active.corpus.name}|${langs.join(',')}|${ranking?.text}|${ranking?.strategy}`;
   const draw = async () => {
     const encoder = currentEncoder();
     if (!encoder || !info || !ranking) return;
@@ -58,8 +61,11 @@ export function EmbeddingMapSlot() {
       const answers = new Set(question?.relevant ?? []);
       const pool = active.corpus.passages.filter((p) => langs.includes(p.lang));
       const { items, sampled } = samplePool(pool, answers);
-      const vectors = await encoder.embed(items.map((p) => p.text), 'passage', { signal: controller.signal, onProgress: setProgress });
-      const queryVector = await encoder.embed([ranking.text], 'query', { signal: controller.signal });
+      // With a trained strategy on, the map shows the adapter's space: the one the ranking scores in.
+      const adapter = adapterOf(ranking.strategy, currentAdapters(useApp.getState()));
+      const adapt = (rows: Float32Array, n: number) => (adapter ? adapterRowTransform(adapter)(rows, n, encoder.dim) : rows);
+      const vectors = adapt(await encoder.embed(items.map((p) => p.text), 'passage', { signal: controller.signal, onProgress: setProgress }), items.length);
+      const queryVector = adapt(await encoder.embed([ranking.text], 'query', { signal: controller.signal }), 1);
       setData({
         key,
         sampled,
@@ -69,7 +75,7 @@ export function EmbeddingMapSlot() {
           items: items.map((p) => ({ id: p.id, lang: p.lang, text: p.text, group: p.group })),
           highlight: { queryVector, answerIds: [...answers].filter((id) => items.some((p) => p.id === id)) },
           languages: active.corpus.languages,
-          source: `${info.label} on ${active.corpus.name}`,
+          source: `${adapter ? ranking.label : info.label} on ${active.corpus.name}`,
         },
       });
     } catch (e) {
@@ -89,7 +95,8 @@ export function EmbeddingMapSlot() {
         <>
           <div className="inline wrap">
             <span className="hint">
-              The passages of the {langs.length > 1 ? 'multilingual pool' : 'pool'} as {info.label} embeds them{ranking ? ', with this question joined to its answers' : ''}.
+              The passages of the {langs.length > 1 ? 'multilingual pool' : 'pool'} as {ranking && ranking.strategy !== 'untrained' ? ranking.label : info.label} embeds them
+              {ranking ? ', with this question joined to its answers' : ''}.
             </span>
             <div className="spacer" />
             <button type="button" className="button small" disabled={!!busy || !ranking} onClick={() => void draw()} data-testid="draw-map">

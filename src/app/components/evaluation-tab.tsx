@@ -1,7 +1,10 @@
 import type { SettingName } from '../../core/metrics/types';
+import { useMemo } from 'react';
 import { describeLanguage } from '../lang-names';
 import { useApp } from '../store/app-store';
 import { languagesInPlay } from '../store/query-slice';
+import { describePoolMismatch, listReportChoices, pickShownReports, type ReportChoice } from '../store/report-choices';
+import { useTraining } from '../training/training-slice';
 import { AnalysisSlot } from './analysis-slot';
 import { ProgressBar } from './progress-bar';
 import { SummaryTable } from './summary-table';
@@ -19,13 +22,34 @@ export function EvaluationTab() {
   const compareId = useApp((s) => s.compareId);
   const retriever = useApp((s) => s.encoderInfo?.label ?? (s.retrieverId === 'bm25' ? 'BM25' : s.retrieverId));
   const inPlay = useApp((s) => languagesInPlay(s).join(','));
+  const experimentResult = useTraining((t) => t.trainingResult);
+  const testCorpus = useTraining((t) => t.trainingTestCorpus);
   const app = useApp.getState();
+  const choices = useMemo(
+    () => listReportChoices(reports, experimentResult && testCorpus ? { result: experimentResult, testCorpus } : null),
+    [reports, experimentResult, testCorpus],
+  );
   if (!active) return null;
 
   const langs = inPlay.split(',').filter(Boolean);
   const silent = langs.filter((l) => (active.questionsByLang.get(l)?.length ?? 0) === 0);
-  const shown = reports.find((r) => r.id === reportId) ?? null;
-  const compare = reports.find((r) => r.id === compareId && r.id !== reportId) ?? null;
+  const { shown, compare } = pickShownReports(choices, reportId, compareId);
+  const mismatch = shown ? describePoolMismatch(shown, compare) : null;
+  const options = (list: readonly ReportChoice[]) => {
+    const session = list.filter((c) => c.source === 'session');
+    const experiment = list.filter((c) => c.source === 'experiment');
+    const render = (c: ReportChoice) => (
+      <option key={c.id} value={c.id}>
+        {c.label}
+      </option>
+    );
+    return (
+      <>
+        {session.length > 0 && <optgroup label="Evaluations of this session (whole corpus)">{session.map(render)}</optgroup>}
+        {experiment.length > 0 && <optgroup label={`Training experiment (${experiment[0].corpus.name})`}>{experiment.map(render)}</optgroup>}
+      </>
+    );
+  };
 
   return (
     <div className="evaluation-tab">
@@ -55,40 +79,51 @@ export function EvaluationTab() {
         )}
       </section>
 
-      {reports.length > 0 && (
+      {experimentResult && testCorpus && (
+        <p className="hint" data-testid="experiment-reports-hint">
+          The training experiment&apos;s reports (each strategy&apos;s adapter and the untrained model, scored on the test split of {experimentResult.corpus.name}) are in the
+          Report and Compare menus below.
+        </p>
+      )}
+
+      {shown && (
         <section className="card" aria-labelledby="results-title">
           <div className="section-head">
             <h2 id="results-title">Results</h2>
             <div className="inline wrap">
               <label className="field compact">
                 <span>Report</span>
-                <select value={reportId ?? ''} onChange={(e) => app.showReport(e.target.value)}>
-                  {reports.map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {r.label}
-                    </option>
-                  ))}
+                <select value={shown.id} onChange={(e) => app.showReport(e.target.value)} data-testid="report-select">
+                  {options(choices)}
                 </select>
               </label>
               <label className="field compact">
                 <span>Compare with</span>
                 <select value={compare?.id ?? ''} onChange={(e) => app.setCompare(e.target.value || null)} data-testid="compare-select">
                   <option value="">— nothing —</option>
-                  {reports
-                    .filter((r) => r.id !== reportId)
-                    .map((r) => (
-                      <option key={r.id} value={r.id}>
-                        {r.label}
-                      </option>
-                    ))}
+                  {options(choices.filter((c) => c.id !== shown.id))}
                 </select>
               </label>
             </div>
           </div>
-          {shown && <SummaryTable report={shown.report} compare={compare?.report} />}
+          <SummaryTable report={shown.report} compare={compare?.report} />
+          {mismatch && (
+            <p className="hint" data-testid="pool-mismatch">
+              {mismatch}
+            </p>
+          )}
         </section>
       )}
-      {shown && <AnalysisSlot report={shown.report} compare={compare?.report} corpus={shown.corpus} />}
+      {shown && (
+        <AnalysisSlot
+          report={shown.report}
+          compare={compare?.report}
+          corpus={shown.corpus}
+          compareCorpus={compare && compare.corpus !== shown.corpus ? compare.corpus : undefined}
+          reportLabel={shown.label}
+          compareLabel={compare?.label}
+        />
+      )}
     </div>
   );
 }

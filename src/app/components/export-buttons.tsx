@@ -1,3 +1,4 @@
+import { STRATEGY_SHORT_NAMES } from '../../core/training/strategy-names';
 import { exportFileName, rankingToCsv, rankingToJson, type RankingExportInput } from '../export/ranking-export';
 import { useApp } from '../store/app-store';
 
@@ -18,7 +19,8 @@ export function ExportButtons() {
   if (!ranking || !active) return null;
   const input = (): RankingExportInput => ({
     corpus: active.corpus.name,
-    retriever: ranking.retriever,
+    // Named as the training experiment names an adapted retriever ("<model> + hybrid adapter").
+    retriever: ranking.strategy === 'untrained' ? ranking.retriever : `${ranking.retriever} + ${STRATEGY_SHORT_NAMES[ranking.strategy]} adapter`,
     query: ranking.text,
     questionId: ranking.questionId,
     setting: ranking.setting,

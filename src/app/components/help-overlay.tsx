@@ -39,6 +39,11 @@ export function HelpOverlay() {
           <dd>the question against the pool of every selected language at once: the hardest test, where a language-biased model ranks wrong answers in the question&apos;s language above right answers in other languages.</dd>
           <dt>Answer ladder</dt>
           <dd>where the answer lands in each language of the multilingual pool. The distance between the best and worst rung is the maximum rank distance: 0 for a language-agnostic ranking.</dd>
+          <dt>Strategy</dt>
+          <dd>
+            with a dense model, after training: rank with the untrained model or with the adapter a batch strategy trained (monolingual, cross-lingual or hybrid batches). Side by
+            side shows two strategies for the same query; arrows on the right ladder say how many places each language&apos;s answer climbed.
+          </dd>
           <dt>Ties</dt>
           <dd>equal scores are ordered by passage id, descending, as trec_eval does, so ranks here equal the command line&apos;s.</dd>
         </dl>

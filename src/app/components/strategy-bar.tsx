@@ -1,7 +1,7 @@
 import { STRATEGY_SHORT_NAMES } from '../../core/training/strategy-names';
 import type { RankingStrategy } from '../../core/view-state/view-state';
 import { useApp } from '../store/app-store';
-import { resolveStrategy, strategyButtonLabel, usableStrategies, RANKING_STRATEGIES } from '../store/strategy-choice';
+import { questionSplitOf, RANKING_STRATEGIES, resolveStrategy, strategyButtonLabel, usableStrategies } from '../store/strategy-choice';
 import { selectAdaptersFor, useTraining } from '../training/training-slice';
 
 const testIdOf = (s: RankingStrategy) => (s === 'untrained' ? 'untrained' : STRATEGY_SHORT_NAMES[s]);
@@ -17,6 +17,9 @@ export function StrategyBar() {
   const shown = useApp((s) => s.ranking?.strategy ?? null);
   const adapters = useTraining((t) => selectAdaptersFor(t, encoderId));
   const alpha = useTraining((t) => t.trainingResult?.config.alpha ?? null);
+  const testQids = useTraining((t) => t.trainingResult?.split.testQids ?? null);
+  const qid = useApp((s) => (s.ranking?.questionId ? (s.active?.questionById.get(s.ranking.questionId)?.qid ?? null) : null));
+  const corpusName = useApp((s) => s.active?.corpus.name ?? '');
   const app = useApp.getState();
   const asked = strategy !== 'untrained' || compare !== null;
   const waiting = asked && resolveStrategy(strategy, adapters) !== strategy;
@@ -46,6 +49,7 @@ export function StrategyBar() {
   }
 
   const usable = usableStrategies(adapters);
+  const questionSplit = testQids ? questionSplitOf(qid, { corpusName: adapters.corpusName, testQids }, corpusName) : null;
   return (
     <div className="strategy-bar" data-testid="strategy-bar" data-trained="true">
       <span className="strategy-label" id="strategy-title">
@@ -70,7 +74,7 @@ export function StrategyBar() {
       </div>
       <label className="check">
         <input type="checkbox" checked={compare !== null} onChange={() => app.toggleSideBySide()} data-testid="side-by-side-toggle" />
-        Side by side with
+        {compare === null ? 'Side by side' : 'Side by side with'}
       </label>
       {compare !== null && (
         <select value={compare} onChange={(e) => app.setCompareStrategy(e.target.value as RankingStrategy)} aria-label="Strategy shown beside" data-testid="compare-strategy">
@@ -85,6 +89,11 @@ export function StrategyBar() {
         adapters over the frozen model, trained on {adapters.corpusName}
         {waiting ? `; ${strategy === 'untrained' ? compare : strategy} was not trained in this run` : ''}
       </span>
+      {questionSplit && (
+        <span className={`split-tag ${questionSplit}`} data-testid="question-split" data-split={questionSplit}>
+          {questionSplit === 'test' ? `question ${qid} is in the test split: never trained on` : `question ${qid} was trained on: the adapters have seen its answers`}
+        </span>
+      )}
     </div>
   );
 }

@@ -1,6 +1,5 @@
 import { currentEncoder } from '../services';
 import { useApp } from '../store/app-store';
-import { describeStrategy } from '../store/strategy-choice';
 import { TrainingPanel } from '../training/training-panel';
 import { selectAdaptersFor, useTraining } from '../training/training-slice';
 
@@ -28,7 +27,7 @@ export function TrainingTab() {
       {!encoder && (
         <div className="hint-box training-needs-model" data-testid="training-needs-model">
           <span>
-            Training adapts a dense model&apos;s embeddings, and BM25 has none: load a dense model in Set-up, or try it at once with the small fixture model this site serves,
+            Training adapts a dense model’s embeddings, and BM25 has none: load a dense model in Set-up, or try it at once with the small fixture model this site serves,
             or on the synthetic benchmark, which needs no model.
           </span>
           <span className="inline wrap">
@@ -50,11 +49,11 @@ export function TrainingTab() {
       {adapters && info && trained && (
         <div className="hint-box training-next" data-testid="training-next">
           <span>
-            Adapters trained on {info.label}: switch strategy for the same query in Ranking, or compare the strategies&apos; reports on the whole test split in Evaluation.
+            Adapters trained on {info.label}: switch strategy for the same query in Ranking, or compare the strategies’ reports on the whole test split in Evaluation.
           </span>
           <span className="inline wrap">
             <button type="button" className="button small primary" onClick={() => app.showUntrainedBeside(trained)} data-testid="training-see-ranking">
-              Ranking: untrained beside {describeStrategy(trained, 'the model', alpha).replace(/ over the model$/, '')}
+              Ranking: the untrained model beside {trained === 'hybrid' ? `hybrid (α=${Number(alpha.toFixed(2))})` : trained}
             </button>
             <button type="button" className="button small" onClick={() => app.setTab('evaluation')} data-testid="training-see-evaluation">
               Evaluation: compare the reports

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createIdentityAdapter } from '../../core/training/adapter';
 import type { TrainedAdapters } from '../training/training-slice';
-import { adapterOf, defaultPartner, describeModel, describeStrategy, resolveStrategy, usableStrategies } from './strategy-choice';
+import { adapterOf, defaultPartner, describeModel, describeStrategy, questionSplitOf, resolveStrategy, usableStrategies } from './strategy-choice';
 
 const monoAndCross: TrainedAdapters = {
   encoderId: 'fixture/xlmr-tiny@q8/mean',
@@ -28,6 +28,14 @@ describe('strategy choice', () => {
     expect(defaultPartner('untrained', monoAndCross)).toBe('monolingual');
     expect(defaultPartner('untrained', { ...monoAndCross, byStrategy: { ...monoAndCross.byStrategy, hybrid: createIdentityAdapter(4) } })).toBe('hybrid');
     expect(defaultPartner('cross-lingual', monoAndCross)).toBe('untrained');
+  });
+
+  it('tells a held-out question from one the adapters were fitted on, for the corpus they were trained on only', () => {
+    const result = { corpusName: 'lexicon', testQids: ['q03', 'q07'] };
+    expect(questionSplitOf('q07', result, 'lexicon')).toBe('test');
+    expect(questionSplitOf('q01', result, 'lexicon')).toBe('train');
+    expect(questionSplitOf('q07', result, 'XQuAD-R')).toBeNull();
+    expect(questionSplitOf(null, result, 'lexicon')).toBeNull();
   });
 
   it('names strategies with the model and the hybrid mix', () => {

@@ -46,6 +46,15 @@ export function describeStrategy(strategy: RankingStrategy, model: string, alpha
   return `${strategy} adapter over ${model}`;
 }
 
+/**
+ * Whether the adapters were fitted on this benchmark question: "test" (its id was held out of
+ * training), "train", or null (free text, or the adapters were trained on another corpus).
+ */
+export function questionSplitOf(qid: string | null, trained: { corpusName: string; testQids: readonly string[] } | null, corpusName: string): 'test' | 'train' | null {
+  if (!qid || !trained || trained.corpusName !== corpusName) return null;
+  return trained.testQids.includes(qid) ? 'test' : 'train';
+}
+
 /** The short name on a switch: "Untrained", "Monolingual", "Cross-lingual", "Hybrid". */
 export function strategyButtonLabel(strategy: RankingStrategy): string {
   return strategy === 'untrained' ? 'Untrained' : strategy[0].toUpperCase() + strategy.slice(1);

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { runExperiment } from '../../core/training/run-experiment';
 import { generateSyntheticBenchmark } from '../../core/training/synthetic-benchmark';
 import { buildSyntheticCorpus } from '../../core/training/synthetic-corpus';
+import { selectTestCorpus } from '../../core/training/test-corpus';
 import { createTrainingClient, type TrainingWorkerLike } from './training-client';
 import { createTrainingWorkerHost } from './training-job';
 import type { TrainingWorkerOut } from './training-messages';
@@ -44,6 +45,9 @@ describe('training slice', () => {
     const direct = await runExperiment({ corpus, encoder, epochs: 3, batchSize: 16, testFraction: 0.25, seed: 1, heldOutLanguages: ['ar'] });
     expect(state.trainingResult!.rows).toEqual(direct.rows);
     expect(state.trainingResult!.split.heldOutLanguages).toEqual(['ar']); // "xx" is not a corpus language
+    // The Evaluation tab shows these reports: it gets the test split they ranked, and per-question records.
+    expect(state.trainingTestCorpus).toEqual(selectTestCorpus(corpus, direct.split.testQids));
+    expect(state.trainingResult!.strategies[2].report.settings.multi!.cells[0].queries?.length).toBeGreaterThan(0);
     // 45 training qids / 16 = 3 steps an epoch, 3 epochs, every step's loss drawn.
     expect(state.lossTotalSteps).toBe(9);
     for (const s of direct.strategies) {
