@@ -49,6 +49,15 @@ describe('loadCorpus', () => {
     expect(corpus.languages).toEqual(['de', 'en']);
   });
 
+  it('follows a manifest.json found in a listed folder: its name and files win', async () => {
+    const files = await readFixtureFiles('squad');
+    const manifest = { name: 'XQuAD-R (fetched)', format: 'squad', files: ['en.json', 'es.json'] };
+    const source = createMemorySource([...files, { name: 'manifest.json', text: JSON.stringify(manifest) }], 'folder');
+    const { corpus } = await loadCorpus(source);
+    expect(corpus.name).toBe('XQuAD-R (fetched)');
+    expect(corpus.languages).toEqual(['en', 'es']);
+  });
+
   it('takes explicit files instead of a manifest, guessing the format from them', async () => {
     const source = unlisted(await readFixtureFiles('jsonl'));
     const { corpus, format } = await loadCorpus(source, { files: ['demo.jsonl'] });

@@ -68,7 +68,8 @@ async function readManifest(source: FileSource): Promise<{ format?: CorpusFormat
 export async function detectCorpusFormat(source: FileSource, opts: Pick<LoadCorpusOptions, 'format' | 'files'> = {}): Promise<DetectedCorpus> {
   let files = opts.files ?? (await source.list());
   let manifest: Awaited<ReturnType<typeof readManifest>> | undefined;
-  if (files === null) {
+  // A manifest speaks for its folder wherever it is found (data:fetch and the dev server write one).
+  if (files === null || (!opts.files && files.includes(MANIFEST_FILE))) {
     manifest = await readManifest(source);
     files = manifest.files;
   }
