@@ -1,10 +1,10 @@
 /**
  * SLOT for the analysis helper's EmbeddingMap (src/app/analysis/embedding-map.tsx): the passages
  * of the current pool as the dense model sees them, with the question joined to its answers.
- * Found with import.meta.glob so the page builds with or without that file. The rows come from
- * the loaded model through the encoder client (its embedding cache makes a second look free).
+ * Loaded lazily (UMAP and the map stay out of the first page load). The rows come from the loaded
+ * model through the encoder client (its embedding cache makes a second look free).
  */
-import { lazy, Suspense, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Passage } from '../../core/corpus/types';
 import type { ProgressInfo } from '../../core/retrieval/types';
 import type { EmbeddingMapProps } from '../analysis/embedding-map';
@@ -15,10 +15,7 @@ import { currentAdapters } from '../store/strategy-slice';
 import { adapterRowTransform } from '../training/adapter-row-transform';
 import { ProgressBar } from './progress-bar';
 
-const modules = import.meta.glob<{ EmbeddingMap: ComponentType<EmbeddingMapProps> }>('../analysis/embedding-map.tsx');
-const load = Object.values(modules)[0];
-const EmbeddingMap = load ? lazy(async () => ({ default: (await load()).EmbeddingMap })) : null;
-import.meta.glob('../analysis/analysis.css', { eager: true });
+const EmbeddingMap = lazy(async () => ({ default: (await import('../analysis/embedding-map')).EmbeddingMap }));
 
 /** Points drawn at most: the answers, then an even sample of the rest of the pool. */
 const MAX_POINTS = 3000;
@@ -46,7 +43,7 @@ export function EmbeddingMapSlot() {
   const [progress, setProgress] = useState<ProgressInfo | null>(null);
   const [busy, setBusy] = useState<AbortController | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  if (!EmbeddingMap || !active) return null;
+  if (!active) return null;
 
   const langs = ranking?.ladderLangs ?? ranking?.poolLangs ?? [];
   const key = `${info?.encoderId}|${active.corpus.name}|${langs.join(',')}|${ranking?.text}|${ranking?.strategy}`;
