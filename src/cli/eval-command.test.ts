@@ -55,6 +55,19 @@ describe('npm run eval', () => {
     expect(qrels).toContain('56beb4343aeaaa14008c925b/en 0 zh/a0p0/s0 1');
   }, 120_000);
 
+  it('evaluates a dense model (the fixture) and tags its runs with a plain word', async () => {
+    const dir = await tempDir('lexicon-');
+    await writeFile(path.join(dir, 'corpus.jsonl'), await readFile(path.join(ROOT, 'test/fixtures/lexicon-corpus.jsonl')));
+    const out = path.join(dir, 'out');
+    await runEval(['--data', dir, '--retriever', 'fixture/xlmr-tiny', '--settings', 'mono,multi', '--out', out]);
+    const m = await readMetrics(out);
+    expect(m.retriever).toBe('fixture/xlmr-tiny@q8/mean');
+    expect(m.settings.mono.macro.ap).toBeGreaterThan(0.95);
+    expect(m.settings.multi.macro.ap).toBeGreaterThan(0.8);
+    const first = (await readFile(path.join(out, 'run.multi.trec'), 'utf8')).split('\n')[0];
+    expect(first).toMatch(/^q01\.\w+ Q0 s01\.\w+ 1 [\d.e+-]+ fixture_xlmr-tiny_q8_mean$/);
+  }, 60_000);
+
   it('exits with code 2 and names the problem for a missing folder or an unknown setting', async () => {
     const cli = ['tsx', path.join(ROOT, 'src/cli/main.ts'), 'eval'];
     const missing = await run('npx', [...cli, '--data', '/nonexistent/xq', '--out', '/tmp/x'], { cwd: ROOT }).catch((e) => e);

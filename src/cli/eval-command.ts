@@ -71,7 +71,8 @@ export async function runEval(argv: string[]): Promise<void> {
     if (missing.length) throw new CliError(`--langs: ${missing.join(', ')} not in ${corpus.name} (it has ${corpus.languages.join(', ')})`);
   }
   const retriever = await resolveRetriever(values.retriever!, { dtype: values.dtype, log: (m) => progress.log(m) });
-  const tag = values.tag ?? retriever.name.replace(/\s+/g, '_');
+  // trec_eval splits on white space; keep the tag to word characters so every tool reads it.
+  const tag = values.tag ?? retriever.name.replace(/[^\w.-]+/g, '_');
 
   await mkdir(values.out, { recursive: true });
   const runs = new Map<SettingName, WriteStream>();
