@@ -8,12 +8,19 @@ import { SetupPanel } from './components/setup-panel';
 import { TrainingTab } from './components/training-tab';
 import { useKeyboardShortcuts } from './hooks/use-keyboard-shortcuts';
 import { useApp } from './store/app-store';
+import { useTraining } from './training/training-slice';
 
 export function App() {
   const tab = useApp((s) => s.tab);
   const presenter = useApp((s) => s.presenter);
   const helpOpen = useApp((s) => s.helpOpen);
+  const corpus = useApp((s) => s.active?.corpus ?? null);
+  const encoderId = useApp((s) => (s.retrieverId !== 'bm25' ? (s.encoderInfo?.encoderId ?? null) : null));
   useKeyboardShortcuts();
+  // The same corpus and model as a past run in this browser: show its results and adapters again.
+  useEffect(() => {
+    void useTraining.getState().restoreCachedTraining({ corpus, encoderId });
+  }, [corpus, encoderId]);
   useEffect(() => {
     document.documentElement.classList.toggle('presenter', presenter);
   }, [presenter]);

@@ -155,11 +155,11 @@ describe('training in the app', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await saveScreenshot(page, 'app-training-side-by-side');
 
-    // The link keeps the choice, but adapters live in the session that trained them: a new visit says so and ranks untrained.
+    // The link keeps the choice, but adapters stay in the browser that trained them: a new visit elsewhere says so and ranks untrained.
     const linked = await openPage(browser, page.url());
     try {
       await linked.page.waitForSelector('[data-testid="strategy-bar"][data-trained="false"]', { timeout: 60_000 });
-      expect(await linked.page.textContent('[data-testid="strategy-bar"]')).toContain('This view asks for the hybrid adapter; adapters live only in the session that trained them.');
+      expect(await linked.page.textContent('[data-testid="strategy-bar"]')).toContain('This view asks for the hybrid adapter; adapters are kept only in the browser that trained them, for the same corpus and model.');
       expect(await linked.page.locator('[data-testid="side-by-side"]').count()).toBe(0);
       expect(linked.offsiteRequests()).toEqual([]);
     } finally {

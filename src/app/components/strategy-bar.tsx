@@ -38,7 +38,7 @@ export function StrategyBar() {
       <div className="strategy-bar untrained" data-testid="strategy-bar" data-trained="false">
         <span>
           Ranked by the untrained model.{' '}
-          {asked ? `This view asks for the ${strategy === 'untrained' ? compare : strategy} adapter; adapters live only in the session that trained them. ` : ''}
+          {asked ? `This view asks for the ${strategy === 'untrained' ? compare : strategy} adapter; adapters are kept only in the browser that trained them, for the same corpus and model. ` : ''}
           Train adapters with monolingual, cross-lingual and hybrid batches to re-rank this query with each.
         </span>
         <button type="button" className="button small" onClick={() => app.setTab('training')} data-testid="open-training">

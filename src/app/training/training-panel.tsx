@@ -93,6 +93,11 @@ export function TrainingPanel({ corpus, encoder, encoderLabel, onExport }: Train
               Training was cancelled; nothing was kept.
             </p>
           )}
+          {state.adapterCacheNotice && (
+            <p className="tr-note" role="status" data-testid="training-cache-notice">
+              {state.adapterCacheNotice}
+            </p>
+          )}
           {problem && (
             <p className="tr-problem" role="alert" data-testid="training-problem">
               {problem}
@@ -120,7 +125,19 @@ export function TrainingPanel({ corpus, encoder, encoderLabel, onExport }: Train
                   {formatSeconds(timings.embedMs + timings.workerMs)}.
                 </p>
               )}
+              {state.trainingRestored && (
+                <p className="tr-note" data-testid="training-restored">
+                  Restored from this browser’s cache, trained {new Date(state.trainingRestored.trainedAt).toLocaleString('en')}.
+                </p>
+              )}
               <AdapterDownloads result={result} onExport={onExport ?? downloadFile} />
+              {state.trainingCacheKey && (
+                <p className="tr-muted">
+                  <button type="button" className="button small" onClick={() => void state.forgetCachedAdapters()} data-testid="training-forget-cache">
+                    Forget cached adapters
+                  </button>
+                </p>
+              )}
             </>
           ) : (
             <p className="tr-muted tr-placeholder">Press Train: the untrained encoder and each strategy are then scored on held-out questions in the three settings.</p>

@@ -13,6 +13,9 @@ import { DEFAULT_INFO_NCE } from '../../core/training/loss';
 import type { ExperimentResult, ExperimentSettings } from '../../core/training/run-experiment';
 import { BATCH_STRATEGIES, type BatchStrategy } from '../../core/training/samplers';
 import { XQUAD_R_LANGUAGES } from '../../core/training/synthetic-benchmark';
+import { selectTestCorpus } from '../../core/training/test-corpus';
+import { isQuotaError } from '../../encoder/embedding-store';
+import { adapterCacheKey, buildCacheRecord, createDefaultAdapterCache, hashCorpus, restoreCacheRecord, type AdapterCache } from './adapter-cache';
 import { createTrainingClient, type TrainingClient } from './training-client';
 import type { LossPoint, TrainingJob } from './training-messages';
 
@@ -81,17 +84,29 @@ export interface TrainingSlice {
   trainingProblem: string | null;
   /** The last run's adapters on the app's encoder; null after a synthetic run. */
   trainedAdapters: TrainedAdapters | null;
+  /** Set when the results on show came from this browser's cache, not a run in this session. */
+  trainingRestored: { trainedAt: number } | null;
+  /** The cache key (encoder + corpus hash) of the results on show; null for a synthetic run. */
+  trainingCacheKey: string | null;
+  /** One line about the adapter cache (could not save, forgotten); null when there is nothing to say. */
+  adapterCacheNotice: string | null;
   setTrainingForm(patch: Partial<TrainingForm>): void;
   toggleTrainingStrategy(strategy: BatchStrategy): void;
   toggleHeldOutLanguage(lang: LangCode): void;
   /** Embeds (for source "corpus") and runs the experiment in the training worker. */
   startTraining(input: { corpus: Corpus | null; encoder: Encoder | null }): Promise<void>;
   cancelTraining(): void;
+  /** Shows the cached run for this corpus and encoder, if this browser kept one (no-op while training). */
+  restoreCachedTraining(input: { corpus: Corpus | null; encoderId: string | null }): Promise<void>;
+  /** Deletes every cached run from this browser; the results on show stay for this session. */
+  forgetCachedAdapters(): Promise<void>;
 }
 
 export interface TrainingSliceDeps {
   /** Default: the bundled training worker. */
   createClient?: () => TrainingClient;
+  /** Default: IndexedDB where the browser has it; null keeps nothing. */
+  cache?: AdapterCache | null;
 }
 
 export { adapterRowTransform } from './adapter-row-transform';
@@ -132,6 +147,17 @@ export function createTrainingSlice(deps: TrainingSliceDeps = {}): StateCreator<
   return (set, get) => {
     let client: TrainingClient | null = null;
     let controller: AbortController | null = null;
+    const cache = deps.cache === undefined ? createDefaultAdapterCache() : deps.cache;
+    // The corpus hashed last: a corpus object does not change, and hashing a large one takes a moment.
+    let hashed: { corpus: Corpus; hash: string } | null = null;
+    const corpusHashOf = (c: Corpus) => {
+      if (hashed?.corpus !== c) hashed = { corpus: c, hash: hashCorpus(c) };
+      return hashed.hash;
+    };
+    const cacheProblem = (e: unknown, doing: string) =>
+      isQuotaError(e)
+        ? `This browser’s storage is full, so ${doing}; download the adapters to keep them.`
+        : `This browser cannot keep adapters (${e instanceof Error ? e.message : String(e)}), so ${doing}.`;
 
     const addLoss = (points: LossPoint[], totalSteps: number) => {
       const curves = { ...get().lossCurves };
@@ -151,6 +177,9 @@ export function createTrainingSlice(deps: TrainingSliceDeps = {}): StateCreator<
       trainingTimings: null,
       trainingProblem: null,
       trainedAdapters: null,
+      trainingRestored: null,
+      trainingCacheKey: null,
+      adapterCacheNotice: null,
 
       setTrainingForm(patch) {
         set({ trainingForm: { ...get().trainingForm, ...patch } });
@@ -188,6 +217,9 @@ export function createTrainingSlice(deps: TrainingSliceDeps = {}): StateCreator<
           trainingTestCorpus: null,
           trainingTimings: null,
           trainingProblem: null,
+          trainingRestored: null,
+          trainingCacheKey: null,
+          adapterCacheNotice: null,
         });
         try {
           // Per-question records: the Evaluation tab's rank-distance histogram and drill-down read them.
@@ -218,6 +250,7 @@ export function createTrainingSlice(deps: TrainingSliceDeps = {}): StateCreator<
           const { result } = outcome;
           const byStrategy: Partial<Record<BatchStrategy, Adapter>> = {};
           for (const s of result.strategies) byStrategy[s.name] = s.adapter;
+          const corpusHash = job.source.kind === 'embeddings' ? corpusHashOf(corpus!) : null;
           set({
             trainingStatus: 'done',
             trainingStage: null,
@@ -226,7 +259,17 @@ export function createTrainingSlice(deps: TrainingSliceDeps = {}): StateCreator<
             trainingTimings: { embedMs, workerMs: outcome.workerMs, generateMs: outcome.generateMs },
             trainedAdapters:
               job.source.kind === 'embeddings' ? { encoderId: result.encoder.id, dim: result.encoder.dim, corpusName: result.corpus.name, byStrategy } : null,
+            trainingCacheKey: corpusHash === null ? null : adapterCacheKey(result.encoder.id, corpusHash),
           });
+          if (corpusHash !== null) {
+            const { lossCurves, lossTotalSteps } = get();
+            const record = buildCacheRecord({ result, corpusHash, form, lossCurves, lossTotalSteps, trainedAt: Date.now() });
+            // Saving is a bonus: a failure leaves the run as it is and says so in one line.
+            const saving = cache ? cache.put(record) : Promise.reject(new Error('IndexedDB is not available'));
+            await saving.catch((e: unknown) => {
+              if (get().trainingCacheKey === record.key) set({ adapterCacheNotice: cacheProblem(e, 'these adapters last only until the page closes') });
+            });
+          }
         } catch (e) {
           if (controller !== own) return;
           const cancelled = own.signal.aborted;
@@ -242,6 +285,45 @@ export function createTrainingSlice(deps: TrainingSliceDeps = {}): StateCreator<
 
       cancelTraining() {
         controller?.abort(new DOMException('training cancelled', 'AbortError'));
+      },
+
+      async restoreCachedTraining({ corpus, encoderId }) {
+        if (!cache || !corpus || !encoderId) return;
+        const key = adapterCacheKey(encoderId, corpusHashOf(corpus));
+        const busy = () => get().trainingStatus === 'embedding' || get().trainingStatus === 'training';
+        if (busy() || get().trainingCacheKey === key) return;
+        let restored;
+        try {
+          restored = restoreCacheRecord(await cache.get(key), key);
+        } catch {
+          return; // No cache, or an unreadable record: the tab simply offers to train.
+        }
+        if (!restored || busy() || get().trainingCacheKey === key) return;
+        const { record, result, byStrategy } = restored;
+        set({
+          trainingForm: { ...DEFAULT_TRAINING_FORM, ...(record.form as Partial<TrainingForm>), source: 'corpus' },
+          trainingStatus: 'done',
+          trainingStage: null,
+          lossCurves: record.lossCurves,
+          lossTotalSteps: record.lossTotalSteps,
+          trainingResult: result,
+          trainingTestCorpus: selectTestCorpus(corpus, result.split.testQids),
+          trainingTimings: null,
+          trainingProblem: null,
+          trainedAdapters: { encoderId: record.encoderId, dim: record.dim, corpusName: record.corpusName, byStrategy },
+          trainingRestored: { trainedAt: record.trainedAt },
+          trainingCacheKey: key,
+          adapterCacheNotice: null,
+        });
+      },
+
+      async forgetCachedAdapters() {
+        try {
+          if (cache) await cache.clear();
+          set({ adapterCacheNotice: 'Forgotten: this browser keeps no trained adapters now; the results on show last until the page closes.' });
+        } catch (e) {
+          set({ adapterCacheNotice: cacheProblem(e, 'nothing was kept to forget') });
+        }
       },
     };
   };

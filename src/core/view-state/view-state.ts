@@ -38,8 +38,8 @@ export interface ViewState {
   tab: ViewTab;
   presenter: boolean;
   /**
-   * The adapter the ranking applies. Adapters live only in the session that trained them, so a
-   * link carries the choice; the page applies it once that strategy is trained on the model.
+   * The adapter the ranking applies. Adapters stay in the browser that trained them (its cache),
+   * so a link carries the choice; the page applies it once that strategy exists for the model.
    */
   strategy: RankingStrategy;
   /** Side by side: the strategy ranked beside `strategy` for the same query; null for one list. */
