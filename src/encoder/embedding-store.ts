@@ -4,6 +4,7 @@
  * without IndexedDB must never stop the app: callers turn the cache off and carry on.
  */
 import { hashTexts } from './content-hash';
+import { openKeyValueDb, requestResult, transactionDone } from './key-value-db';
 import type { Dtype, Pooling } from './model-registry';
 
 /** Bump when rows for the same key would differ (prefixing, pooling, normalisation changes). */
@@ -34,48 +35,22 @@ export function isQuotaError(e: unknown): boolean {
   return name === 'QuotaExceededError' || /quota/i.test(e instanceof Error ? e.message : String(e));
 }
 
-function promised<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
-
-function openDb(name: string): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(name, EMBEDDING_SCHEMA_VERSION);
-    // A new schema version starts empty: old rows may have been made differently.
-    request.onupgradeneeded = () => {
-      const db = request.result;
-      for (const s of Array.from(db.objectStoreNames)) db.deleteObjectStore(s);
-      db.createObjectStore(STORE);
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-    request.onblocked = () => reject(new Error('the embedding cache is open in an older version of this app in another tab'));
-  });
-}
-
 /** The IndexedDB cache; opening is lazy, and a failure to open rejects get/put (the caller turns the cache off). */
 export function createIndexedDbCache(name = DB_NAME): EmbeddingCache {
   let db: Promise<IDBDatabase> | null = null;
   const store = async (mode: IDBTransactionMode) => {
-    db ??= openDb(name);
+    db ??= openKeyValueDb(name, EMBEDDING_SCHEMA_VERSION, STORE, 'embedding cache');
     return (await db).transaction(STORE, mode);
   };
   return {
     async get(key) {
       const tx = await store('readonly');
-      const value = (await promised(tx.objectStore(STORE).get(key))) as { rows?: Float32Array } | undefined;
+      const value = (await requestResult(tx.objectStore(STORE).get(key))) as { rows?: Float32Array } | undefined;
       return value?.rows instanceof Float32Array ? value.rows : undefined;
     },
     async put(key, rows) {
       const tx = await store('readwrite');
-      const done = new Promise<void>((resolve, reject) => {
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-        tx.onabort = () => reject(tx.error ?? new DOMException('the cache write was aborted', 'AbortError'));
-      });
+      const done = transactionDone(tx);
       tx.objectStore(STORE).put({ rows, savedAt: Date.now() }, key);
       await done;
     },

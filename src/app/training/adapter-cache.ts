@@ -12,6 +12,7 @@ import { deserializeAdapter } from '../../core/training/adapter-file';
 import type { ExperimentResult, StrategyResult } from '../../core/training/run-experiment';
 import type { BatchStrategy } from '../../core/training/samplers';
 import { hashTexts } from '../../encoder/content-hash';
+import { openKeyValueDb, requestResult, transactionDone } from '../../encoder/key-value-db';
 import type { LossPoint } from './training-messages';
 
 /** Bump when a stored record's shape or meaning changes: older records are then ignored. */
@@ -111,62 +112,27 @@ export interface AdapterCache {
   clear(): Promise<void>;
 }
 
-function promised<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
-
-function completed(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new DOMException('the cache write was aborted', 'AbortError'));
-  });
-}
-
-function openDb(name: string): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(name, ADAPTER_CACHE_VERSION);
-    // A new version starts empty: old records may mean something else.
-    request.onupgradeneeded = () => {
-      const db = request.result;
-      for (const s of Array.from(db.objectStoreNames)) db.deleteObjectStore(s);
-      db.createObjectStore(STORE);
-    };
-    request.onsuccess = () => {
-      const db = request.result;
-      // A newer tab upgrading the schema must not be blocked by this one.
-      db.onversionchange = () => db.close();
-      resolve(db);
-    };
-    request.onerror = () => reject(request.error);
-    request.onblocked = () => reject(new Error('the adapter cache is open in an older version of this app in another tab'));
-  });
-}
-
 /** The IndexedDB cache; opening is lazy, and a failure to open rejects every call. */
 export function createIndexedDbAdapterCache(name = DB_NAME): AdapterCache {
   let db: Promise<IDBDatabase> | null = null;
   const transaction = async (mode: IDBTransactionMode) => {
-    db ??= openDb(name);
+    db ??= openKeyValueDb(name, ADAPTER_CACHE_VERSION, STORE, 'adapter cache');
     return (await db).transaction(STORE, mode);
   };
   return {
     async get(key) {
       const tx = await transaction('readonly');
-      return promised(tx.objectStore(STORE).get(key));
+      return requestResult(tx.objectStore(STORE).get(key));
     },
     async put(record) {
       const tx = await transaction('readwrite');
-      const done = completed(tx);
+      const done = transactionDone(tx);
       tx.objectStore(STORE).put(record, record.key);
       await done;
     },
     async clear() {
       const tx = await transaction('readwrite');
-      const done = completed(tx);
+      const done = transactionDone(tx);
       tx.objectStore(STORE).clear();
       await done;
     },
