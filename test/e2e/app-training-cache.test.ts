@@ -1,11 +1,11 @@
 // Trained adapters kept in this browser: train on the lexicon fixture corpus with the fixture model,
 // reload the page with the same URL, open the same corpus again, and the Training tab shows the
 // last results (restored, with the date) while the ranking view's Strategy switch works at once.
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, PROJECT_ROOT, saveScreenshot, type OpenPage } from './browser-harness';
+import { launchChromium, openPage, saveScreenshot, type OpenPage } from './browser-harness';
 import { startAppSite, type AppSite } from './app-browser';
+import { loadFixtureModel, openLexiconCorpus, readResultsTable, waitForRanking } from './app-steps';
 
 let site: AppSite;
 let browser: Browser;
@@ -21,31 +21,6 @@ afterAll(async () => {
   await browser?.close();
   await site?.close();
 });
-
-async function waitForRanking(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid="ranking-tab"][data-settled="true"] [data-testid="result"]', { timeout: 60_000 });
-}
-
-async function openLexiconCorpus(page: Page): Promise<void> {
-  await page.setInputFiles('[data-testid="pick-files"]', path.join(PROJECT_ROOT, 'test/fixtures/lexicon-corpus.jsonl'));
-  await page.waitForFunction(() => document.querySelector('[data-testid="active-corpus"]')?.textContent?.includes('lexicon-corpus'));
-}
-
-async function loadFixtureModel(page: Page): Promise<void> {
-  if ((await page.inputValue('[data-testid="retriever-select"]')) !== 'fixture/xlmr-tiny') await page.selectOption('[data-testid="retriever-select"]', 'fixture/xlmr-tiny');
-  await page.waitForFunction(() => /WASM|WebGPU/.test(document.querySelector('[data-testid="device-badge"]')?.textContent ?? ''), undefined, { timeout: 60_000 });
-}
-
-function readResultsTable(page: Page): Promise<Record<string, Record<string, number | null>>> {
-  return page.$$eval('[data-testid="training-results"] tbody tr', (trs) =>
-    Object.fromEntries(
-      trs.map((tr) => [
-        (tr as HTMLElement).dataset.key!,
-        Object.fromEntries(Array.from(tr.querySelectorAll('td'), (td) => [td.dataset.column!, td.dataset.value === '' ? null : Number(td.dataset.value)])),
-      ]),
-    ),
-  );
-}
 
 function readScores(page: Page): Promise<string[]> {
   return page.$$eval('[data-testid="ranking-tab"] [data-testid="result"]', (rows) => rows.map((r) => `${r.getAttribute('data-lang')}:${r.querySelector('.result-score')?.getAttribute('title')}`));

@@ -2,11 +2,11 @@
 // build: the lexicon fixture corpus picked from disk, the fixture model, the Training tab (the BM25
 // explanation first), three strategies trained for a few epochs, then the ranking view's strategy
 // switch and side-by-side mode for one query, and the strategies' reports compared in Evaluation.
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, PROJECT_ROOT, saveScreenshot, type OpenPage } from './browser-harness';
+import { launchChromium, openPage, saveScreenshot, type OpenPage } from './browser-harness';
 import { startAppSite, type AppSite } from './app-browser';
+import { openLexiconCorpus, readResultsTable, waitForRanking } from './app-steps';
 
 let site: AppSite;
 let browser: Browser;
@@ -23,11 +23,6 @@ afterAll(async () => {
   await site?.close();
 });
 
-/** Waits until the ranking tab shows a ranking and nothing newer is on its way. */
-async function waitForRanking(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid="ranking-tab"][data-settled="true"] [data-testid="result"]', { timeout: 60_000 });
-}
-
 /** The main list as "passage id@score" (the score as shown, 3 decimals). */
 function readList(page: Page, scope = '[data-testid="ranking-tab"]'): Promise<string[]> {
   return page.$$eval(`${scope} [data-testid="result"]`, (rows) =>
@@ -41,18 +36,6 @@ function readRungs(page: Page, scope: string): Promise<{ lang: string; rank: num
   );
 }
 
-/** The training results table: row key -> column -> full-precision value. */
-function readResultsTable(page: Page): Promise<Record<string, Record<string, number | null>>> {
-  return page.$$eval('[data-testid="training-results"] tbody tr', (trs) =>
-    Object.fromEntries(
-      trs.map((tr) => [
-        (tr as HTMLElement).dataset.key!,
-        Object.fromEntries(Array.from(tr.querySelectorAll('td'), (td) => [td.dataset.column!, td.dataset.value === '' ? null : Number(td.dataset.value)])),
-      ]),
-    ),
-  );
-}
-
 describe('training in the app', () => {
   it('trains adapters on the fixture model, re-ranks one query per strategy and side by side, and compares the strategies in Evaluation', async () => {
     tab = await openPage(browser, site.url);
@@ -60,8 +43,7 @@ describe('training in the app', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await waitForRanking(page);
 
-    await page.setInputFiles('[data-testid="pick-files"]', path.join(PROJECT_ROOT, 'test/fixtures/lexicon-corpus.jsonl'));
-    await page.waitForFunction(() => document.querySelector('[data-testid="active-corpus"]')?.textContent?.includes('lexicon-corpus'));
+    await openLexiconCorpus(page);
     await waitForRanking(page);
 
     // With BM25 the tab says why a model is needed and offers the two ways on.

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openPage, PROJECT_ROOT, saveScreenshot, type OpenPage } from './browser-harness';
 import { startAppSite, type AppSite } from './app-browser';
+import { waitForRanking } from './app-steps';
 
 let site: AppSite;
 let browser: Browser;
@@ -18,11 +19,6 @@ async function open(query = '', viewport = { width: 1366, height: 768 }): Promis
   await tab.page.setViewportSize(viewport);
   await waitForRanking(tab.page);
   return tab;
-}
-
-/** Waits until a ranking is on screen and no newer one is on its way. */
-async function waitForRanking(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid="ranking-tab"][data-settled="true"] [data-testid="result"]', { timeout: 60_000 });
 }
 
 /** Result rows as [passage language, answer?, text]. */

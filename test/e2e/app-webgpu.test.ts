@@ -1,10 +1,10 @@
 // The app with the fixture dense model on both devices: WebGPU (SwiftShader here) and WASM must
 // show the same ranking and the same whole-corpus figures, and the badge must say which ran.
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, PROJECT_ROOT, saveScreenshot, type OpenPage } from './browser-harness';
+import { launchChromium, openPage, saveScreenshot, type OpenPage } from './browser-harness';
 import { startAppSite, type AppSite } from './app-browser';
+import { loadFixtureModel, openLexiconCorpus, waitForRanking } from './app-steps';
 
 let site: AppSite;
 const browsers: Browser[] = [];
@@ -35,11 +35,9 @@ async function runFixture(webgpu: boolean, shot: string): Promise<DenseRun> {
   tabs.push(tab);
   const page: Page = tab.page;
   await page.setViewportSize({ width: 1366, height: 900 });
-  await page.waitForSelector('[data-testid="ranking-tab"][data-settled="true"] [data-testid="result"]', { timeout: 60_000 });
-  await page.setInputFiles('[data-testid="pick-files"]', path.join(PROJECT_ROOT, 'test/fixtures/lexicon-corpus.jsonl'));
-  await page.waitForFunction(() => document.querySelector('[data-testid="active-corpus"]')?.textContent?.includes('lexicon-corpus'));
-  await page.selectOption('[data-testid="retriever-select"]', 'fixture/xlmr-tiny');
-  await page.waitForFunction(() => /WASM|WebGPU/.test(document.querySelector('[data-testid="device-badge"]')?.textContent ?? ''), undefined, { timeout: 90_000 });
+  await waitForRanking(page);
+  await openLexiconCorpus(page);
+  await loadFixtureModel(page, 90_000);
   await page.waitForFunction(
     () => {
       const settled = document.querySelector('[data-testid="ranking-tab"]')?.getAttribute('data-settled') === 'true';
