@@ -143,6 +143,20 @@ async function embedCopy(encoder: Encoder, texts: string[], kind: 'query' | 'pas
   return new Float32Array(rows);
 }
 
+/** What a new run starts from, and the page before any run: no results, curves, notices or cache link. */
+const NO_RUN = {
+  trainingStage: null,
+  lossCurves: {},
+  lossTotalSteps: 0,
+  trainingResult: null,
+  trainingTestCorpus: null,
+  trainingTimings: null,
+  trainingProblem: null,
+  trainingRestored: null,
+  trainingCacheKey: null,
+  adapterCacheNotice: null,
+} satisfies Partial<TrainingSlice>;
+
 export function createTrainingSlice(deps: TrainingSliceDeps = {}): StateCreator<TrainingSlice> {
   return (set, get) => {
     let client: TrainingClient | null = null;
@@ -169,17 +183,8 @@ export function createTrainingSlice(deps: TrainingSliceDeps = {}): StateCreator<
     return {
       trainingForm: DEFAULT_TRAINING_FORM,
       trainingStatus: 'idle',
-      trainingStage: null,
-      lossCurves: {},
-      lossTotalSteps: 0,
-      trainingResult: null,
-      trainingTestCorpus: null,
-      trainingTimings: null,
-      trainingProblem: null,
+      ...NO_RUN,
       trainedAdapters: null,
-      trainingRestored: null,
-      trainingCacheKey: null,
-      adapterCacheNotice: null,
 
       setTrainingForm(patch) {
         set({ trainingForm: { ...get().trainingForm, ...patch } });
@@ -208,19 +213,7 @@ export function createTrainingSlice(deps: TrainingSliceDeps = {}): StateCreator<
 
         const own = new AbortController();
         controller = own;
-        set({
-          trainingStatus: form.source === 'corpus' ? 'embedding' : 'training',
-          trainingStage: null,
-          lossCurves: {},
-          lossTotalSteps: 0,
-          trainingResult: null,
-          trainingTestCorpus: null,
-          trainingTimings: null,
-          trainingProblem: null,
-          trainingRestored: null,
-          trainingCacheKey: null,
-          adapterCacheNotice: null,
-        });
+        set({ trainingStatus: form.source === 'corpus' ? 'embedding' : 'training', ...NO_RUN });
         try {
           // Per-question records: the Evaluation tab's rank-distance histogram and drill-down read them.
           let job: TrainingJob;

@@ -199,6 +199,9 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   };
 
   const baseline = { label: BASELINE_LABEL, ...(await evaluate('baseline', null)) };
+  // The settings each adapter is trained with, also recorded in its file's header.
+  const { alpha, epochs, batchSize, tau, lr, weightDecay, seed } = config;
+  const hyper = { alpha, epochs, batchSize, tau, lr, weightDecay, seed };
   const strategies: StrategyResult[] = [];
   for (const strategy of config.strategies) {
     const trainStart = performance.now();
@@ -208,14 +211,8 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
       dim,
       pairs: split.train,
       strategy,
-      alpha: config.alpha,
-      epochs: config.epochs,
-      batchSize: config.batchSize,
-      tau: config.tau,
-      lr: config.lr,
-      weightDecay: config.weightDecay,
+      ...hyper,
       rank: config.rank,
-      seed: config.seed,
       signal,
       onProgress: (epoch, step, loss, totalSteps) => onProgress?.({ phase: 'train', strategy, epoch, step, loss, totalSteps }),
     });
@@ -223,13 +220,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
     const { report, evalMs } = await evaluate(strategy, adapter);
     const adapterBytes = serializeAdapter(adapter, {
       strategy,
-      alpha: config.alpha,
-      epochs: config.epochs,
-      batchSize: config.batchSize,
-      tau: config.tau,
-      lr: config.lr,
-      weightDecay: config.weightDecay,
-      seed: config.seed,
+      ...hyper,
       testFraction: config.testFraction,
       trainLanguages: split.trainLanguages.join(','),
       encoder: encoder.id,
