@@ -7,6 +7,7 @@ import { tieKeysDescendingById } from '../core/metrics/rank-relevant';
 import { DocTable } from '../core/runs/doc-table';
 import type { RunDiagnostics } from '../core/runs/import-report';
 import { queryLanguageLookup } from '../core/runs/lang-map';
+import { withCorpusSkipped } from '../core/runs/corpus-skipped';
 import { mergeReports } from '../core/runs/merge-reports';
 import type { ParsedRun } from '../core/runs/parsed-run';
 import { scoreRun } from '../core/runs/score-run';
@@ -94,7 +95,9 @@ export async function runAnalyze(argv: string[]): Promise<AnalyzedSystem[]> {
       diagnostics.push(d);
       for (const note of d.notes) progress.log(note);
     }
-    const report = mergeReports(reports);
+    const merged = mergeReports(reports);
+    // The corpus knows the questions the evaluation skipped (no answer in the pool); a run cannot.
+    const report = languages.corpus ? withCorpusSkipped(merged, languages.corpus) : merged;
     analyzed.push({ name: system.name, report, diagnostics });
     await writeMetrics(path.join(values.out, system.name), system, report, diagnostics);
     logMacro(system.name, report, (m) => progress.log(m));

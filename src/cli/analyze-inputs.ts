@@ -1,7 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCorpus } from '../core/corpus/load-corpus';
-import type { LangCode } from '../core/corpus/types';
+import type { Corpus, LangCode } from '../core/corpus/types';
 import type { DocTable } from '../core/runs/doc-table';
 import { createLangMapParser, docMapEntry, languagesFromCorpus, queryMapEntry } from '../core/runs/lang-map';
 import { CliError } from './cli-error';
@@ -81,13 +81,15 @@ export interface LanguageSources {
  * corpus folder (any format the lab loads, BEIR with a "lang" field included) or id<TAB>lang files.
  * Call after every run and qrels file is read: only documents they name are kept.
  */
-export async function loadLanguages(src: LanguageSources, docs: DocTable, log: (m: string) => void): Promise<{ queries: Map<string, LangCode>; name: string }> {
+export async function loadLanguages(src: LanguageSources, docs: DocTable, log: (m: string) => void): Promise<{ queries: Map<string, LangCode>; name: string; corpus?: Corpus }> {
   if (src.corpus && src.docLangs) throw new CliError('give --corpus or --doc-langs, not both');
   let queries: Map<string, LangCode> | null = null;
   let name = '';
+  let corpus: Corpus | undefined;
   if (src.corpus) {
     const loaded = await loadCorpus(await resolveDataSource(src.corpus));
     for (const w of loaded.warnings) log(`warning: ${w}`);
+    corpus = loaded.corpus;
     queries = languagesFromCorpus(loaded.corpus, docs);
     name = loaded.corpus.name;
     log(`${name}: languages of ${loaded.corpus.passages.length} passages and ${loaded.corpus.questions.length} questions`);
@@ -106,5 +108,5 @@ export async function loadLanguages(src: LanguageSources, docs: DocTable, log: (
     log(`${src.queryLangs}: languages of ${entries.toLocaleString('en-US')} queries`);
   }
   if (!queries) throw new CliError('the query languages are needed: give --query-langs <qid<TAB>lang file> (or --corpus)');
-  return { queries, name };
+  return { queries, name, corpus };
 }

@@ -1,6 +1,6 @@
 import type { Corpus, LangCode } from '../corpus/types';
 import type { DocTable } from './doc-table';
-import { LineFeed, splitFields } from './line-feed';
+import { detach, LineFeed, splitFields } from './line-feed';
 import { RunFormatError } from './run-format-error';
 import type { StreamParser } from './trec-run';
 
@@ -12,7 +12,8 @@ const HEADER = /^(doc|document|query|q)?[-_ ]?id$/i;
  */
 export function createLangMapParser(file: string, onEntry: (id: string, lang: LangCode) => string | null): StreamParser<{ entries: number }> {
   let entries = 0;
-  const feed = new LineFeed((line, lineNo) => {
+  const feed = new LineFeed((text, start, end, lineNo) => {
+    const line = text.slice(start, end);
     const f = line.includes('\t') ? line.split('\t').map((s) => s.trim()) : splitFields(line);
     if (f.length === 1 && f[0] === '') return;
     if (f.length !== 2 || !f[0] || !f[1]) throw new RunFormatError(file, lineNo, `expected 2 fields "id<TAB>lang", got ${JSON.stringify(line.slice(0, 80))}`);
@@ -47,7 +48,7 @@ export function queryMapEntry(map: Map<string, LangCode>): (id: string, lang: La
   return (id, lang) => {
     const before = map.get(id);
     if (before !== undefined && before !== lang) return `query ${id} is given language ${lang} here but ${before} earlier`;
-    map.set(id, lang);
+    map.set(detach(id), detach(lang));
     return null;
   };
 }

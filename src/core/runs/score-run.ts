@@ -56,7 +56,8 @@ export function scoreRun(run: ParsedRun, qrels: Qrels, docs: DocTable, opts: Sco
   const wanted = opts.languages ? new Set(opts.languages) : null;
   const diag = emptyDiagnostics(run, qrels);
 
-  const knownLangs = run.queries.map((q) => langsOf(q, docs));
+  const langStamp = new Int32Array(docs.langCodes.length + 1);
+  const knownLangs = run.queries.map((q, serial) => langsOf(q, docs, langStamp, serial));
   const detectedMulti = knownLangs.some((s) => s.size > 1);
   const multi = (opts.pool ?? (detectedMulti ? 'multi' : 'single')) === 'multi';
   diag.pool = multi ? 'multi' : 'single';
@@ -184,11 +185,16 @@ export function scoreRun(run: ParsedRun, qrels: Qrels, docs: DocTable, opts: Sco
   return { report, diagnostics: diag };
 }
 
-function langsOf(q: QueryRun, docs: DocTable): Set<LangCode> {
-  const seen = new Set<number>();
-  for (let i = 0; i < q.count; i++) seen.add(docs.langNumberOf(q.docs[i]));
-  seen.delete(0);
-  return new Set([...seen].map((n) => docs.langCodes[n - 1]));
+/** The known languages of a query's documents (`stamp`: scratch, one slot per language number). */
+function langsOf(q: QueryRun, docs: DocTable, stamp: Int32Array, serial: number): Set<LangCode> {
+  const langs = new Set<LangCode>();
+  for (let i = 0; i < q.count; i++) {
+    const n = docs.langNumberOf(q.docs[i]);
+    if (n === 0 || stamp[n] === serial + 1) continue;
+    stamp[n] = serial + 1;
+    langs.add(docs.langCodes[n - 1]);
+  }
+  return langs;
 }
 
 function emptyDiagnostics(run: ParsedRun, qrels: Qrels): RunDiagnostics {

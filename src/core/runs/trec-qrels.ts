@@ -23,8 +23,8 @@ const QRELS_SHAPE = '4 fields "qid 0 docid relevance"';
 export function createTrecQrelsParser(file: string, docs: DocTable): StreamParser<Qrels> {
   const queries = new Map<string, QueryQrels & { seen: Set<number> }>();
   let judgments = 0;
-  const feed = new LineFeed((line, lineNo) => {
-    const f = splitFields(line);
+  const feed = new LineFeed((text, start, end, lineNo) => {
+    const f = splitFields(text, start, end);
     if (f.length === 0) return;
     if (f.length !== 4) throw new RunFormatError(file, lineNo, `expected ${QRELS_SHAPE}, got ${f.length} field${f.length === 1 ? '' : 's'}`);
     const [qid, , docid, relText] = f;

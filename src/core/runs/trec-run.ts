@@ -1,5 +1,5 @@
 import type { DocTable } from './doc-table';
-import { LineFeed, readNumber, splitFields } from './line-feed';
+import { detach, fastNumber, fieldBounds, isWholeNumber, LineFeed, readNumber } from './line-feed';
 import { appendEntry, DuplicateGuard, newQueryRun, type ParsedRun, type QueryRun } from './parsed-run';
 import { RunFormatError } from './run-format-error';
 
@@ -26,15 +26,18 @@ export function createTrecRunParser(file: string, docs: DocTable): StreamParser<
   let tag: string | null = null;
   let entries = 0;
 
-  const feed = new LineFeed((line, lineNo) => {
-    const f = splitFields(line);
-    if (f.length === 0) return;
-    if (f.length !== 6) throw new RunFormatError(file, lineNo, `expected ${RUN_SHAPE}, got ${f.length} field${f.length === 1 ? '' : 's'}`);
-    const [qid, , docid, rankText, scoreText] = f;
-    if (!/^[+-]?\d+$/.test(rankText)) throw new RunFormatError(file, lineNo, `rank "${rankText}" is not a whole number (expected ${RUN_SHAPE})`);
-    const score = readNumber(scoreText);
-    if (score === null) throw new RunFormatError(file, lineNo, `score "${scoreText}" is not a number (expected ${RUN_SHAPE})`);
-    if (current === null || current.qid !== qid) {
+  const bounds = new Int32Array(12);
+  const field = (text: string, f: number) => text.slice(bounds[2 * f], bounds[2 * f + 1]);
+  const feed = new LineFeed((text, start, end, lineNo) => {
+    const n = fieldBounds(text, start, end, bounds);
+    if (n === 0) return;
+    if (n !== 6) throw new RunFormatError(file, lineNo, `expected ${RUN_SHAPE}, got ${n} field${n === 1 ? '' : 's'}`);
+    if (!isWholeNumber(text, bounds[6], bounds[7])) throw new RunFormatError(file, lineNo, `rank "${field(text, 3)}" is not a whole number (expected ${RUN_SHAPE})`);
+    const score = fastNumber(text, bounds[8], bounds[9]) ?? readNumber(field(text, 4));
+    if (score === null) throw new RunFormatError(file, lineNo, `score "${field(text, 4)}" is not a number (expected ${RUN_SHAPE})`);
+    // Lines of one query usually follow each other: compare in place before making the qid a string.
+    if (current === null || !sameText(current.qid, text, bounds[0], bounds[1])) {
+      const qid = detach(field(text, 0));
       const known = byQid.get(qid);
       if (known === undefined) {
         current = newQueryRun(qid, lineNo);
@@ -47,10 +50,10 @@ export function createTrecRunParser(file: string, docs: DocTable): StreamParser<
         guard.restamp(current, serial);
       }
     }
-    const doc = docs.intern(docid);
-    if (guard.seen(doc, serial)) throw new RunFormatError(file, lineNo, `document ${docid} is listed twice for query ${qid}`);
+    const doc = docs.internRange(text, bounds[4], bounds[5]);
+    if (guard.seen(doc, serial)) throw new RunFormatError(file, lineNo, `document ${docs.ids[doc]} is listed twice for query ${current.qid}`);
     appendEntry(current, doc, score);
-    if (tag === null) tag = f[5];
+    if (tag === null) tag = detach(field(text, 5));
     entries++;
   });
 
@@ -65,4 +68,10 @@ export function createTrecRunParser(file: string, docs: DocTable): StreamParser<
       return feed.lines;
     },
   };
+}
+
+function sameText(s: string, text: string, start: number, end: number): boolean {
+  if (s.length !== end - start) return false;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
+  return true;
 }
