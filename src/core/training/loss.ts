@@ -1,5 +1,5 @@
 import { createForwardWorkspace, forwardAdapter, type AdapterShape, type ForwardWorkspace } from './adapter';
-import { multiplyABt, transposeInto } from './dense-kernels';
+import { multiplyABt, transposeInto } from '../numeric/dense-kernels';
 
 export interface InfoNceOptions {
   /** Softmax temperature; logits are cosines / tau. The paper does not give one; 0.05 is the common choice for E5/XLM-R retrievers. */

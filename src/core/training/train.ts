@@ -3,8 +3,9 @@ import { createAdamW, DEFAULT_ADAMW } from './adamw';
 import { assertAdapterShape, createIdentityAdapter, type Adapter } from './adapter';
 import { createInfoNceLoss, DEFAULT_INFO_NCE } from './loss';
 import type { PairsIndex } from './pairs-index';
-import { deriveSeed } from './rng';
-import { createSampler, type Batch, type BatchStrategy } from './samplers';
+import { deriveSeed } from '../numeric/rng';
+import { createSampler, type Batch } from './samplers';
+import type { BatchStrategy } from './strategy-names';
 
 export interface TrainOptions {
   /** Frozen encoder's question embeddings, rows x dim, row-major (rows as in pairs.queryRow). */

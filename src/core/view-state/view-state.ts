@@ -6,8 +6,7 @@
 import type { CorpusFormat } from '../corpus/loaded-corpus';
 import type { LangCode } from '../corpus/types';
 import type { SettingName } from '../metrics/types';
-import { parseStrategyName, STRATEGY_SHORT_NAMES } from '../training/strategy-names';
-import type { BatchStrategy } from '../training/samplers';
+import { parseStrategyName, STRATEGY_SHORT_NAMES, type BatchStrategy } from '../training/strategy-names';
 
 /** Where the corpus came from. Picked files cannot travel in a link: only their name does. */
 export type CorpusRef =
