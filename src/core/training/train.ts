@@ -60,6 +60,11 @@ export class TrainingCancelledError extends Error {
   }
 }
 
+/** The seed training gives its sampler, so a view can draw the very batches a run trained on. */
+export function samplerSeedOf(seed: number): number {
+  return deriveSeed(seed, 'sampler');
+}
+
 /** Hand control back to the event loop this often, so an abort message can arrive in a worker. */
 const YIELD_EVERY_MS = 25;
 
@@ -79,7 +84,7 @@ export async function trainAdapter(options: TrainOptions): Promise<TrainResult> 
     languages: options.languages,
     batchSize,
     alpha: options.alpha ?? 0.5,
-    seed: deriveSeed(seed, 'sampler'),
+    seed: samplerSeedOf(seed),
   });
   const initial = createIdentityAdapter(dim, rank, deriveSeed(seed, 'init'));
   const params = Float64Array.from(initial.params);
