@@ -14,7 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createFsSource } from '../src/cli/fs-source';
 import { loadCorpus } from '../src/core/corpus/load-corpus';
-import { createRng } from '../src/core/training/rng';
+import { createRng } from '../src/core/numeric/rng';
 
 const { values } = parseArgs({
   options: { data: { type: 'string', default: '../shared/data/xquad-r' }, dir: { type: 'string', default: '/tmp/bench-analyze' }, depth: { type: 'string', default: '1000' }, 'count-lines': { type: 'string' } },
