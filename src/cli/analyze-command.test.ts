@@ -64,6 +64,28 @@ describe('npm run analyze', () => {
     expect(got.settings.multi.macro.maxRankDistance).toBeGreaterThanOrEqual(exact.settings.multi.macro.maxRankDistance);
   }, 120_000);
 
+  it('compares runs B minus A with caveats, p-values, effects and the cells that hold after Holm', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'analyze-'));
+    const evalOut = path.join(dir, 'eval');
+    await runEval(['--data', SQUAD, '--settings', 'mono', '--depth', '5000', '--out', evalOut]);
+    const lines = (await readFile(path.join(evalOut, 'run.mono.trec'), 'utf8')).trim().split('\n');
+    // B: the same run with every score negated, so each ranking is turned upside down.
+    await writeFile(path.join(dir, 'bm25.trec'), `${lines.join('\n')}\n`);
+    await writeFile(path.join(dir, 'upside-down.trec'), `${lines.map((l) => l.replace(/ (\S+) (\S+)$/, (_, score, tag) => ` ${-Number(score)} ${tag}`)).join('\n')}\n`);
+    const out = path.join(dir, 'out');
+    await runAnalyze(['--run', path.join(dir, 'bm25.trec'), '--run', path.join(dir, 'upside-down.trec'), '--qrels', path.join(evalOut, 'qrels.mono.txt'), '--corpus', SQUAD, '--out', out]);
+    const [c] = await readJson(path.join(out, 'comparison.json'));
+    expect(c.heading).toBe('bm25 → upside-down');
+    expect(c.caveats).toEqual([]);
+    const [mono] = c.settings;
+    expect(mono.figures[0]).toMatchObject({ metric: 'ap', direction: 'down', arrow: '▼', verdict: 'worse' });
+    const [test] = mono.tests;
+    expect(test.overall.effect).toBeCloseTo(mono.figures[0].delta, 12);
+    expect(test.overall.p).toBeLessThan(0.05);
+    expect(test.cells.map((x: { key: string }) => x.key)).toEqual(['de->de', 'en->en', 'es->es']);
+    for (const x of test.cells) expect(x).toMatchObject({ p: expect.any(Number), tP: expect.any(Number), holmP: expect.any(Number), holds: expect.any(Boolean) });
+  }, 120_000);
+
   it('exits with code 2 naming the file and line of a malformed run line', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'analyze-'));
     await writeFile(path.join(dir, 'a.trec'), 'q1 Q0 d1 1 0.5 t\nq1 Q0 d2 2 0.4\n');

@@ -1,6 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { compareReports } from '../core/comparison/compare-reports';
+import { formatComparison } from '../core/comparison/format-comparison';
 import type { EvalReport } from '../core/evaluation/eval-report';
 import { pairMatrixOf, withoutQueries } from '../core/evaluation/summarise-report';
 import { tieKeysDescendingById } from '../core/metrics/rank-relevant';
@@ -25,7 +27,9 @@ Scores runs from any engine (TREC "qid Q0 docid rank score tag" or ranx JSON {qi
 against TREC or ranx qrels with the evaluation's own metric code, and writes <dir>/<run>/metrics.json,
 the same file npm run eval writes. A folder written by npm run eval is read whole (run.<setting>.trec
 with qrels.<setting>.txt). Truncated runs give bounds, said so, with the missing relevant documents
-counted per query.`;
+counted per query. With several runs, each is compared with the first (B minus A): caveats,
+common cells, p-values of the paired randomization test and t-test, effects, and the cells
+where a difference holds after Holm-Bonferroni correction, in <dir>/comparison.json.`;
 
 export interface AnalyzedSystem {
   name: string;
@@ -103,6 +107,7 @@ export async function runAnalyze(argv: string[]): Promise<AnalyzedSystem[]> {
     logMacro(system.name, report, (m) => progress.log(m));
   }
   progress.log(`wrote ${analyzed.map((s) => path.join(values.out!, s.name, 'metrics.json')).join(', ')}`);
+  if (analyzed.length > 1) await writeComparisons(values.out, analyzed, (m) => progress.log(m));
   return analyzed;
 }
 
@@ -118,6 +123,15 @@ async function writeMetrics(dir: string, system: { parts: { run: string; qrels: 
     import: diagnostics,
   };
   await writeFile(path.join(dir, 'metrics.json'), `${JSON.stringify(summary, null, 2)}\n`);
+}
+
+/** Every later run against the first (B minus A), as comparison.json and printed lines. */
+async function writeComparisons(out: string, systems: AnalyzedSystem[], log: (m: string) => void): Promise<void> {
+  const [first, ...rest] = systems;
+  const comparisons = rest.map((s) => compareReports(first.name, first.report, s.name, s.report));
+  for (const c of comparisons) for (const line of formatComparison(c)) log(line);
+  await writeFile(path.join(out, 'comparison.json'), `${JSON.stringify(comparisons, null, 2)}\n`);
+  log(`wrote ${path.join(out, 'comparison.json')}`);
 }
 
 function logMacro(name: string, report: EvalReport, log: (m: string) => void): void {
