@@ -9,9 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { env, pipeline } from '@huggingface/transformers';
 import type { Encoder, RunOptions, TextKind } from '../core/retrieval/types';
 import { describeModelFolder, findPresetFor } from '../encoder/describe-model';
-import { encoderIdOf, findModel, MODEL_REGISTRY, ONNX_FILE, requiredFilesFor, type Dtype, type ModelEntry } from '../encoder/model-registry';
+import { checkLoadedPipeline, type LoadedPipeline } from '../encoder/checked-extractor';
+import { encoderIdOf, externalDataOption, findModel, MODEL_REGISTRY, ONNX_FILE, requiredFilesFor, type Dtype, type ModelEntry } from '../encoder/model-registry';
 import { embedTexts, measureLengths, type EmbedTextsOptions, type Extractor, type LengthMeasure } from '../encoder/pipeline-embedder';
 import type { BatchLimits } from '../encoder/length-buckets';
+import { ModelOutputError } from '../encoder/validate-model-output';
 import { CliError } from './cli-error';
 
 /** public/models/ of this project. */
@@ -99,11 +101,20 @@ export async function createNodeEncoder(model: NodeModel, opts: NodeEncoderOptio
   env.allowLocalModels = true;
   env.useFSCache = false;
   // An absolute path is not a hub id, so transformers.js reads <folder>/<file> as it is.
-  const extractor = (await pipeline('feature-extraction', model.folder, {
+  const pipe = (await pipeline('feature-extraction', model.folder, {
     dtype,
     device: 'cpu',
+    use_external_data_format: externalDataOption(model.entry, dtype),
     session_options: opts.threads ? { intraOpNumThreads: opts.threads } : undefined,
-  })) as unknown as Extractor;
+  })) as unknown as LoadedPipeline;
+  // One probe text: the outputs must be what the entry promises (no fill-mask logits, right size).
+  let extractor: Extractor;
+  try {
+    extractor = await checkLoadedPipeline(pipe, model.entry);
+  } catch (e) {
+    await pipe.dispose?.();
+    throw e instanceof ModelOutputError ? new CliError(`${model.folder}: ${e.message}`) : e;
+  }
   const probe = await embedTexts(extractor, model.entry, ['.'], 'passage');
   const dim = probe.dim;
   if (dim !== model.entry.dimensions) throw new CliError(`${model.folder}: the model gives ${dim}-dimensional rows but the registry says ${model.entry.dimensions}`);

@@ -16,9 +16,11 @@ import {
   type WebDevice,
 } from './device-policy';
 import { createProgressTracker, type ProgressTracker } from './load-progress';
-import { encoderIdOf, ONNX_FILE, type Dtype } from './model-registry';
+import { checkLoadedPipeline, type LoadedPipeline } from './checked-extractor';
+import { encoderIdOf, externalDataOption, ONNX_FILE, type Dtype } from './model-registry';
 import { explainLoadError, MissingModelFileError, useModelSource } from './model-source';
 import { embedTexts, type Extractor } from './pipeline-embedder';
+import { ModelOutputError } from './validate-model-output';
 import { HEARTBEAT_MS, type ErrorCode, type FromWorker, type LoadedModelInfo, type LoadRequest, type ToWorker, type WasmBuild, type WasmBuilds } from './worker-protocol';
 
 export interface WorkerScope {
@@ -70,18 +72,22 @@ export function startWorkerHost(scope: WorkerScope, wasmBuilds: WasmBuilds): () 
 
   async function loadPipeline(request: LoadRequest, device: WebDevice, dtype: Dtype, baseUrl: string, tracker?: ProgressTracker, job?: number): Promise<Extractor> {
     const name = useModelSource(request.source, request.model, dtype, baseUrl);
+    let pipe: LoadedPipeline;
     try {
-      return (await pipeline('feature-extraction', name, {
+      pipe = (await pipeline('feature-extraction', name, {
         device,
         dtype,
+        use_external_data_format: externalDataOption(request.model, dtype),
         progress_callback: (event: { status: string }) => {
           const p = tracker?.update(event);
           if (p && job !== undefined) post({ type: 'progress', job, load: p });
         },
-      })) as unknown as Extractor;
+      })) as unknown as LoadedPipeline;
     } catch (e) {
       throw explainLoadError(e, request.source, request.model);
     }
+    // One probe text: the outputs must be what the entry promises (no fill-mask logits, right size).
+    return checkLoadedPipeline(pipe, request.model);
   }
 
   function watchDeviceLoss(target: Loaded): void {
@@ -120,7 +126,7 @@ export function startWorkerHost(scope: WorkerScope, wasmBuilds: WasmBuilds): () 
     const build: WasmBuild = request.wasmBuild && request.wasmBuild !== 'auto' ? request.wasmBuild : choice.device === 'webgpu' ? 'asyncify' : 'plain';
     onnxWasm.wasmPaths = { ...wasmBuilds[build] };
     let device: WebDevice = choice.device;
-    let { dtype, reason } = chooseDtype(device, available.length ? available : ['q8'], gpu, request.dtype ?? 'auto');
+    let { dtype, reason } = chooseDtype(device, available.length ? available : ['q8'], gpu, request.dtype ?? 'auto', entry.dtypes);
     reasons.push(reason);
     let extractor: Extractor | null = null;
     let probeCosine: number | undefined;
@@ -142,7 +148,7 @@ export function startWorkerHost(scope: WorkerScope, wasmBuilds: WasmBuilds): () 
           else distrust = verdict.message;
         }
       } catch (e) {
-        if (e instanceof MissingModelFileError) throw e;
+        if (e instanceof MissingModelFileError || e instanceof ModelOutputError) throw e;
         distrust = `WebGPU failed to run the model (${e instanceof Error ? e.message : String(e)}): using WASM`;
       }
       if (distrust) {
@@ -150,7 +156,7 @@ export function startWorkerHost(scope: WorkerScope, wasmBuilds: WasmBuilds): () 
         await extractor?.dispose?.().catch(() => undefined);
         extractor = null;
         device = 'wasm';
-        ({ dtype, reason } = chooseDtype('wasm', available, gpu, request.dtype ?? 'auto'));
+        ({ dtype, reason } = chooseDtype('wasm', available, gpu, request.dtype ?? 'auto', entry.dtypes));
         reasons = [distrust, reason];
       }
     }
