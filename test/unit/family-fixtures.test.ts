@@ -11,7 +11,7 @@ import * as ort from 'onnxruntime-node';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FAMILY_FIXTURES, generateFamilyFixture } from '../../scripts/fixture-model/family-fixtures';
 import { summarizeOnnx } from '../../scripts/fixture-model/onnx-summary';
-import { createNodeEncoder, type NodeEncoder } from '../../src/cli/node-encoder';
+import { createNodeEncoder, type NodeEncoder } from '../../src/encoder/node-encoder';
 import { FAMILY_FIXTURE_INFO, FIXTURES_FOR_ENTRY, findFixtureInfo, fixtureEntry, fixtureStandIn } from '../../src/encoder/family-fixtures';
 import { MODEL_REGISTRY, type Dtype } from '../../src/encoder/model-registry';
 import { OUT_OF_MENU } from '../../src/encoder/models-out-of-menu';
