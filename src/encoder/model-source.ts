@@ -11,6 +11,8 @@ import type { ModelSource } from './worker-protocol';
 const PICKED_PREFIX = '/__picked-model__/';
 let pickedCount = 0;
 const networkFetch = env.fetch;
+/** transformers.js' default remote host. */
+const HUB_HOST = 'https://huggingface.co/';
 
 function memoryResponse(bytes: ArrayBuffer | undefined, url: string): Response {
   if (!bytes) return new Response(`not in the picked folder: ${url}`, { status: 404, statusText: 'Not Found' });
@@ -27,6 +29,7 @@ export function useModelSource(source: ModelSource, entry: ModelEntry, dtype: Dt
     if (!entry.hub) throw new Error(`${entry.label} is not on the Hugging Face hub; load it from the app's /models/ folder or a picked folder`);
     env.allowLocalModels = false;
     env.allowRemoteModels = true;
+    env.remoteHost = source.host ? (source.host.endsWith('/') ? source.host : `${source.host}/`) : HUB_HOST;
     // Hub files are worth keeping: transformers.js stores them in the Cache API.
     env.useBrowserCache = true;
     return entry.hub;

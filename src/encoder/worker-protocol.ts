@@ -10,8 +10,11 @@ import type { LengthMeasure } from './pipeline-embedder';
 
 /** Where a model's files come from. */
 export type ModelSource =
-  /** huggingface.co (entry.hub); transformers.js keeps the files in the Cache API. */
-  | { type: 'hub' }
+  /**
+   * huggingface.co (entry.hub), or `host` with the hub's URL layout (<host><id>/resolve/main/<file>,
+   * a mirror or a test server); transformers.js keeps the files in the Cache API.
+   */
+  | { type: 'hub'; host?: string }
   /** The app's own server: <baseUrl ?? BASE_URL + 'models/'><entry.local>/ (a path on this origin). */
   | { type: 'served'; baseUrl?: string }
   /** A folder the user picked, read into memory (picked-folder.ts). Relative path -> bytes. */
