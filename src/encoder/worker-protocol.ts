@@ -11,8 +11,8 @@ import type { LengthMeasure } from './pipeline-embedder';
 /** Where a model's files come from. */
 export type ModelSource =
   /**
-   * huggingface.co (entry.hub), or `host` with the hub's URL layout (<host><id>/resolve/main/<file>,
-   * a mirror or a test server); transformers.js keeps the files in the Cache API.
+   * huggingface.co (entry.hub), or `host` serving the hub's layout (<host>/<id>/resolve/main/<file>);
+   * transformers.js keeps the files in the Cache API.
    */
   | { type: 'hub'; host?: string }
   /** The app's own server: <baseUrl ?? BASE_URL + 'models/'><entry.local>/ (a path on this origin). */
@@ -82,7 +82,8 @@ export type ToWorker =
   | { type: 'cancel'; job: number }
   | { type: 'dispose' };
 
-export type ErrorCode = 'missing-file' | 'cancelled' | 'failed';
+/** 'network': a model file could not be fetched (no answer, or an HTTP error); never a device problem. */
+export type ErrorCode = 'missing-file' | 'network' | 'cancelled' | 'failed';
 
 export type FromWorker =
   | { type: 'heartbeat' }
