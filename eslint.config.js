@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'public', 'out', 'bench-out', '.cache', 'test-results'] },
@@ -22,5 +23,11 @@ export default tseslint.config(
   {
     files: ['src/encoder/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', '*/app/*', '*/cli/*'] }] },
+  },
+  {
+    // Hooks called in a fixed order, and effects that list what they read.
+    files: ['src/app/**/*.{ts,tsx}', 'test/pages/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
 );

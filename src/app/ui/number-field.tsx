@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 export interface NumberFieldProps {
   label: string;
@@ -20,10 +20,13 @@ export interface NumberFieldProps {
 export function NumberField(props: NumberFieldProps) {
   const { label, value, min, max, integer } = props;
   const [text, setText] = useState(String(value));
-  useEffect(() => {
+  // Only an outside change of value resets the text (typing "0." must not be overwritten): compared
+  // with the value last seen, during render (React's pattern for state that follows a prop).
+  const [seenValue, setSeenValue] = useState(value);
+  if (value !== seenValue) {
+    setSeenValue(value);
     if (Number(text) !== value) setText(String(value));
-    // Only an outside change of value resets the text (typing "0." must not be overwritten), hence `text` is not a dependency.
-  }, [value]);
+  }
   const n = Number(text);
   const valid = text.trim() !== '' && Number.isFinite(n) && n >= min && (max === undefined || n <= max) && (!integer || Number.isInteger(n));
   const range = `${integer ? 'a whole number' : 'a number'} from ${min}${max === undefined ? ' up' : ` to ${max}`}`;

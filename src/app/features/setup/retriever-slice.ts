@@ -38,7 +38,7 @@ function sourceFor(entry: ModelEntry, origin: ModelOrigin): ModelSource {
 export const createRetrieverSlice: SliceCreator<RetrieverSlice> = (set, get) => {
   onEncoderNotice((n) => get().addNotice(n.message));
 
-  const useBm25 = (problem: string | null) => {
+  const switchToBm25 = (problem: string | null) => {
     disposeEncoderClient();
     setCurrentEncoder(null);
     set({ retrieverId: 'bm25', encoderInfo: null, modelLoading: null, modelProblem: problem });
@@ -62,7 +62,7 @@ export const createRetrieverSlice: SliceCreator<RetrieverSlice> = (set, get) => 
       get().modelLoading?.controller.abort();
       set({ pendingModel: null, modelProblem: null });
       if (id === 'bm25') {
-        useBm25(null);
+        switchToBm25(null);
         return;
       }
       const entry = findModel(id);
@@ -91,7 +91,7 @@ export const createRetrieverSlice: SliceCreator<RetrieverSlice> = (set, get) => 
         if (get().modelLoading?.controller !== controller) return; // replaced by a newer choice
         // Loading replaces the previous model's worker, so a failed load leaves BM25.
         const why = controller.signal.aborted ? `Loading ${entry.label} was cancelled` : `${entry.label} could not be loaded: ${e instanceof Error ? e.message : String(e)}`;
-        useBm25(`${why}. Using BM25.`);
+        switchToBm25(`${why}. Using BM25.`);
       }
     },
 
@@ -110,7 +110,7 @@ export const createRetrieverSlice: SliceCreator<RetrieverSlice> = (set, get) => 
 
     cancelEmbedding() {
       getRankingClient().cancelPools();
-      useBm25('Embedding was cancelled. Using BM25.');
+      switchToBm25('Embedding was cancelled. Using BM25.');
     },
 
     dismissModelProblem() {
