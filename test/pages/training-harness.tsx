@@ -15,7 +15,8 @@ import type { ExportedFile } from '../../src/app/shared/download';
 import '../../src/app/app.css';
 import { TrainingPanel } from '../../src/app/features/training/training-panel';
 import { createTrainingClient } from '../../src/app/features/training/training-client';
-import { useTraining, type TrainingForm } from '../../src/app/features/training/training-slice';
+import type { TrainingForm } from '../../src/app/features/training/training-form';
+import { useTraining } from '../../src/app/features/training/training-slice';
 
 interface HarnessProps {
   corpus: Corpus | null;

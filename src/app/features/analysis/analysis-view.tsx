@@ -7,18 +7,7 @@ import { languageLabel } from '../../../core/analysis/language-labels';
 import { buildLanguageMix, type LanguageMixData } from '../../../core/analysis/language-mix-data';
 import { assignLanguageColours } from '../../../core/analysis/language-palette';
 import { METRIC_LABELS } from '../../../core/analysis/metric-labels';
-import {
-  buildMapReference,
-  buildRankDistanceReference,
-  matchPaperDataset,
-  measuredLabel,
-  PAPER_CITATION,
-  PAPER_DATASETS,
-  PAPER_MODELS,
-  paperSourceLabel,
-  type PaperDataset,
-  type PaperModel,
-} from '../../../core/analysis/paper-reference';
+import { measuredLabel } from '../../../core/analysis/paper-reference';
 import { buildRankDistance } from '../../../core/analysis/rank-distance-data';
 import { buildMetricDeltas } from '../../../core/analysis/summary-data';
 import type { MetricName } from '../../../core/metrics/types';
@@ -27,14 +16,7 @@ import { downloadFile, textFile, type ExportedFile } from '../../shared/download
 import { EmbeddingMap, type EmbeddingMapProps } from './embedding-map';
 import { LanguageMixChart, LanguageMixTable } from './language-mix-chart';
 import { HeatmapTable, PairHeatmap } from './pair-heatmap';
-import {
-  MapReferenceChart,
-  MapReferenceTable,
-  RankDistanceReferenceChart,
-  RankDistanceReferenceTable,
-  referenceColours,
-  ReferenceLegend,
-} from './paper-reference-chart';
+import { PaperReferenceSection } from './paper-reference-section';
 import { MostBiasedQuestions, RankDistanceChart, RankDistanceTable } from './rank-distance-chart';
 import { MetricDeltaTable } from './report-comparison';
 import { SummaryCards } from './summary-cards';
@@ -69,11 +51,6 @@ export function AnalysisView(props: AnalysisViewProps) {
   const scale = useFontScale();
   const [metric, setMetric] = useState<MetricName>('ap');
   const [distanceLang, setDistanceLang] = useState<string>('');
-  const [paperModel, setPaperModel] = useState<PaperModel>('XLM-R');
-  const matched = matchPaperDataset(report.corpus) ?? matchPaperDataset(corpus.name);
-  // The person's choice wins; until they choose, follow the corpus (MLQA-R figures for MLQA-R).
-  const [datasetChoice, setPaperDataset] = useState<PaperDataset | null>(null);
-  const paperDataset = datasetChoice ?? matched ?? 'XQuAD-R';
 
   const baseLabel = props.reportLabel ?? measuredLabel(report).replace(/^Measured here: /, '');
   let otherLabel = compare ? (props.compareLabel ?? measuredLabel(compare).replace(/^Measured here: /, '')) : '';
@@ -92,15 +69,6 @@ export function AnalysisView(props: AnalysisViewProps) {
   const mixes = useMemo(() => reports.map(buildLanguageMix), [reports]);
   const distance = useMemo(() => buildRankDistance(reports, { queryLang: distanceLang || undefined }), [reports, distanceLang]);
   const deltas = useMemo(() => (compare ? buildMetricDeltas(report, compare) : []), [report, compare]);
-  const mapReference = useMemo(() => buildMapReference(paperModel, paperDataset, reports), [paperModel, paperDataset, reports]);
-  const rankReference = useMemo(
-    () =>
-      buildRankDistanceReference(paperModel, paperDataset, [
-        { report, corpus },
-        ...(compare ? [{ report: compare, corpus: props.compareCorpus ?? corpus }] : []),
-      ]),
-    [paperModel, paperDataset, report, compare, corpus, props.compareCorpus],
-  );
 
   const queries = report.settings.multi?.macro.queries ?? report.settings.mono?.macro.queries ?? 0;
   const hasSettings = Object.keys(report.settings).length > 0;
@@ -271,61 +239,16 @@ export function AnalysisView(props: AnalysisViewProps) {
             </ChartFrame>
           )}
 
-          <section className="an-reference" aria-label="The paper's reported numbers next to the measured ones">
-            <h3 className="an-section-title">Next to the paper</h3>
-            <p className="an-muted">
-              {PAPER_CITATION.authors}, <cite>{PAPER_CITATION.title}</cite>,{' '}
-              <a href={PAPER_CITATION.url} target="_blank" rel="noreferrer">
-                arXiv {PAPER_CITATION.arxiv}
-              </a>
-              . The paper fine-tuned the whole model; this lab measures retrievers (and adapters over a frozen encoder), so read these for scale and
-              direction.{!matched && ` The paper has no figures for ${report.corpus}; its ${paperDataset} figures are shown for scale.`}
-            </p>
-            <p className="an-controls-row">
-              <label className="an-control">
-                Paper model{' '}
-                <select value={paperModel} onChange={(e) => setPaperModel(e.target.value as PaperModel)}>
-                  {PAPER_MODELS.map((m) => (
-                    <option key={m}>{m}</option>
-                  ))}
-                </select>
-              </label>{' '}
-              <label className="an-control">
-                Benchmark{' '}
-                <select value={paperDataset} onChange={(e) => setPaperDataset(e.target.value as PaperDataset)}>
-                  {PAPER_DATASETS.map((d) => (
-                    <option key={d}>{d}</option>
-                  ))}
-                </select>
-              </label>
-            </p>
-            <div className="an-grid-2">
-              <ChartFrame
-                title={`mAP: paper (${paperModel}, ${paperDataset}) and measured here`}
-                explanation="Mean average precision per setting; 1 means every answer is ranked first. Blue bars are the paper's three batch strategies, orange what was measured here."
-                source={`${paperSourceLabel(paperModel)} (${paperDataset}) · ${reports.map((r) => measuredLabel(r)).join(' · ')}`}
-                legend={mapReference.series.map((s, i) => ({ label: s.source === 'paper' ? s.label : s.attribution, colour: referenceColours(mapReference.series)[i] }))}
-                fileStem={`${stem}-paper-map-${slugForFile(paperModel)}-${slugForFile(paperDataset)}`}
-                onExport={onExport}
-                table={<MapReferenceTable data={mapReference} />}
-              >
-                <MapReferenceChart data={mapReference} scale={scale} />
-                <ReferenceLegend series={mapReference.series} />
-              </ChartFrame>
-              <ChartFrame
-                title="Language bias: paper and measured here"
-                explanation="Mean maximum rank distance as a share of the pool it was ranked in (a bigger pool means bigger distances). Lower is less language-biased."
-                source={`${paperSourceLabel(paperModel, 'rank-distance')} (${paperDataset}) · ${reports.map((r) => measuredLabel(r)).join(' · ')}`}
-                legend={rankReference.map((r, i) => ({ label: r.source === 'paper' ? r.label : r.attribution, colour: referenceColours(rankReference)[i] }))}
-                fileStem={`${stem}-paper-rank-distance-${slugForFile(paperModel)}-${slugForFile(paperDataset)}`}
-                onExport={onExport}
-                table={<RankDistanceReferenceTable rows={rankReference} />}
-              >
-                <RankDistanceReferenceChart rows={rankReference} scale={scale} />
-                <ReferenceLegend series={rankReference} />
-              </ChartFrame>
-            </div>
-          </section>
+          <PaperReferenceSection
+            report={report}
+            compare={compare}
+            corpus={corpus}
+            compareCorpus={props.compareCorpus}
+            reports={reports}
+            stem={stem}
+            scale={scale}
+            onExport={onExport}
+          />
         </>
       )}
 

@@ -8,7 +8,9 @@ import { centroidOf, findNearestPoint, fitToBox } from '../../../core/analysis/m
 import type { ProjectionMethod } from '../../../core/analysis/project-2d';
 import { ChartFrame } from './chart-frame';
 import { downloadFile, textFile, type ExportedFile } from '../../shared/download';
+import { AlignmentTable } from './alignment-table';
 import { LanguageLegend } from './language-legend';
+import { MapFocusInfo } from './map-focus-info';
 import { MapPlot, type Segment } from './map-plot';
 import { useFontScale } from './use-font-scale';
 import { useProjection } from './use-projection';
@@ -255,25 +257,7 @@ function EmbeddingMapBody(props: EmbeddingMapProps) {
         )}
         {error && <p className="an-error">Could not compute the map: {error}</p>}
       </div>
-      <div className="an-map-info" aria-live="polite">
-        {focused ? (
-          <>
-            <p className="an-map-info-head">
-              <span className="an-swatch" style={{ background: colourOfLang[focused.lang] }} aria-hidden="true" /> {languageLabel(focused.lang)} ·{' '}
-              {focused.kind === 'query' ? 'question' : 'passage'} · <code>{focused.id}</code>
-              {translations > 0 && ` · lines join its ${translations} translation${translations === 1 ? '' : 's'}`}
-              {pinned >= 0 && ' (kept; click it again or press Escape to release)'}
-            </p>
-            <p className="an-map-text" lang={focused.lang} dir="auto">
-              {focused.text}
-            </p>
-          </>
-        ) : (
-          <p className="an-muted">
-            Point at a dot (or focus the map and use the arrow keys) to read its text{highlight ? '; the star is the question, outlined dots its answers' : ''}.
-          </p>
-        )}
-      </div>
+      <MapFocusInfo focused={focused} colour={focused ? colourOfLang[focused.lang] : ''} translations={translations} pinned={pinned >= 0} highlight={!!highlight} />
       <LanguageLegend langs={langs} colours={colourOfLang} hidden={hidden} onToggle={toggleLang} counts={counts} />
       <p className="an-legend-actions">
         <button type="button" className="an-link-button" onClick={() => setHidden(new Set())}>
@@ -284,32 +268,5 @@ function EmbeddingMapBody(props: EmbeddingMapProps) {
         </button>
       </p>
     </ChartFrame>
-  );
-}
-
-function AlignmentTable({ alignment }: { alignment: ReturnType<typeof measureAlignment> }) {
-  return (
-    <table className="an-table">
-      <caption>
-        Mean cosine similarity of each language&apos;s texts to their translations in the other languages ({alignment.translationPairs} translation pairs;
-        unrelated pairs average {alignment.unrelatedSimilarity?.toFixed(3) ?? '–'}).
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Language</th>
-          <th scope="col">Texts</th>
-          <th scope="col">Similarity to its translations</th>
-        </tr>
-      </thead>
-      <tbody>
-        {alignment.byLang.map((r) => (
-          <tr key={r.lang}>
-            <th scope="row">{languageLabel(r.lang)}</th>
-            <td>{r.items}</td>
-            <td>{r.translationSimilarity === null ? '–' : r.translationSimilarity.toFixed(3)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }

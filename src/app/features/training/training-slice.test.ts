@@ -7,7 +7,8 @@ import { selectTestCorpus } from '../../../core/training/test-corpus';
 import { createTrainingClient, type TrainingWorkerLike } from './training-client';
 import { createTrainingWorkerHost } from './training-job';
 import type { TrainingWorkerOut } from './training-messages';
-import { adapterRowTransform, createTrainingSlice, selectAdaptersFor, type TrainingForm } from './training-slice';
+import type { TrainingForm } from './training-form';
+import { adapterRowTransform, createTrainingSlice, selectAdaptersFor } from './training-slice';
 
 /** The training worker's code behind the Worker interface, in this process (messages stay asynchronous). */
 function createInlineWorker(): TrainingWorkerLike {

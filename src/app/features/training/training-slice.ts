@@ -7,48 +7,16 @@
 import { create, type StateCreator } from 'zustand';
 import type { Corpus, LangCode } from '../../../core/corpus/types';
 import type { Encoder, ProgressInfo } from '../../../core/retrieval/types';
-import { DEFAULT_ADAMW } from '../../../core/training/adamw';
 import type { Adapter } from '../../../core/training/adapter';
-import { DEFAULT_INFO_NCE } from '../../../core/training/loss';
-import type { ExperimentResult, ExperimentSettings } from '../../../core/training/run-experiment';
-import { BATCH_STRATEGIES, type BatchStrategy } from '../../../core/training/samplers';
+import type { ExperimentResult } from '../../../core/training/run-experiment';
+import type { BatchStrategy } from '../../../core/training/samplers';
 import { XQUAD_R_LANGUAGES } from '../../../core/training/synthetic-benchmark';
 import { selectTestCorpus } from '../../../core/training/test-corpus';
 import { isQuotaError } from '../../../encoder/embedding-store';
 import { adapterCacheKey, buildCacheRecord, createDefaultAdapterCache, hashCorpus, restoreCacheRecord, type AdapterCache } from './adapter-cache';
 import { createTrainingClient, type TrainingClient } from './training-client';
 import type { LossPoint, TrainingJob } from './training-messages';
-
-/** Where the embeddings come from: the app's corpus and loaded model, or the synthetic benchmark. */
-export type TrainingSourceKind = 'corpus' | 'synthetic';
-
-export interface TrainingForm {
-  source: TrainingSourceKind;
-  strategies: BatchStrategy[];
-  alpha: number;
-  epochs: number;
-  batchSize: number;
-  tau: number;
-  lr: number;
-  rank: number;
-  testFraction: number;
-  heldOutLanguages: LangCode[];
-  seed: number;
-}
-
-export const DEFAULT_TRAINING_FORM: TrainingForm = {
-  source: 'corpus',
-  strategies: [...BATCH_STRATEGIES],
-  alpha: 0.5,
-  epochs: 10,
-  batchSize: 100,
-  tau: DEFAULT_INFO_NCE.tau,
-  lr: DEFAULT_ADAMW.lr,
-  rank: 0,
-  testFraction: 0.2,
-  heldOutLanguages: [],
-  seed: 1,
-};
+import { DEFAULT_TRAINING_FORM, settingsOf, toggle, type TrainingForm } from './training-form';
 
 export type TrainingStatus = 'idle' | 'embedding' | 'training' | 'done' | 'cancelled' | 'failed';
 
@@ -115,25 +83,6 @@ export { adapterRowTransform } from '../../shared/workers/adapter-row-transform'
 export function selectAdaptersFor(state: Pick<TrainingSlice, 'trainedAdapters'>, encoderId: string | null): TrainedAdapters | null {
   const trained = state.trainedAdapters;
   return trained && encoderId !== null && trained.encoderId === encoderId ? trained : null;
-}
-
-function toggle<T>(list: readonly T[], item: T): T[] {
-  return list.includes(item) ? list.filter((x) => x !== item) : [...list, item];
-}
-
-function settingsOf(form: TrainingForm, languages: readonly LangCode[]): ExperimentSettings {
-  return {
-    strategies: BATCH_STRATEGIES.filter((s) => form.strategies.includes(s)),
-    alpha: form.alpha,
-    epochs: form.epochs,
-    batchSize: form.batchSize,
-    tau: form.tau,
-    lr: form.lr,
-    rank: form.rank,
-    testFraction: form.testFraction,
-    heldOutLanguages: form.heldOutLanguages.filter((l) => languages.includes(l)),
-    seed: form.seed,
-  };
 }
 
 /** An encoder may keep the rows it returns; the worker gets its own copy (transferred, not cloned). */
