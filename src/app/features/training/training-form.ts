@@ -3,7 +3,7 @@ import type { LangCode } from '../../../core/corpus/types';
 import { DEFAULT_ADAMW } from '../../../core/training/adamw';
 import { DEFAULT_INFO_NCE } from '../../../core/training/loss';
 import type { ExperimentSettings } from '../../../core/training/run-experiment';
-import { BATCH_STRATEGIES, type BatchStrategy } from '../../../core/training/samplers';
+import { BATCH_STRATEGIES, type BatchStrategy } from '../../../core/training/strategy-names';
 
 /** Where the embeddings come from: the app's corpus and loaded model, or the synthetic benchmark. */
 export type TrainingSourceKind = 'corpus' | 'synthetic';

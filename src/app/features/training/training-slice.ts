@@ -9,7 +9,7 @@ import type { Corpus, LangCode } from '../../../core/corpus/types';
 import type { Encoder, ProgressInfo } from '../../../core/retrieval/types';
 import type { Adapter } from '../../../core/training/adapter';
 import type { ExperimentResult } from '../../../core/training/run-experiment';
-import type { BatchStrategy } from '../../../core/training/samplers';
+import type { BatchStrategy } from '../../../core/training/strategy-names';
 import { XQUAD_R_LANGUAGES } from '../../../core/training/synthetic-benchmark';
 import { selectTestCorpus } from '../../../core/training/test-corpus';
 import { isQuotaError } from '../../../encoder/embedding-store';
