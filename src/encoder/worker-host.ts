@@ -165,7 +165,9 @@ export function startWorkerHost(scope: WorkerScope, wasmBuilds: WasmBuilds): () 
         }
       } catch (e) {
         const why = explainFailure(e, request);
-        if (why instanceof MissingModelFileError || why instanceof ModelFetchError) throw why;
+        // Missing or unfetchable files and a model whose outputs are wrong (ModelOutputError) are
+        // the same on every device: only other errors are WebGPU's.
+        if (why instanceof MissingModelFileError || why instanceof ModelFetchError || why.name === 'ModelOutputError') throw why;
         moveToWasm = { message: `WebGPU failed to run the model (${why.message}): using WASM`, notice: true };
       }
       if (moveToWasm) {
