@@ -13,7 +13,7 @@ import { resolveDataSource } from './resolve-data';
 import { resolveRetriever } from './resolve-retriever';
 import { formatQrelsLines, formatRunLines } from './trec-files';
 
-export const EVAL_USAGE = `npm run eval -- --data <folder|url> [--retriever bm25|<model id>|<model folder>]
+export const EVAL_USAGE = `npm run eval -- --data <folder|url> [--retriever bm25|<model id>|<model folder>|rrf:bm25+<model>|combsum:bm25+<model>]
        [--dtype q8|fp16|fp32] [--langs en,de,...] [--settings mono,cross,multi] [--depth 100] [--tag name] --out <dir>
 
 Writes <dir>/metrics.json (macro figures, per-language and per-pair cells, the X->Y mAP matrix,
