@@ -9,7 +9,7 @@ import type { Dtype } from './model-registry';
 export type WebDevice = 'webgpu' | 'wasm';
 export type DevicePreference = 'auto' | WebDevice;
 
-/** What the environment says about WebGPU, gathered by probeWebGpu() in the worker. */
+/** What the environment says about WebGPU, gathered by probeWebGpu() (gpu-report.ts). */
 export interface GpuReport {
   /** navigator.gpu exists. */
   api: boolean;

@@ -4,8 +4,9 @@
  * encoder.worker.ts hands it the worker scope; the page side is encoder-client.ts.
  */
 import { env, pipeline } from '@huggingface/transformers';
-import { chooseDevice, chooseDtype, chooseThreads, isDeviceLostError, softwareAdapterName, type AdapterFacts, type GpuReport, type WebDevice } from './device-policy';
+import { chooseDevice, chooseDtype, chooseThreads, isDeviceLostError, type WebDevice } from './device-policy';
 import { tryWebGpu } from './device-trial';
+import { probeWebGpu } from './gpu-report';
 import { blameFetchFailure, describeFetchFailure, ModelFetchError, watchFetch, type FetchWatch } from './fetch-failures';
 import { createProgressTracker, type ProgressTracker } from './load-progress';
 import { encoderIdOf, ONNX_FILE, type Dtype } from './model-registry';
@@ -18,42 +19,13 @@ export interface WorkerScope {
   addEventListener(type: 'message', listener: (e: MessageEvent<ToWorker>) => void): void;
 }
 
-interface GpuAdapterLike {
-  features: { has(name: string): boolean };
-  isFallbackAdapter?: boolean;
-  info?: AdapterFacts;
-}
-
 interface GpuNavigator {
-  gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> };
   hardwareConcurrency?: number;
   onLine?: boolean;
 }
 
 interface LostableDevice {
   lost?: Promise<{ message?: string; reason?: string }>;
-}
-
-export async function probeWebGpu(): Promise<GpuReport> {
-  const gpu = (navigator as unknown as GpuNavigator).gpu;
-  if (!gpu) return { api: false, adapter: false, shaderF16: false };
-  try {
-    const adapter = await gpu.requestAdapter();
-    if (!adapter) return { api: true, adapter: false, shaderF16: false };
-    // isFallbackAdapter moved from the adapter to adapter.info; older browsers have neither.
-    // GPUAdapterInfo's fields are prototype getters: a spread would copy nothing.
-    const info = adapter.info;
-    const software = softwareAdapterName({
-      vendor: info?.vendor,
-      architecture: info?.architecture,
-      device: info?.device,
-      description: info?.description,
-      isFallbackAdapter: info?.isFallbackAdapter ?? adapter.isFallbackAdapter,
-    });
-    return { api: true, adapter: true, shaderF16: adapter.features.has('shader-f16'), software };
-  } catch (e) {
-    return { api: true, adapter: false, shaderF16: false, error: e instanceof Error ? e.message : String(e) };
-  }
 }
 
 interface Loaded {
@@ -165,7 +137,9 @@ export function startWorkerHost(scope: WorkerScope, wasmBuilds: WasmBuilds): () 
         }
       } catch (e) {
         const why = explainFailure(e, request);
-        if (why instanceof MissingModelFileError || why instanceof ModelFetchError) throw why;
+        // Missing or unfetchable files and a model whose outputs are wrong (ModelOutputError) are
+        // the same on every device: only other errors are WebGPU's.
+        if (why instanceof MissingModelFileError || why instanceof ModelFetchError || why.name === 'ModelOutputError') throw why;
         moveToWasm = { message: `WebGPU failed to run the model (${why.message}): using WASM`, notice: true };
       }
       if (moveToWasm) {
