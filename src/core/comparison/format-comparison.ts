@@ -1,6 +1,10 @@
-import { formatDelta, formatMetric } from '../analysis/metric-labels';
+import { METRICS } from '../metrics/registry';
+import type { MetricName } from '../metrics/types';
 import type { Comparison } from './compare-reports';
 import type { TestFigures } from './significance';
+
+const formatMetric = (m: MetricName, v: number | null) => METRICS[m].format(v);
+const formatDelta = (m: MetricName, d: number | null) => METRICS[m].formatDelta(d);
 
 function formatP(p: number): string {
   if (Number.isNaN(p)) return 'p –';
