@@ -1,6 +1,7 @@
-import { isLowerBetter, METRIC_LABELS, SETTING_LABELS } from '../analysis/metric-labels';
+import { METRIC_LABELS, SETTING_LABELS } from '../analysis/metric-labels';
 import type { CellReport, EvalReport } from '../evaluation/eval-report';
-import { macroAverage, METRIC_NAMES } from '../metrics/aggregate';
+import { macroAverage } from '../metrics/aggregate';
+import { METRIC_NAMES, METRICS } from '../metrics/registry';
 import type { MetricName, SettingName } from '../metrics/types';
 import { testSetting, type SettingTest, type SignificanceOptions } from './significance';
 
@@ -60,7 +61,7 @@ function sameSet(x: readonly string[], y: readonly string[]): boolean {
 /** The verdict for B from a difference B - A. */
 export function verdictOf(metric: MetricName, delta: number | null): ComparedFigure['verdict'] {
   if (delta === null || Math.abs(delta) < 1e-12) return 'same';
-  return isLowerBetter(metric) === delta < 0 ? 'better' : 'worse';
+  return METRICS[metric].lowerIsBetter === delta < 0 ? 'better' : 'worse';
 }
 
 function figure(metric: MetricName, a: number | null, b: number | null): ComparedFigure {
