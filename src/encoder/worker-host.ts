@@ -12,9 +12,9 @@ import {
   judgeProbe,
   lowestRowCosine,
   PROBE_SENTENCES,
-  type GpuReport,
   type WebDevice,
 } from './device-policy';
+import { probeWebGpu } from './probe-webgpu';
 import { createProgressTracker, type ProgressTracker } from './load-progress';
 import { encoderIdOf, ONNX_FILE, type Dtype } from './model-registry';
 import { explainLoadError, MissingModelFileError, useModelSource } from './model-source';
@@ -27,23 +27,11 @@ export interface WorkerScope {
 }
 
 interface GpuNavigator {
-  gpu?: { requestAdapter(): Promise<{ features: { has(name: string): boolean } } | null> };
   hardwareConcurrency?: number;
 }
 
 interface LostableDevice {
   lost?: Promise<{ message?: string; reason?: string }>;
-}
-
-export async function probeWebGpu(): Promise<GpuReport> {
-  const gpu = (navigator as unknown as GpuNavigator).gpu;
-  if (!gpu) return { api: false, adapter: false, shaderF16: false };
-  try {
-    const adapter = await gpu.requestAdapter();
-    return { api: true, adapter: Boolean(adapter), shaderF16: Boolean(adapter?.features.has('shader-f16')) };
-  } catch (e) {
-    return { api: true, adapter: false, shaderF16: false, error: e instanceof Error ? e.message : String(e) };
-  }
 }
 
 interface Loaded {
