@@ -5,11 +5,10 @@ import { loadCorpus } from '../core/corpus/load-corpus';
 import { adapterFileName, buildExperimentJson, formatResultsFile } from '../core/training/experiment-files';
 import { formatResultsMarkdown } from '../core/training/results-table';
 import { runExperiment, type ExperimentResult } from '../core/training/run-experiment';
-import type { BatchStrategy } from '../core/training/samplers';
-import { parseStrategyName } from '../core/training/strategy-names';
+import { parseStrategyName, type BatchStrategy } from '../core/training/strategy-names';
 import type { Dtype } from '../encoder/model-registry';
 import { CliError } from './cli-error';
-import { createNodeEncoder, resolveNodeModel } from './node-encoder';
+import { createNodeEncoder, resolveNodeModel } from '../encoder/node-encoder';
 import { createProgressReporter } from './progress-reporter';
 import { resolveDataSource } from './resolve-data';
 

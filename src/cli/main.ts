@@ -1,4 +1,5 @@
 import { CorpusError } from '../core/corpus/corpus-error';
+import { ModelError } from '../encoder/model-error';
 import { CliError } from './cli-error';
 import { EVAL_USAGE, runEval } from './eval-command';
 import { EXPERIMENT_USAGE, runExperimentCommand } from './experiment-command';
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   // Input mistakes get their message alone; anything else keeps its stack for a bug report.
-  const known = e instanceof CliError || e instanceof CorpusError || (e instanceof TypeError && (e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION');
+  const known = e instanceof CliError || e instanceof ModelError || e instanceof CorpusError || (e instanceof TypeError && (e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION');
   process.stderr.write(`error: ${known ? (e as Error).message : e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
   process.exitCode = 2;
 });

@@ -10,7 +10,7 @@
  * the ranking code recomputes those few scores exactly (settle-row.ts), so ranks and metrics are
  * the same whichever backend ran.
  */
-import { dotScores } from '../retrieval/embedding-matrix';
+import { dotScores } from '../numeric/row-matrix';
 
 /** One block of scores: nq x rows, row-major. */
 export interface BlockScores {
