@@ -1,8 +1,17 @@
-/** What the environment says about WebGPU (device-policy.ts decides from it). Browser or worker. */
-import type { GpuReport } from './device-policy';
+/**
+ * What the environment says about WebGPU (device-policy.ts decides from it), in a page or any
+ * worker: the encoder's and the scoring backends' (ort-web-backend.ts).
+ */
+import { softwareAdapterName, type AdapterFacts, type GpuReport } from './device-policy';
+
+interface GpuAdapterLike {
+  features: { has(name: string): boolean };
+  isFallbackAdapter?: boolean;
+  info?: AdapterFacts;
+}
 
 interface GpuNavigator {
-  gpu?: { requestAdapter(): Promise<{ features: { has(name: string): boolean } } | null> };
+  gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> };
 }
 
 export async function probeWebGpu(): Promise<GpuReport> {
@@ -10,7 +19,18 @@ export async function probeWebGpu(): Promise<GpuReport> {
   if (!gpu) return { api: false, adapter: false, shaderF16: false };
   try {
     const adapter = await gpu.requestAdapter();
-    return { api: true, adapter: Boolean(adapter), shaderF16: Boolean(adapter?.features.has('shader-f16')) };
+    if (!adapter) return { api: true, adapter: false, shaderF16: false };
+    // isFallbackAdapter moved from the adapter to adapter.info; older browsers have neither.
+    // GPUAdapterInfo's fields are prototype getters: a spread would copy nothing.
+    const info = adapter.info;
+    const software = softwareAdapterName({
+      vendor: info?.vendor,
+      architecture: info?.architecture,
+      device: info?.device,
+      description: info?.description,
+      isFallbackAdapter: info?.isFallbackAdapter ?? adapter.isFallbackAdapter,
+    });
+    return { api: true, adapter: true, shaderF16: adapter.features.has('shader-f16'), software };
   } catch (e) {
     return { api: true, adapter: false, shaderF16: false, error: e instanceof Error ? e.message : String(e) };
   }
