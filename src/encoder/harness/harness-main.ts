@@ -1,5 +1,5 @@
 /**
- * The encoder test page (encoder-harness.html): shows load progress, device, dtype, the reason for
+ * The encoder test page (test/pages/encoder-harness.html): shows load progress, device, dtype, the reason for
  * them and every notice, and exposes window.harness for the end-to-end tests and the benchmark.
  */
 import { createEncoderClient, type BrowserEncoder, type EncoderClient, type WorkerLike } from '../encoder-client';
