@@ -16,10 +16,11 @@ import { buildSyntheticCorpus } from '../src/core/training/synthetic-corpus';
 
 export const BLOCK = 256;
 
-let cached: SyntheticBenchmark | null = null;
-export function benchmark(): SyntheticBenchmark {
-  cached ??= generateSyntheticBenchmark({ seed: 1 });
-  return cached;
+const cached = new Map<number, SyntheticBenchmark>();
+/** Seed 1; XQuAD-R's 1,190 question ids unless fewer are asked for (tests). */
+export function benchmark(questions = 1190): SyntheticBenchmark {
+  if (!cached.has(questions)) cached.set(questions, generateSyntheticBenchmark({ seed: 1, questions }));
+  return cached.get(questions)!;
 }
 
 export interface ProductTiming {
@@ -66,8 +67,8 @@ export interface EvaluationTiming {
 }
 
 /** evaluateCorpus over the whole benchmark, all three settings, from its precomputed rows. */
-export async function timeEvaluation(candidates: readonly ScoreBackend[]): Promise<EvaluationTiming> {
-  const { corpus, encoder } = buildSyntheticCorpus(benchmark());
+export async function timeEvaluation(candidates: readonly ScoreBackend[], questions?: number): Promise<EvaluationTiming> {
+  const { corpus, encoder } = buildSyntheticCorpus(benchmark(questions));
   const notices: string[] = [];
   const backend = candidates.length ? createProbedBackend(candidates, { onNotice: (m) => notices.push(m) }) : typescriptBackend;
   const started = performance.now();

@@ -16,7 +16,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { typescriptBackend } from '../src/core/scoring/score-backend';
 import { createOrtNodeBackend } from '../src/encoder/ort-node-backend';
-import { launchChromium, openPage, startSite } from '../test/e2e/browser-harness';
+import { launchChromium, openPage, startSite, TEST_PAGES } from '../test/e2e/browser-harness';
 import { benchmark, timeEvaluation, timeProduct, type EvaluationTiming, type ProductTiming } from './bench-score-tasks';
 
 const { values } = parseArgs({
@@ -43,6 +43,10 @@ const tsNode = await timeProduct(typescriptBackend, nq, np, 1);
 rows.push({ where: 'Node', t: tsNode });
 const ortNode = createOrtNodeBackend(threads);
 rows.push({ where: 'Node', t: await timeProduct(ortNode, nq, np, repeats, tsNode.scores) });
+// One query at a time, as the ranking worker scores: does a runtime call pay for itself?
+const single: { where: string; t: ProductTiming }[] = [];
+single.push({ where: 'Node', t: await timeProduct(typescriptBackend, 1, np, 20) });
+single.push({ where: 'Node', t: await timeProduct(ortNode, 1, np, 20) });
 
 interface BrowserResult {
   environment: { crossOriginIsolated: boolean; hardwareConcurrency: number; webnn: boolean; webgpu: boolean };
@@ -56,12 +60,12 @@ let environment: BrowserResult['environment'] | null = null;
 let chromium = '';
 
 if (!values['node-only']) {
-  const site = await startSite({ entries: ['test/pages/scoring-harness.html'] });
+  const site = await startSite({ entries: [TEST_PAGES.scoring] });
   // WebGPU on SwiftShader, and WebNN if this Chromium has it behind its feature flag.
   const browser = await launchChromium({ webgpu: true, args: ['--enable-features=WebMachineLearningNeuralNetwork'] });
   chromium = `Chromium ${browser.version()}`;
   try {
-    const tab = await openPage(browser, `${site.url}test/pages/scoring-harness.html`, { waitFor: 'document.body.dataset.ready === "true"' });
+    const tab = await openPage(browser, `${site.url}${TEST_PAGES.scoring}`, { waitFor: 'document.body.dataset.ready === "true"' });
     const run = (request: object) => tab.page.evaluate((r) => window.scoringHarness.run(r as never), request) as Promise<BrowserResult>;
     const product = async (device: string, queries: number, times: number, parity: boolean) => {
       try {
@@ -72,6 +76,10 @@ if (!values['node-only']) {
         console.log(`browser ${device}: ${e instanceof Error ? e.message : String(e)}`);
       }
     };
+    for (const device of ['typescript', 'wasm']) {
+      const r = await run({ op: 'product', device, threads, queries: 1, passages: np, repeats: 20, parity: false });
+      single.push({ where: 'browser worker', t: r.product! });
+    }
     await product('typescript', nq, 1, false);
     await product('wasm', nq, repeats, true);
     await product('webgpu', Math.min(nq, 256), 1, true); // SwiftShader: correctness only
@@ -94,6 +102,8 @@ for (const { where, t } of rows) {
   console.log(`| ${where} | ${t.backend} | ${(t.ms / 1000).toFixed(2)} s | ${t.gflops.toFixed(1)} | ${(t.gflops / tsNode.gflops).toFixed(1)}x | ${local ? `${(t.gflops / local.gflops).toFixed(1)}x` : ''} | ${t.parity ?? 'reference'} |`);
 }
 if (environment) console.log(`browser: ${JSON.stringify(environment)}`);
+console.log(`\nOne query against ${np} passages (the ranking worker's case), best of 20:`);
+for (const { where, t } of single) console.log(`| ${where} | ${t.backend} | ${t.ms.toFixed(2)} ms |`);
 
 if (evaluations.length === 0) process.exit(0);
 console.log(`\nWhole dense evaluation from precomputed rows (${evaluations[0].e.queries} queries, ${evaluations[0].e.passages} passages, 384-d, mono + cross + multi):`);

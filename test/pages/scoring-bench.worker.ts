@@ -22,15 +22,15 @@ const builds: ScoreBuilds = {
 
 export type ScoringBenchRequest =
   | { op: 'product'; device: ScoreDevice | 'typescript'; threads: number; queries: number; passages: number; repeats: number; parity: boolean }
-  | { op: 'evaluate'; device: ScoreDevice; threads: number };
+  | { op: 'evaluate'; device: ScoreDevice; threads: number; questions?: number };
 
 async function handle(request: ScoringBenchRequest) {
   const environment = { crossOriginIsolated: self.crossOriginIsolated, hardwareConcurrency: navigator.hardwareConcurrency, webnn: hasWebNn(), webgpu: 'gpu' in navigator };
   const generateStart = performance.now();
-  benchmark();
+  benchmark(request.op === 'evaluate' ? request.questions : undefined);
   const generateMs = performance.now() - generateStart;
   if (request.op === 'evaluate') {
-    return { environment, generateMs, evaluation: await timeEvaluation([createOrtWebBackend(request.device, builds, request.threads)]) };
+    return { environment, generateMs, evaluation: await timeEvaluation([createOrtWebBackend(request.device, builds, request.threads)], request.questions) };
   }
   const { queries, passages, repeats } = request;
   const reference = request.parity ? (await timeProduct(typescriptBackend, queries, passages, 1)).scores : undefined;

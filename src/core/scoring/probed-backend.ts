@@ -21,6 +21,11 @@ export interface ProbedBackend extends ScoreBackend {
 export interface ProbeOptions {
   /** Told each time a candidate is dropped, with the reason. */
   onNotice?: (message: string) => void;
+  /**
+   * Blocks of fewer queries go to the TypeScript kernel (default 1: none do): for one query the
+   * call into a runtime and the copy of the passages can cost more than the product.
+   */
+  minQueries?: number;
 }
 
 interface ProbeVerdict {
@@ -96,7 +101,9 @@ export function createProbedBackend(candidates: readonly ScoreBackend[], opts: P
     async prepare(passages, dim) {
       let current = await prepareFrom(passages, dim);
       const rows = passages.length / dim;
+      const small = typescriptBackend.prepare(passages, dim);
       const score = async (queries: Float32Array): Promise<BlockScores> => {
+        if (queries.length / dim < (opts.minQueries ?? 1)) return (await small).score(queries);
         for (;;) {
           if (current.index !== active) {
             current.prepared.dispose();
