@@ -8,7 +8,7 @@
 import * as ort from 'onnxruntime-web';
 import { chooseDevice, type DevicePreference } from './device-policy';
 import { createOrtScoreBackend, type OrtLike, type OrtScoreBackend } from './ort-score-backend';
-import { probeWebGpu } from './probe-webgpu';
+import { probeWebGpu } from './gpu-report';
 import type { WasmPaths } from './worker-protocol';
 
 export type ScoreDevice = 'wasm' | 'webgpu' | 'webnn';

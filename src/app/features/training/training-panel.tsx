@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Corpus } from '../../../core/corpus/types';
 import { matchPaperDataset } from '../../../core/analysis/paper-reference';
 import type { Encoder } from '../../../core/retrieval/types';
@@ -57,6 +58,7 @@ export function TrainingPanel({ corpus, encoder, encoderLabel, onExport }: Train
   const state = useTraining();
   const { trainingForm: form, trainingStatus: status, trainingResult: result, trainingProblem: problem, trainingTimings: timings } = state;
   const running = status === 'embedding' || status === 'training';
+  const [asking, setAsking] = useState(false);
   const languages = form.source === 'synthetic' ? XQUAD_R_LANGUAGES : (corpus?.languages ?? []);
   const progress = running ? describeProgress(state) : null;
   const hasCurves = BATCH_STRATEGIES.some((s) => (state.lossCurves[s]?.length ?? 0) > 0);
@@ -70,12 +72,42 @@ export function TrainingPanel({ corpus, encoder, encoderLabel, onExport }: Train
       </p>
 
       <div className="tr-columns">
-        <div>
+        <div data-tour-panel="training-settings">
           <TrainingSettingsForm languages={languages} encoderLabel={encoder ? (encoderLabel ?? encoder.id) : null} corpusName={corpus?.name ?? null} running={running} />
           <div className="tr-actions">
-            <button type="button" className="button primary" disabled={running} onClick={() => void state.startTraining({ corpus, encoder })} data-testid="training-start">
+            <button
+              type="button"
+              className="button primary"
+              disabled={running}
+              // A second run would drop the first run's adapters: ask first (they can be downloaded).
+              onClick={() => (result ? setAsking(true) : void state.startTraining({ corpus, encoder }))}
+              data-testid="training-start"
+            >
               Train
             </button>
+            {asking && (
+              <div className="hint-box" role="alertdialog" aria-labelledby="tr-replace-text" data-testid="training-replace-ask">
+                <span id="tr-replace-text">
+                  A new run replaces the adapters of the last run ({result?.corpus.name}, {result?.strategies.length} strategies). Download them below first if you want to keep them.
+                </span>
+                <span className="inline wrap">
+                  <button
+                    type="button"
+                    className="button small primary"
+                    onClick={() => {
+                      setAsking(false);
+                      void state.startTraining({ corpus, encoder });
+                    }}
+                    data-testid="training-replace-confirm"
+                  >
+                    Replace them and train
+                  </button>
+                  <button type="button" className="button small" onClick={() => setAsking(false)} data-testid="training-replace-keep">
+                    Keep them
+                  </button>
+                </span>
+              </div>
+            )}
             {running && (
               <button type="button" className="button" onClick={() => state.cancelTraining()} data-testid="training-cancel">
                 Cancel
@@ -104,7 +136,7 @@ export function TrainingPanel({ corpus, encoder, encoderLabel, onExport }: Train
             </p>
           )}
         </div>
-        <div>
+        <div data-tour-panel="training-run">
           <h3>Training loss</h3>
           {hasCurves ? <LossChart curves={state.lossCurves} totalSteps={state.lossTotalSteps} /> : <p className="tr-muted tr-placeholder">The loss of every training step appears here while the adapters train.</p>}
         </div>

@@ -1,6 +1,11 @@
 import { currentEncoder } from '../../shared/services';
 import { useApp } from '../../app-store';
+import { downloadFile } from '../../shared/download';
+import { BatchGalleryView } from './batch-gallery-view';
+import { InfoNceStepView } from './infonce-step-view';
+import { StrategyView } from './strategy-view';
 import { TrainingPanel } from './training-panel';
+import './teaching.css';
 import { selectAdaptersFor, useTraining } from './training-slice';
 
 const FIXTURE_MODEL = 'fixture/xlmr-tiny';
@@ -17,6 +22,8 @@ export function TrainingTab() {
   const source = useTraining((t) => t.trainingForm.source);
   const adapters = useTraining((t) => selectAdaptersFor(t, info?.encoderId ?? null));
   const alpha = useTraining((t) => t.trainingResult?.config.alpha ?? 0.5);
+  const result = useTraining((t) => t.trainingResult);
+  const seed = useTraining((t) => t.trainingForm.seed);
   const app = useApp.getState();
   // The store holds the model's description; the encoder object itself lives with the services.
   const encoder = info ? currentEncoder() : null;
@@ -62,6 +69,18 @@ export function TrainingTab() {
         </div>
       )}
       <TrainingPanel corpus={active?.corpus ?? null} encoder={encoder} encoderLabel={info ? `${info.label} (${info.dtype}, ${info.device === 'webgpu' ? 'WebGPU' : 'WASM'})` : undefined} />
+      {result ? (
+        <StrategyView result={result} onExport={downloadFile} />
+      ) : (
+        <section className="card sv" data-tour-panel="strategy-view" data-testid="strategy-view-empty">
+          <h3>All strategies side by side</h3>
+          <p className="muted">After a run, every strategy and the untrained encoder appear here as pictures: the spread between languages, the language mix of the top 10, mAP per language pair and per setting, beside the paper’s figures. The synthetic benchmark needs no model.</p>
+        </section>
+      )}
+      <div className="teach-columns">
+        {active && <BatchGalleryView corpus={active.corpus} seed={seed} />}
+        <InfoNceStepView seed={seed} />
+      </div>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 /**
- * What the environment says about WebGPU (device-policy.ts decides from it), in a page or any
- * worker: the encoder's and the scoring backends' (ort-web-backend.ts).
+ * What WebGPU this browser offers, for the device policy: in the worker before a load, and on the
+ * page for the set-up panel's model card (which device and dtype a load would choose, and why).
  */
 import { softwareAdapterName, type AdapterFacts, type GpuReport } from './device-policy';
 
@@ -20,7 +20,6 @@ export async function probeWebGpu(): Promise<GpuReport> {
   try {
     const adapter = await gpu.requestAdapter();
     if (!adapter) return { api: true, adapter: false, shaderF16: false };
-    // isFallbackAdapter moved from the adapter to adapter.info; older browsers have neither.
     // GPUAdapterInfo's fields are prototype getters: a spread would copy nothing.
     const info = adapter.info;
     const software = softwareAdapterName({
@@ -28,6 +27,7 @@ export async function probeWebGpu(): Promise<GpuReport> {
       architecture: info?.architecture,
       device: info?.device,
       description: info?.description,
+      // isFallbackAdapter moved from the adapter to adapter.info; older browsers have neither.
       isFallbackAdapter: info?.isFallbackAdapter ?? adapter.isFallbackAdapter,
     });
     return { api: true, adapter: true, shaderF16: adapter.features.has('shader-f16'), software };
