@@ -12,6 +12,7 @@ import { createProgressReporter } from './progress-reporter';
 import { resolveDataSource } from './resolve-data';
 import { resolveRetriever } from './resolve-retriever';
 import { createCliScoring } from './scoring-option';
+import { formatSummaryLine } from './summary-line';
 import { formatQrelsLines, formatRunLines } from './trec-files';
 
 export const EVAL_USAGE = `npm run eval -- --data <folder|url> [--retriever bm25|<model id>|<model folder>]
@@ -117,7 +118,7 @@ export async function runEval(argv: string[]): Promise<void> {
   for (const s of settings) {
     const m = report.settings[s]?.macro;
     if (!m) continue;
-    progress.log(`${s.padEnd(5)} mAP ${m.ap.toFixed(4)}  R@1 ${m.recallAt1.toFixed(4)}  R@10 ${m.recallAt10.toFixed(4)}  MRR ${m.rr.toFixed(4)}  nDCG@10 ${m.ndcgAt10.toFixed(4)}${s === 'multi' ? `  mean max rank distance ${m.maxRankDistance.toFixed(1)}` : ''}`);
+    progress.log(formatSummaryLine(s, m));
   }
   progress.log(`wrote ${path.join(values.out, 'metrics.json')} and ${settings.length * 2} TREC files`);
 }
