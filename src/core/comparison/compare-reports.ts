@@ -1,6 +1,6 @@
 import type { CellReport, EvalReport } from '../evaluation/eval-report';
 import { macroAverage } from '../metrics/aggregate';
-import { METRICS, metricsFor, SETTINGS as SETTING_SPECS } from '../metrics/registry';
+import { METRIC_NAMES, METRICS, SETTINGS as SETTING_SPECS } from '../metrics/registry';
 import type { MetricName, SettingName } from '../metrics/types';
 import { testSetting, type SettingTest, type SignificanceOptions } from './significance';
 
@@ -109,7 +109,7 @@ export function compareReports(aLabel: string, a: EvalReport, bLabel: string, b:
     for (const { a: ca, b: cb } of pairs) if (!sameQuestions(ca, cb)) questionCells.push(ca.key);
     const macroA = pairs.length ? macroAverage(pairs.map((p) => p.a.metrics)) : null;
     const macroB = pairs.length ? macroAverage(pairs.map((p) => p.b.metrics)) : null;
-    const metrics = metricsFor(setting).map((m) => m.name);
+    const metrics = METRIC_NAMES.filter((m) => m !== 'maxRankDistance' || setting === 'multi');
     const testMetrics = opts.testMetrics?.[setting] ?? (setting === 'multi' ? ['ap', 'maxRankDistance'] : ['ap']);
     settings.push({
       setting,
