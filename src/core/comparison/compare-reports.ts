@@ -1,6 +1,6 @@
-import { isLowerBetter, METRIC_LABELS, SETTING_LABELS } from '../analysis/metric-labels';
 import type { CellReport, EvalReport } from '../evaluation/eval-report';
-import { macroAverage, METRIC_NAMES } from '../metrics/aggregate';
+import { macroAverage } from '../metrics/aggregate';
+import { METRIC_NAMES, METRICS, SETTINGS as SETTING_SPECS } from '../metrics/registry';
 import type { MetricName, SettingName } from '../metrics/types';
 import { testSetting, type SettingTest, type SignificanceOptions } from './significance';
 
@@ -60,13 +60,13 @@ function sameSet(x: readonly string[], y: readonly string[]): boolean {
 /** The verdict for B from a difference B - A. */
 export function verdictOf(metric: MetricName, delta: number | null): ComparedFigure['verdict'] {
   if (delta === null || Math.abs(delta) < 1e-12) return 'same';
-  return isLowerBetter(metric) === delta < 0 ? 'better' : 'worse';
+  return METRICS[metric].lowerIsBetter === delta < 0 ? 'better' : 'worse';
 }
 
 function figure(metric: MetricName, a: number | null, b: number | null): ComparedFigure {
   const delta = a === null || b === null ? null : b - a;
   const direction = delta === null || Math.abs(delta) < 1e-12 ? 'same' : delta > 0 ? 'up' : 'down';
-  return { metric, label: METRIC_LABELS[metric], a, b, delta, direction, arrow: direction === 'up' ? '▲' : direction === 'down' ? '▼' : '=', verdict: verdictOf(metric, delta) };
+  return { metric, label: METRICS[metric].shortLabel, a, b, delta, direction, arrow: direction === 'up' ? '▲' : direction === 'down' ? '▼' : '=', verdict: verdictOf(metric, delta) };
 }
 
 /**
@@ -113,7 +113,7 @@ export function compareReports(aLabel: string, a: EvalReport, bLabel: string, b:
     const testMetrics = opts.testMetrics?.[setting] ?? (setting === 'multi' ? ['ap', 'maxRankDistance'] : ['ap']);
     settings.push({
       setting,
-      title: SETTING_LABELS[setting],
+      title: SETTING_SPECS[setting].label,
       common: notCompared ? [] : common,
       onlyA,
       onlyB,
@@ -122,7 +122,7 @@ export function compareReports(aLabel: string, a: EvalReport, bLabel: string, b:
       tests: pairs.length ? testMetrics.map((m) => testSetting(pairs, m, opts)).filter((t): t is SettingTest => t !== null) : [],
     });
     if (!notCompared && (onlyA.length || onlyB.length) && samePool) {
-      caveats.push({ kind: 'languages', message: `${SETTING_LABELS[setting]}: compared over the ${common.length} cells both runs hold; ${onlyA.length + onlyB.length} cells are in one run only.` });
+      caveats.push({ kind: 'languages', message: `${SETTING_SPECS[setting].label}: compared over the ${common.length} cells both runs hold; ${onlyA.length + onlyB.length} cells are in one run only.` });
     }
   }
   if (questionCells.length) {
