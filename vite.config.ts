@@ -21,6 +21,7 @@ const TEST_PAGES = {
   encoder: 'test/pages/encoder-harness.html',
   analysis: 'test/pages/analysis-harness.html',
   training: 'test/pages/training-harness.html',
+  scoring: 'test/pages/scoring-harness.html',
 };
 
 export default defineConfig(({ mode }) => ({

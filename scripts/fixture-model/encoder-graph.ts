@@ -7,8 +7,8 @@
 import type { EncoderShape, EncoderWeights, LayerNormWeights, Linear } from './encoder-weights';
 import { checkWeights } from './encoder-weights';
 import { toFloat16Array } from './float16';
-import type { OnnxModel, OnnxTypeCode, OnnxValueInfo } from './onnx-proto';
-import { OnnxType } from './onnx-proto';
+import type { OnnxModel, OnnxTypeCode, OnnxValueInfo } from '../../src/encoder/onnx/onnx-proto';
+import { OnnxType } from '../../src/encoder/onnx/onnx-proto';
 import { GraphBuilder, createTensor } from './onnx-graph-builder';
 import { quantizeSymmetricInt8 } from './quantize-weights';
 

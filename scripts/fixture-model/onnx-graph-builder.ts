@@ -1,8 +1,8 @@
 // Builds an ONNX graph node by node, with export-style names ("/encoder/layer.0/.../MatMul")
 // so the generated graphs read like the ones optimum / torch.onnx produce.
 
-import type { OnnxAttributeValue, OnnxGraph, OnnxNode, OnnxTensor, OnnxTypeCode, OnnxValueInfo } from './onnx-proto';
-import { OnnxType } from './onnx-proto';
+import type { OnnxAttributeValue, OnnxGraph, OnnxNode, OnnxTensor, OnnxTypeCode, OnnxValueInfo } from '../../src/encoder/onnx/onnx-proto';
+import { OnnxType } from '../../src/encoder/onnx/onnx-proto';
 
 export type Attributes = Record<string, OnnxAttributeValue>;
 

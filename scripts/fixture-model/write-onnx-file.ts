@@ -2,8 +2,8 @@
 
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { encodeModel } from './onnx-proto';
-import type { OnnxModel } from './onnx-proto';
+import { encodeModel } from '../../src/encoder/onnx/onnx-proto';
+import type { OnnxModel } from '../../src/encoder/onnx/onnx-proto';
 
 /** Returns the number of bytes written. */
 export function writeOnnxFile(path: string, model: OnnxModel): number {

@@ -68,6 +68,19 @@ describe('npm run eval', () => {
     expect(first).toMatch(/^q01\.\w+ Q0 s01\.\w+ 1 [\d.e+-]+ fixture_xlmr-tiny_q8_mean$/);
   }, 60_000);
 
+  it('scores a dense model on onnxruntime-node with the same metrics and run files as the TypeScript kernel', async () => {
+    const dir = await tempDir('scoring-');
+    await writeFile(path.join(dir, 'corpus.jsonl'), await readFile(path.join(ROOT, 'test/fixtures/lexicon-corpus.jsonl')));
+    const args = ['--data', dir, '--retriever', 'fixture/xlmr-tiny', '--depth', '20'];
+    await runEval([...args, '--out', path.join(dir, 'auto')]);
+    await runEval([...args, '--scoring', 'typescript', '--out', path.join(dir, 'ts')]);
+    expect((await readMetrics(path.join(dir, 'auto'))).settings).toEqual((await readMetrics(path.join(dir, 'ts'))).settings);
+    for (const file of ['run.mono.trec', 'run.cross.trec', 'run.multi.trec']) {
+      expect(await readFile(path.join(dir, 'auto', file), 'utf8')).toBe(await readFile(path.join(dir, 'ts', file), 'utf8'));
+    }
+    await expect(runEval([...args, '--scoring', 'gpu', '--out', path.join(dir, 'x')])).rejects.toThrow('--scoring gpu: expected one of auto, typescript');
+  }, 60_000);
+
   it('exits with code 2 and names the problem for a missing folder or an unknown setting', async () => {
     const cli = ['tsx', path.join(ROOT, 'src/cli/main.ts'), 'eval'];
     const missing = await run('npx', [...cli, '--data', '/nonexistent/xq', '--out', '/tmp/x'], { cwd: ROOT }).catch((e) => e);

@@ -11,15 +11,19 @@ import { CliError } from './cli-error';
 import { createProgressReporter } from './progress-reporter';
 import { resolveDataSource } from './resolve-data';
 import { resolveRetriever } from './resolve-retriever';
+import { createCliScoring } from './scoring-option';
 import { formatSummaryLine } from './summary-line';
 import { formatQrelsLines, formatRunLines } from './trec-files';
 
 export const EVAL_USAGE = `npm run eval -- --data <folder|url> [--retriever bm25|<model id>|<model folder>]
-       [--dtype q8|fp16|fp32] [--langs en,de,...] [--settings mono,cross,multi] [--depth 100] [--tag name] --out <dir>
+       [--dtype q8|fp16|fp32] [--langs en,de,...] [--settings mono,cross,multi] [--depth 100] [--tag name]
+       [--scoring auto|typescript] --out <dir>
 
 Writes <dir>/metrics.json (macro figures, per-language and per-pair cells, the X->Y mAP matrix,
 the language mix of the multilingual top-10), run.<setting>.trec (qid Q0 docid rank score tag,
-top --depth per query) and qrels.<setting>.txt (trec_eval's format) for each setting.`;
+top --depth per query) and qrels.<setting>.txt (trec_eval's format) for each setting. Dense scoring
+runs on onnxruntime-node when it agrees with the TypeScript kernel on a first block (--scoring auto,
+the default); the rankings and metrics are the same either way.`;
 
 function parseList(value: string | undefined, flag: string, allowed?: readonly string[]): string[] | undefined {
   if (value === undefined) return undefined;
@@ -45,6 +49,7 @@ export async function runEval(argv: string[]): Promise<void> {
       settings: { type: 'string' },
       depth: { type: 'string', default: '100' },
       tag: { type: 'string' },
+      scoring: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -71,7 +76,8 @@ export async function runEval(argv: string[]): Promise<void> {
     const missing = langs.filter((l) => !corpus.languages.includes(l));
     if (missing.length) throw new CliError(`--langs: ${missing.join(', ')} not in ${corpus.name} (it has ${corpus.languages.join(', ')})`);
   }
-  const retriever = await resolveRetriever(values.retriever!, { dtype: values.dtype, log: (m) => progress.log(m) });
+  const scoring = createCliScoring(values.scoring, (m) => progress.log(m));
+  const retriever = await resolveRetriever(values.retriever!, { dtype: values.dtype, log: (m) => progress.log(m), backend: scoring.backend });
   // trec_eval splits on white space; keep the tag to word characters so every tool reads it.
   const tag = values.tag ?? retriever.name.replace(/[^\w.-]+/g, '_');
 
@@ -95,6 +101,7 @@ export async function runEval(argv: string[]): Promise<void> {
     },
   });
   await Promise.all([...runs.values(), ...qrels.values()].map(closeStream));
+  await scoring.release();
 
   const summary = {
     ...withoutQueries(report),
@@ -107,6 +114,7 @@ export async function runEval(argv: string[]): Promise<void> {
   };
   await writeFile(path.join(values.out, 'metrics.json'), `${JSON.stringify(summary, null, 2)}\n`);
   progress.log(`done in ${(report.elapsedMs / 1000).toFixed(1)} s`);
+  if (values.retriever !== 'bm25') progress.log(`scoring: ${scoring.status()}`);
   for (const s of settings) {
     const m = report.settings[s]?.macro;
     if (!m) continue;

@@ -11,10 +11,12 @@ import { CliError } from './cli-error';
 import { createNodeEncoder, resolveNodeModel } from '../encoder/node-encoder';
 import { createProgressReporter } from './progress-reporter';
 import { resolveDataSource } from './resolve-data';
+import { createCliScoring } from './scoring-option';
 
 export const EXPERIMENT_USAGE = `npm run experiment -- --data <folder|url> --retriever <model id|model folder> [--dtype q8|fp16|fp32]
        [--strategies mono,cross,hybrid] [--alpha 0.5] [--epochs 10] [--batch-size 100] [--tau 0.05]
-       [--lr 0.0005] [--weight-decay 0.01] [--rank 0] [--test-fraction 0.2] [--hold-out el,vi] [--seed 1] --out <dir>
+       [--lr 0.0005] [--weight-decay 0.01] [--rank 0] [--test-fraction 0.2] [--hold-out el,vi] [--seed 1]
+       [--scoring auto|typescript] --out <dir>
 
 Trains one linear adapter per batch strategy over the frozen encoder's embeddings (monolingual,
 cross-lingual or hybrid batches, InfoNCE, AdamW) on a split of the question ids, and evaluates the
@@ -58,6 +60,7 @@ export async function runExperimentCommand(argv: string[]): Promise<void> {
       'test-fraction': { type: 'string' },
       'hold-out': { type: 'string' },
       seed: { type: 'string', default: '1' },
+      scoring: { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -89,6 +92,7 @@ export async function runExperimentCommand(argv: string[]): Promise<void> {
   const heldOut = values['hold-out']?.split(',').map((s) => s.trim()).filter(Boolean);
 
   const progress = createProgressReporter();
+  const scoring = createCliScoring(values.scoring, (m) => progress.log(m));
   const loaded = await loadCorpus(await resolveDataSource(values.data));
   const { corpus } = loaded;
   for (const w of loaded.warnings) progress.log(`warning: ${w}`);
@@ -104,6 +108,7 @@ export async function runExperimentCommand(argv: string[]): Promise<void> {
     result = await runExperiment({
       corpus,
       encoder,
+      scoreBackend: scoring.backend,
       ...settings,
       heldOutLanguages: heldOut,
       onProgress: (p) => {
@@ -118,7 +123,9 @@ export async function runExperimentCommand(argv: string[]): Promise<void> {
     throw e;
   } finally {
     await encoder.dispose();
+    await scoring.release();
   }
+  progress.log(`scoring: ${scoring.status()}`);
 
   await mkdir(values.out, { recursive: true });
   const json = buildExperimentJson(result, { data: values.data, retriever: values.retriever, format: loaded.format, warnings: loaded.warnings });

@@ -1,6 +1,7 @@
 import { createBm25Retriever } from '../core/retrieval/bm25';
 import { createDenseRetriever } from '../core/retrieval/dense-retriever';
 import type { Retriever } from '../core/retrieval/types';
+import type { ScoreBackend } from '../core/scoring/score-backend';
 import type { Dtype } from '../encoder/model-registry';
 import { CliError } from './cli-error';
 import { createNodeEncoder, resolveNodeModel } from '../encoder/node-encoder';
@@ -10,6 +11,8 @@ export interface ResolveRetrieverOptions {
   dtype?: string;
   /** Where to say which model and files were loaded. */
   log?: (message: string) => void;
+  /** What dense retrievers score with (default the TypeScript kernel). */
+  backend?: ScoreBackend;
 }
 
 const DTYPES: readonly Dtype[] = ['fp32', 'fp16', 'q8'];
@@ -27,5 +30,5 @@ export async function resolveRetriever(spec: string, opts: ResolveRetrieverOptio
   const model = resolveNodeModel(spec);
   const encoder = await createNodeEncoder(model, { dtype: opts.dtype as Dtype | undefined });
   opts.log?.(`${model.entry.label}: ${encoder.dim}-dimensional ${model.entry.pooling} pooling, dtype ${encoder.dtype}, from ${model.folder}`);
-  return createDenseRetriever(encoder, { name: encoder.id });
+  return createDenseRetriever(encoder, { name: encoder.id, backend: opts.backend });
 }

@@ -27,6 +27,7 @@ export const TEST_PAGES = {
   encoder: 'test/pages/encoder-harness.html',
   analysis: 'test/pages/analysis-harness.html',
   training: 'test/pages/training-harness.html',
+  scoring: 'test/pages/scoring-harness.html',
 } as const;
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -16,7 +16,7 @@ import type { LexiconLanguage } from '../../scripts/fixture-model/lexicon';
 import { LEXICON_LANGUAGES, UNSPACED_LANGUAGES, findConcept } from '../../scripts/fixture-model/lexicon';
 import { QUESTIONS, SENTENCE_GROUPS, buildLexiconCorpus, formatJsonl } from '../../scripts/fixture-model/lexicon-corpus';
 import { summarizeOnnx } from '../../scripts/fixture-model/onnx-summary';
-import { OnnxType } from '../../scripts/fixture-model/onnx-proto';
+import { OnnxType } from '../../src/encoder/onnx/onnx-proto';
 import { runReferenceEncoder } from '../../scripts/fixture-model/reference-encoder';
 import { buildTokenizerFiles } from '../../scripts/fixture-model/tokenizer-files';
 import { DEFAULT_XLMR_TINY_OPTIONS, XLMR_TINY_ID, buildXlmrTiny, generateXlmrTiny } from '../../scripts/fixture-model/xlmr-tiny';

@@ -45,6 +45,8 @@ export interface EvalReport {
   /** How ties were broken, for anyone comparing with other tools. */
   tieBreak: string;
   elapsedMs: number;
+  /** Dense retrievers: which backend scored, and why (the parity probe's verdict, any fallback). */
+  scoring?: { backend: string; detail: string };
 }
 
 export const TIE_BREAK = 'score descending, then passage id descending (as trec_eval)';

@@ -5,7 +5,8 @@ import { computeQueryMetrics } from '../metrics/query-metrics';
 import { rankRelevant, tieKeysDescendingById } from '../metrics/rank-relevant';
 import { selectTopK } from '../metrics/top-k';
 import type { QueryMetrics, RankedQuery, SettingName } from '../metrics/types';
-import type { Retriever, RunOptions } from '../retrieval/types';
+import type { Retriever, RunOptions, ScoredBlock } from '../retrieval/types';
+import { settleRow } from '../scoring/settle-row';
 import { TIE_BREAK, type CellReport, type EvalReport, type QueryRecord, type SettingReport } from './eval-report';
 import { yieldToEventLoop } from './yield-to-event-loop';
 
@@ -125,7 +126,8 @@ export async function evaluateCorpus(corpus: Corpus, retriever: Retriever, opts:
       for (let start = 0; start < job.questions.length; start += block) {
         opts.signal?.throwIfAborted();
         const qs = job.questions.slice(start, start + block);
-        const scores = await scorer.score(qs.map((q) => q.text), { signal: opts.signal });
+        const texts = qs.map((q) => q.text);
+        const { scores, exact }: ScoredBlock = scorer.scoreBlock ? await scorer.scoreBlock(texts, { signal: opts.signal }) : { scores: await scorer.score(texts, { signal: opts.signal }) };
         const ranked: RankedQuery[] = [];
         qs.forEach((q, i) => {
           const rel = relevantIn(pool, q);
@@ -134,6 +136,8 @@ export async function evaluateCorpus(corpus: Corpus, retriever: Retriever, opts:
             return;
           }
           const offset = i * pool.passages.length;
+          // Float32 sums from a fast backend: make the scores that decide these ranks exact.
+          if (exact) settleRow(scores, offset, pool.passages.length, i, rel, runDepth, pool.tieKey, exact);
           const relevantRanks = rankRelevant(scores, offset, pool.passages.length, rel, pool.tieKey);
           const top = selectTopK(scores, offset, pool.passages.length, runDepth, pool.tieKey);
           const m = computeQueryMetrics(relevantRanks);
@@ -171,6 +175,7 @@ export async function evaluateCorpus(corpus: Corpus, retriever: Retriever, opts:
       });
       cells.set(job.setting, list);
     }
+    scorer.dispose?.();
   }
 
   const reports: Partial<Record<SettingName, SettingReport>> = {};

@@ -1,6 +1,6 @@
 import type { Passage } from '../corpus/types';
-import { dotScores } from '../numeric/row-matrix';
-import type { Encoder, PoolScorer, Retriever, RunOptions } from './types';
+import { exactDot, rowNorms, scoreTolerance, typescriptBackend, type ScoreBackend } from '../scoring/score-backend';
+import type { Encoder, PoolScorer, Retriever, RunOptions, ScoredBlock } from './types';
 
 /** (matrix, rows, dim) -> a rows x dim matrix; e.g. a trained adapter applied to unit rows. */
 export type RowTransform = (matrix: Float32Array, rows: number, dim: number) => Float32Array;
@@ -10,6 +10,8 @@ export interface DenseRetrieverOptions {
   name?: string;
   /** Applied to every block of embeddings, passages and queries alike, before scoring. */
   transform?: RowTransform;
+  /** The matrix product behind scoring (default: the TypeScript kernel); see scoring/score-backend.ts. */
+  backend?: ScoreBackend;
 }
 
 export interface DenseRetriever extends Retriever {
@@ -24,6 +26,7 @@ export interface DenseRetriever extends Retriever {
  */
 export function createDenseRetriever(encoder: Encoder, opts: DenseRetrieverOptions = {}): DenseRetriever {
   const dim = encoder.dim;
+  const backend = opts.backend ?? typescriptBackend;
   const passageRows = new Map<string, Float32Array>();
   const queryRows = new Map<string, Float32Array>();
 
@@ -67,12 +70,28 @@ export function createDenseRetriever(encoder: Encoder, opts: DenseRetrieverOptio
     embedPassages,
     async pool(passages: readonly Passage[], runOpts?: RunOptions): Promise<PoolScorer> {
       const matrix = transformed(await embedPassages(passages, runOpts), passages.length);
+      const prepared = await backend.prepare(matrix, dim);
+      let maxNorm = -1; // computed when a fast backend first needs a tolerance
+      const scoreBlock = async (queries: readonly string[], scoreOpts?: RunOptions): Promise<ScoredBlock> => {
+        const q = transformed(await rowsFor(queries, queries, queryRows, 'query', scoreOpts), queries.length);
+        scoreOpts?.signal?.throwIfAborted();
+        const { scores, exact } = await prepared.score(q);
+        if (exact) return { scores };
+        if (maxNorm < 0) maxNorm = rowNorms(matrix, dim).reduce((a, b) => Math.max(a, b), 0);
+        const qNorm = rowNorms(q, dim);
+        return {
+          scores,
+          exact: {
+            tolerance: (row) => scoreTolerance(dim, qNorm[row], maxNorm),
+            at: (row, j) => exactDot(q, row * dim, matrix, j * dim, dim),
+          },
+        };
+      };
       return {
         size: passages.length,
-        async score(queries: readonly string[], scoreOpts?: RunOptions): Promise<Float32Array> {
-          const q = await rowsFor(queries, queries, queryRows, 'query', scoreOpts);
-          return dotScores(transformed(q, queries.length), matrix, dim);
-        },
+        score: async (queries, scoreOpts) => (await scoreBlock(queries, scoreOpts)).scores,
+        scoreBlock,
+        dispose: () => prepared.dispose(),
       };
     },
   };

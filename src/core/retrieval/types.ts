@@ -1,4 +1,5 @@
 import type { Passage } from '../corpus/types';
+import type { ExactRescorer } from '../scoring/settle-row';
 
 /** Whether a text is embedded as a question or as a candidate (models add "query: " / "passage: "). */
 export type TextKind = 'query' | 'passage';
@@ -27,11 +28,26 @@ export interface Encoder {
   embed(texts: readonly string[], kind: TextKind, opts?: RunOptions): Promise<Float32Array>;
 }
 
+/** A block of scores, and how to make them exact where a rank depends on it. */
+export interface ScoredBlock {
+  /** Row-major, queries.length x size. */
+  scores: Float32Array;
+  /** Present when the scores are float32 sums from a fast backend; settleRow uses it before ranking. */
+  exact?: ExactRescorer;
+}
+
 /** Scores queries against one fixed pool of candidates. */
 export interface PoolScorer {
   readonly size: number;
-  /** Row-major scores, queries.length x size; higher is more relevant. */
+  /**
+   * Row-major scores, queries.length x size; higher is more relevant. A fast dense backend's may
+   * differ from the TypeScript kernel's in the last bits: rank through scoreBlock for exact ranks.
+   */
   score(queries: readonly string[], opts?: RunOptions): Promise<Float32Array>;
+  /** The same block, possibly from a fast backend: rank after settleRow when `exact` is set. */
+  scoreBlock?(queries: readonly string[], opts?: RunOptions): Promise<ScoredBlock>;
+  /** Frees what a backend holds for this pool. */
+  dispose?(): void;
 }
 
 /** Anything that can rank a pool of passages for a question: BM25, a dense encoder, an adapted encoder. */

@@ -5,6 +5,7 @@ import type { SettingName } from '../metrics/types';
 import { createDenseRetriever } from '../retrieval/dense-retriever';
 import { selectRows } from '../numeric/row-matrix';
 import type { Encoder, ProgressInfo } from '../retrieval/types';
+import type { ScoreBackend } from '../scoring/score-backend';
 import { DEFAULT_ADAMW } from './adamw';
 import { applyAdapter, type Adapter } from './adapter';
 import { serializeAdapter } from './adapter-file';
@@ -50,6 +51,8 @@ export interface ExperimentOptions extends ExperimentSettings {
   keepQueries?: boolean;
   /** Evaluation settings. Default all three: mono, cross, multi. */
   settings?: readonly SettingName[];
+  /** What evaluation scores with (default the TypeScript kernel); the metrics are the same on any. */
+  scoreBackend?: ScoreBackend;
   /** Checked throughout; an abort rejects with an error named "AbortError". */
   signal?: AbortSignal;
   onProgress?: (p: ExperimentProgress) => void;
@@ -188,7 +191,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
       queries: { texts: testCorpus.questions.map((q) => q.text), rows: transform(testQueryEmb) },
       passages: { texts: testCorpus.passages.map((p) => p.text), rows: transform(testPassageEmb) },
     });
-    const report = await evaluateCorpus(testCorpus, createDenseRetriever(adapted, { name: retrieverName }), {
+    const report = await evaluateCorpus(testCorpus, createDenseRetriever(adapted, { name: retrieverName, backend: options.scoreBackend }), {
       keepQueries: options.keepQueries ?? false,
       settings: options.settings,
       signal,

@@ -9,6 +9,7 @@ import type { EmbedReply } from '../../shared/workers/worker-messages';
 import type { EvaluationJob, EvaluationWorkerIn, EvaluationWorkerOut } from './evaluation-messages';
 import { createPageEncoder, type PageEncoder } from '../../shared/workers/page-encoder';
 import { createWorkerRetriever } from '../../shared/workers/worker-retriever';
+import { workerScoreBackend } from '../../shared/workers/worker-scoring';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -31,7 +32,9 @@ async function run(job: EvaluationJob): Promise<void> {
     post({ type: 'eval-progress', info });
   };
   try {
-    const retriever = createWorkerRetriever(job.retriever, (spec) => (pageEncoder = createPageEncoder(spec, post)).encoder);
+    // Dense rows are scored on onnxruntime-web when it agrees with the TypeScript kernel.
+    const backend = job.retriever.kind === 'dense' ? await workerScoreBackend((m) => console.warn(`scoring: ${m}`)) : undefined;
+    const retriever = createWorkerRetriever(job.retriever, (spec) => (pageEncoder = createPageEncoder(spec, post)).encoder, undefined, backend);
     const report = await evaluateCorpus(job.corpus, retriever, {
       settings: job.settings,
       languages: job.languages,
@@ -39,7 +42,7 @@ async function run(job: EvaluationJob): Promise<void> {
       signal,
       onProgress,
     });
-    post({ type: 'eval-done', report });
+    post({ type: 'eval-done', report: backend ? { ...report, scoring: { backend: backend.name, detail: backend.status } } : report });
   } catch (e) {
     post({ type: 'eval-error', message: signal.aborted ? 'cancelled' : e instanceof Error ? e.message : String(e), cancelled: signal.aborted });
   }

@@ -50,6 +50,7 @@ export function SummaryTable({ report, compare }: { report: EvalReport; compare?
         caption={
           <>
             {report.retriever} on {report.corpus}, languages {report.languages.join(' ')} · macro average over cells · {(report.elapsedMs / 1000).toFixed(1)} s
+            {report.scoring ? <span title={report.scoring.detail}> · scored with {report.scoring.backend}</span> : null}
             {compare ? ` · Δ against ${compare.retriever} on ${compare.corpus}` : ''}
           </>
         }

@@ -2,6 +2,7 @@
 import { createBm25Retriever } from '../../../core/retrieval/bm25';
 import { createDenseRetriever } from '../../../core/retrieval/dense-retriever';
 import type { Encoder, Retriever } from '../../../core/retrieval/types';
+import type { ScoreBackend } from '../../../core/scoring/score-backend';
 import type { Adapter } from '../../../core/training/adapter';
 import { adapterRowTransform } from './adapter-row-transform';
 import type { RetrieverSpec } from './worker-messages';
@@ -14,18 +15,19 @@ export function retrieverKey(spec: RetrieverSpec): string {
 
 /**
  * `encoderFor` gives the model's Encoder (embedding through the page); `adapterFor` the adapters
- * the page has sent, for a spec that names one.
+ * the page has sent, for a spec that names one; `backend` what dense retrievers score with.
  */
 export function createWorkerRetriever(
   spec: RetrieverSpec,
   encoderFor: (spec: { encoderId: string; dim: number }) => Encoder,
   adapterFor: (key: string) => Adapter | undefined = () => undefined,
+  backend?: ScoreBackend,
 ): Retriever {
   if (spec.kind === 'bm25') return createBm25Retriever();
   const encoder = encoderFor(spec);
-  if (!spec.adapterKey) return createDenseRetriever(encoder);
+  if (!spec.adapterKey) return createDenseRetriever(encoder, { backend });
   const adapter = adapterFor(spec.adapterKey);
   if (!adapter) throw new Error(`the ranking worker has no adapter "${spec.adapterKey}"`);
   if (adapter.dim !== spec.dim) throw new Error(`adapter "${spec.adapterKey}" maps ${adapter.dim}-d rows, but ${spec.encoderId} gives ${spec.dim}-d rows`);
-  return createDenseRetriever(encoder, { name: `${spec.encoderId} + ${spec.adapterKey}`, transform: adapterRowTransform(adapter) });
+  return createDenseRetriever(encoder, { name: `${spec.encoderId} + ${spec.adapterKey}`, transform: adapterRowTransform(adapter), backend });
 }
