@@ -27,3 +27,13 @@ export function formatMetric(metric: MetricName, value: number | null | undefine
 export function formatDelta(metric: MetricName, delta: number | null | undefined): string {
   return METRICS[metric].formatDelta(delta);
 }
+
+export function isLowerBetter(metric: MetricName): boolean {
+  return METRICS[metric].lowerIsBetter;
+}
+
+export const SETTING_EXPLANATIONS: Record<SettingName, string> = {
+  mono: SETTINGS.mono.explanation,
+  cross: SETTINGS.cross.explanation,
+  multi: SETTINGS.multi.explanation,
+};
