@@ -53,6 +53,14 @@ describe('the guided tour', () => {
     await page.getByTestId('tour-start').click();
     for (let i = 0; i < TOUR_STEPS.length; i++) {
       await expectStep(page, i);
+      if (TOUR_STEPS[i].id === 'one-ranking') {
+        // The ladder says what its figure means: 15 answers, so 14 at best, never 0.
+        expect(await page.getByTestId('ladder-definition').textContent()).toContain('the least possible here is 14');
+      }
+      if (TOUR_STEPS[i].id === 'other-language') {
+        // BM25 against Chinese passages for an English question: every score is 0, and the page says so.
+        expect(await page.getByTestId('all-zero-banner').textContent()).toMatch(/^Every score in this list is 0: no passage shares a word with the question/);
+      }
       await saveScreenshot(page, `tour-${i + 1}-${TOUR_STEPS[i].id}`);
       if (i < TOUR_STEPS.length - 1) await page.keyboard.press('ArrowRight');
     }

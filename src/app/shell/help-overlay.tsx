@@ -38,7 +38,7 @@ export function HelpOverlay() {
           <dt>Multilingual</dt>
           <dd>the question against the pool of every selected language at once: the hardest test, where a language-biased model ranks wrong answers in the question&apos;s language above right answers in other languages.</dd>
           <dt>Answer ladder</dt>
-          <dd>where the answer lands in each language of the multilingual pool. The distance between the best and worst rung is the maximum rank distance: 0 for a language-agnostic ranking.</dd>
+          <dd>where the answer lands in each language of the multilingual pool. The distance between the best and worst rung is the maximum rank distance. Answers take distinct ranks, so even a perfect ranking keeps it at the number of answers minus one (14 with one answer in each of 15 languages); lower means less language bias.</dd>
           <dt>Strategy</dt>
           <dd>
             with a dense model, after training: rank with the untrained model or with the adapter a batch strategy trained (monolingual, cross-lingual or hybrid batches). Side by

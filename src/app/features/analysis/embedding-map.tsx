@@ -191,7 +191,7 @@ function EmbeddingMapBody(props: EmbeddingMapProps) {
   return (
     <ChartFrame
       title={`Embedding map (${method === 'pca' ? 'PCA' : 'UMAP'})`}
-      explanation="Each dot is a text, coloured by its language; lines join translations of the same text. Mixed colours and short lines mean a language-agnostic space; one island per language means weak alignment."
+      explanation="Each dot is a text, coloured by its language; lines join the question to its answers, and, when you point at a text, the text to its translations. Mixed colours and short lines mean a language-agnostic space; one island per language means weak alignment."
       source={props.source}
       legend={langs.filter((l) => !hidden.has(l)).map((l) => ({ label: languageLabel(l), colour: colourOfLang[l] }))}
       fileStem={`${slugForFile(props.source ?? 'embeddings')}-map-${method}`}

@@ -1,4 +1,5 @@
 import { buildAnswerLadder } from '../../../core/evaluation/rank-one-query';
+import { describeRungPlace, readLadder } from '../../../core/teaching/ladder-reading';
 import { describeLanguage } from '../../shared/lang-names';
 import { answerRankShifts } from './ladder-shift';
 import type { Ranking } from './ranking-slice';
@@ -50,6 +51,8 @@ export function AnswerLadder({ ranking, against = null, inline = false }: Answer
   const best = ladder.rungs[0];
   const worst = ladder.rungs[ladder.rungs.length - 1];
   const zeroScores = ladder.rungs.filter((r) => r.score === 0).length;
+  const lexical = ranking.retriever === 'bm25';
+  const reading = readLadder(ladder.rungs, null, lexical);
   const left = best ? logPosition(best.rank, pool.poolSize) : 0;
   const right = worst ? logPosition(worst.rank, pool.poolSize) : 0;
 
@@ -62,10 +65,19 @@ export function AnswerLadder({ ranking, against = null, inline = false }: Answer
       {ladder.rungs.length > 1 && (
         <p className="ladder-distance" data-testid="max-rank-distance" data-value={ladder.maxRankDistance}>
           Maximum rank distance <b>{ladder.maxRankDistance.toLocaleString('en')}</b>
-          <span className="muted">
-            {' '}
-            ({best.lang} at {best.rank.toLocaleString('en')} → {worst.lang} at {worst.rank.toLocaleString('en')})
-          </span>
+          <span className="muted"> ({reading.summary.slice(reading.summary.indexOf('(') + 1, -1)})</span>
+        </p>
+      )}
+      {ladder.rungs.length > 1 && (
+        <p className="ladder-definition hint" data-testid="ladder-definition">
+          Highest minus lowest rank of the answer across languages; the least possible here is {reading.floor}. Band: from the best to the worst language. Filled dot: the answer in
+          that language; hollow dot: score 0{lexical ? ', no word shared with the question' : ''}.
+        </p>
+      )}
+      {reading.extremesTied && (
+        <p className="hint" data-testid="ladder-tie-note">
+          Tied answers: {reading.rungs.filter((r) => r.tied).map((r) => `${r.lang} ${describeRungPlace(r)}`).join(', ')}. Inside a tie the order is by passage id, so which language comes last is not
+          the retriever’s choice.
         </p>
       )}
       <ol className="rungs">

@@ -1,3 +1,4 @@
+import { allZeroBanner } from '../../../core/teaching/ladder-reading';
 import { useApp } from '../../app-store';
 import type { Ranking } from './ranking-slice';
 import { directionOf } from '../../shared/lang-names';
@@ -23,7 +24,14 @@ export function RankingList({ ranking, interactive = true }: { ranking: Ranking 
   if (!ranking || !active) return <div className="ranking-list" />;
   const top = ranking.main.top;
   const scale = scaleOf(top.map((c) => c.score), ranking.retriever === 'bm25');
+  const banner = allZeroBanner(top.map((c) => c.score), ranking.retriever === 'bm25', 'this list');
   return (
+    <>
+    {banner && (
+      <p className="hint-box" role="note" data-testid="all-zero-banner">
+        {banner}
+      </p>
+    )}
     <ol className="ranking-list" aria-label="Ranked passages" data-testid="ranking-list" data-tour-panel="results">
       {top.map((c, i) => {
         const passage = active.passageById.get(c.id);
@@ -69,5 +77,6 @@ export function RankingList({ ranking, interactive = true }: { ranking: Ranking 
         );
       })}
     </ol>
+    </>
   );
 }

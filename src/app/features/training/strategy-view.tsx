@@ -50,7 +50,8 @@ function ChartBox({ title, reading, stem, onExport, children, testId }: { title:
       <p className="sv-reading" data-testid="reading">
         {reading}
       </p>
-      <div ref={ref} className="sv-figure">
+      {/* Focusable: a chart wider than a phone scrolls sideways, and a keyboard must reach it. */}
+      <div ref={ref} className="sv-figure" tabIndex={0} role="group" aria-label={title}>
         {children}
       </div>
       <p className="sr-only" role="status" aria-live="polite">
