@@ -1,42 +1,38 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadCorpus } from '../core/corpus/load-corpus';
 import type { Question } from '../core/corpus/types';
 import { ALL_SETTINGS, evaluateCorpus } from '../core/evaluation/evaluate-corpus';
 import { pairMatrixOf, withoutQueries } from '../core/evaluation/summarise-report';
 import type { SettingName } from '../core/metrics/types';
+import { parseCliArgs, parseList } from './cli-args';
 import { CliError } from './cli-error';
+import { corpusSummaryLines } from './corpus-summary';
+import { openOutputDir } from './output-dir';
 import { createProgressReporter } from './progress-reporter';
 import { resolveDataSource } from './resolve-data';
 import { resolveRetriever } from './resolve-retriever';
 import { formatQrelsLines, formatRunLines } from './trec-files';
+import type { Writable } from 'node:stream';
+import { escapeControl } from '../core/corpus/printable';
+import type { OutputDir } from './output-dir';
+import type { FileSource } from '../core/corpus/types';
 
 export const EVAL_USAGE = `npm run eval -- --data <folder|url> [--retriever bm25|<model id>|<model folder>]
-       [--dtype q8|fp16|fp32] [--langs en,de,...] [--settings mono,cross,multi] [--depth 100] [--tag name] --out <dir>
+       [--dtype q8|fp16|fp32] [--langs en,de,...] [--settings mono,cross,multi] [--depth 100] [--tag name] --out <dir> [--force]
 
 Writes <dir>/metrics.json (macro figures, per-language and per-pair cells, the X->Y mAP matrix,
 the language mix of the multilingual top-10), run.<setting>.trec (qid Q0 docid rank score tag,
-top --depth per query) and qrels.<setting>.txt (trec_eval's format) for each setting.`;
+top --depth per query) and qrels.<setting>.txt (trec_eval's format) for each setting. The files
+appear only when the run succeeds; a folder that is not empty is refused unless --force.`;
 
-function parseList(value: string | undefined, flag: string, allowed?: readonly string[]): string[] | undefined {
-  if (value === undefined) return undefined;
-  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
-  if (list.length === 0) throw new CliError(`${flag}: empty list`);
-  const bad = allowed ? list.filter((v) => !allowed.includes(v)) : [];
-  if (bad.length) throw new CliError(`${flag}: unknown ${bad.join(', ')}; expected some of ${allowed!.join(', ')}`);
-  return list;
-}
-
-function closeStream(s: WriteStream): Promise<void> {
-  return new Promise((resolve, reject) => s.end((err?: Error | null) => (err ? reject(err) : resolve())));
-}
+const HELP_HINT = 'npm run eval -- --help';
+/** trec_eval splits on white space: a tag keeps to word characters, dots and dashes. */
+const TAG = /^[\w.-]{1,64}$/;
 
 export async function runEval(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
+  const values = parseCliArgs(
+    argv,
+    {
       data: { type: 'string' },
       retriever: { type: 'string', default: 'bm25' },
       dtype: { type: 'string' },
@@ -45,41 +41,63 @@ export async function runEval(argv: string[]): Promise<void> {
       depth: { type: 'string', default: '100' },
       tag: { type: 'string' },
       out: { type: 'string' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-    strict: true,
-  });
+    HELP_HINT,
+  );
   if (values.help) {
     process.stdout.write(`${EVAL_USAGE}\n`);
     return;
   }
-  if (!values.data) throw new CliError(`--data is required\n\n${EVAL_USAGE}`);
-  if (!values.out) throw new CliError(`--out is required\n\n${EVAL_USAGE}`);
+  if (!values.data) throw new CliError(`--data is required (${HELP_HINT})`);
+  if (!values.out) throw new CliError(`--out is required (${HELP_HINT})`);
   const depth = Number(values.depth);
-  if (!Number.isInteger(depth) || depth < 1) throw new CliError(`--depth ${values.depth}: expected a positive whole number`);
+  if (!/^\d+$/.test(values.depth!) || !Number.isSafeInteger(depth) || depth < 1) throw new CliError(`--depth ${values.depth}: expected a positive whole number`);
+  if (values.tag !== undefined && !TAG.test(values.tag)) {
+    throw new CliError(`--tag ${JSON.stringify(values.tag)}: expected 1-64 letters, digits, "_", "." or "-" (trec_eval splits run lines on white space)`);
+  }
   const settings = (parseList(values.settings, '--settings', ALL_SETTINGS) ?? ALL_SETTINGS) as SettingName[];
   const langs = parseList(values.langs, '--langs');
-
-  const progress = createProgressReporter();
+  // Checked before the corpus loads, so a bad --out costs nothing and nothing earlier is touched.
   const source = await resolveDataSource(values.data);
+  const out = await openOutputDir(values.out, { force: values.force });
+  try {
+    await evaluateInto(out, source, values, { depth, settings, langs });
+  } catch (e) {
+    await out.abort();
+    throw e;
+  }
+}
+
+interface EvalArgs {
+  data?: string;
+  retriever?: string;
+  dtype?: string;
+  tag?: string;
+  out?: string;
+}
+
+async function evaluateInto(out: OutputDir, source: FileSource, values: EvalArgs, opts: { depth: number; settings: SettingName[]; langs?: string[] }): Promise<void> {
+  const { depth, settings, langs } = opts;
+  const outDir = values.out!;
+  const progress = createProgressReporter();
   const loaded = await loadCorpus(source);
   const { corpus } = loaded;
-  for (const w of loaded.warnings) progress.log(`warning: ${w}`);
-  progress.log(`${corpus.name}: ${corpus.passages.length} passages, ${corpus.questions.length} questions, ${corpus.languages.length} languages (${corpus.languages.join(' ')})`);
+  for (const line of corpusSummaryLines(loaded)) progress.log(line);
   if (langs) {
     const missing = langs.filter((l) => !corpus.languages.includes(l));
-    if (missing.length) throw new CliError(`--langs: ${missing.join(', ')} not in ${corpus.name} (it has ${corpus.languages.join(', ')})`);
+    if (missing.length) throw new CliError(`--langs: ${missing.join(', ')} not in ${escapeControl(corpus.name)} (it has ${corpus.languages.join(', ')})`);
   }
-  const retriever = await resolveRetriever(values.retriever!, { dtype: values.dtype, log: (m) => progress.log(m) });
+  const retriever = await resolveRetriever(values.retriever ?? 'bm25', { dtype: values.dtype, log: (m) => progress.log(m) });
   // trec_eval splits on white space; keep the tag to word characters so every tool reads it.
   const tag = values.tag ?? retriever.name.replace(/[^\w.-]+/g, '_');
 
-  await mkdir(values.out, { recursive: true });
-  const runs = new Map<SettingName, WriteStream>();
-  const qrels = new Map<SettingName, WriteStream>();
+  const runs = new Map<SettingName, Writable>();
+  const qrels = new Map<SettingName, Writable>();
   for (const s of settings) {
-    runs.set(s, createWriteStream(path.join(values.out, `run.${s}.trec`)));
-    qrels.set(s, createWriteStream(path.join(values.out, `qrels.${s}.txt`)));
+    runs.set(s, out.stream(`run.${s}.trec`));
+    qrels.set(s, out.stream(`qrels.${s}.txt`));
   }
   const questions = new Map<string, Question>(corpus.questions.map((q) => [q.id, q]));
   const report = await evaluateCorpus(corpus, retriever, {
@@ -93,7 +111,6 @@ export async function runEval(argv: string[]): Promise<void> {
       qrels.get(block.setting)!.write(formatQrelsLines(block, questions));
     },
   });
-  await Promise.all([...runs.values(), ...qrels.values()].map(closeStream));
 
   const summary = {
     ...withoutQueries(report),
@@ -104,12 +121,13 @@ export async function runEval(argv: string[]): Promise<void> {
     runFiles: settings.map((s) => `run.${s}.trec`),
     qrelsFiles: settings.map((s) => `qrels.${s}.txt`),
   };
-  await writeFile(path.join(values.out, 'metrics.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  await out.write('metrics.json', `${JSON.stringify(summary, null, 2)}\n`);
+  await out.commit();
   progress.log(`done in ${(report.elapsedMs / 1000).toFixed(1)} s`);
   for (const s of settings) {
     const m = report.settings[s]?.macro;
     if (!m) continue;
     progress.log(`${s.padEnd(5)} mAP ${m.ap.toFixed(4)}  R@1 ${m.recallAt1.toFixed(4)}  R@10 ${m.recallAt10.toFixed(4)}  MRR ${m.rr.toFixed(4)}  nDCG@10 ${m.ndcgAt10.toFixed(4)}${s === 'multi' ? `  mean max rank distance ${m.maxRankDistance.toFixed(1)}` : ''}`);
   }
-  progress.log(`wrote ${path.join(values.out, 'metrics.json')} and ${settings.length * 2} TREC files`);
+  progress.log(`wrote ${path.join(outDir, 'metrics.json')} and ${settings.length * 2} TREC files`);
 }

@@ -55,7 +55,10 @@ export function createUrlSource(baseUrl: string, opts: UrlSourceOptions = {}): F
         response = await doFetch(url);
       } catch (e) {
         if (e instanceof Error && e.name === 'AbortError') throw e;
-        throw new UnreachableError(url, e instanceof Error ? e.message : String(e));
+        // Node's fetch says only "fetch failed"; the cause holds ECONNREFUSED, ENOTFOUND, ...
+        const cause = (e as { cause?: { code?: string; message?: string } }).cause;
+        const detail = cause?.code ?? cause?.message;
+        throw new UnreachableError(url, `${e instanceof Error ? e.message : String(e)}${detail ? `: ${detail}` : ''}`);
       }
       if (!response.ok) {
         throw new Error(`GET ${url}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
