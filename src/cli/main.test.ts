@@ -68,7 +68,7 @@ describe('the command line refuses bad arguments in one line, exit code 2', () =
     expectOneLine(tag, 'error: --tag "my run": expected 1-64 letters, digits, "_", "." or "-" (trec_eval splits run lines on white space)');
     expectOneLine(settings, 'error: --settings: "mono" is named twice');
     expectOneLine(twice, 'error: --out is given more than once; give it once');
-    expectOneLine(unknown, /^error: Unknown option '--colour'\./);
+    expectOneLine(unknown, /^error: Unknown option '--colour'.*\(npm run eval -- --help\)$/);
   }, 180_000);
 
   it('for an --out that is a file, under a file, unwritable, or not empty, before loading anything', async () => {
