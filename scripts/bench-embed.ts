@@ -21,7 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createFsSource } from '../src/cli/fs-source';
-import { createNodeEncoder, resolveNodeModel, type NodeEncoder } from '../src/cli/node-encoder';
+import { createNodeEncoder, resolveNodeModel, type NodeEncoder } from '../src/encoder/node-encoder';
 import { loadSquadCorpus } from '../src/core/corpus/squad-loader';
 import { DEFAULT_LIMITS, paddedTokens, planFixedBatches, planLengthBatches, charLengths } from '../src/encoder/length-buckets';
 import { launchChromium, openPage, startSite } from '../test/e2e/browser-harness';

@@ -16,7 +16,7 @@ import { createAdamW } from '../src/core/training/adamw';
 import { adapterParamCount, createIdentityAdapter } from '../src/core/training/adapter';
 import { createInfoNceLoss } from '../src/core/training/loss';
 import { formatResultsMarkdown, type ResultRow } from '../src/core/training/results-table';
-import { createRng } from '../src/core/training/rng';
+import { createRng } from '../src/core/numeric/rng';
 import { runExperiment, type ExperimentSettings } from '../src/core/training/run-experiment';
 import { generateSyntheticBenchmark } from '../src/core/training/synthetic-benchmark';
 import { buildSyntheticCorpus } from '../src/core/training/synthetic-corpus';

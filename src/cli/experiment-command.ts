@@ -2,8 +2,7 @@ import { loadCorpus } from '../core/corpus/load-corpus';
 import { adapterFileName, buildExperimentJson, formatResultsFile } from '../core/training/experiment-files';
 import { formatResultsMarkdown } from '../core/training/results-table';
 import { runExperiment, type ExperimentResult } from '../core/training/run-experiment';
-import type { BatchStrategy } from '../core/training/samplers';
-import { parseStrategyName } from '../core/training/strategy-names';
+import { parseStrategyName, type BatchStrategy } from '../core/training/strategy-names';
 import type { Dtype } from '../encoder/model-registry';
 import { parseCliArgs, parseList } from './cli-args';
 import { CliError } from './cli-error';
@@ -11,7 +10,7 @@ import { corpusSummaryLines } from './corpus-summary';
 import { openOutputDir, type OutputDir } from './output-dir';
 import { escapeControl } from '../core/corpus/printable';
 import type { FileSource } from '../core/corpus/types';
-import { createNodeEncoder, resolveNodeModel } from './node-encoder';
+import { createNodeEncoder, resolveNodeModel } from '../encoder/node-encoder';
 import { createProgressReporter } from './progress-reporter';
 import { resolveDataSource } from './resolve-data';
 

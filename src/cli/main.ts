@@ -1,6 +1,7 @@
 import { CorpusError } from '../core/corpus/corpus-error';
 import { escapeControl } from '../core/corpus/printable';
 import { UnreachableError } from '../core/corpus/url-source';
+import { ModelError } from '../encoder/model-error';
 import { CliError } from './cli-error';
 import { EVAL_USAGE, runEval } from './eval-command';
 import { EXPERIMENT_USAGE, runExperimentCommand } from './experiment-command';
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
  * report). The line is escaped, so text from a corpus cannot send terminal control sequences.
  */
 export function errorLine(e: unknown): string {
-  if (e instanceof CliError || e instanceof CorpusError || e instanceof UnreachableError) return e.message;
+  if (e instanceof CliError || e instanceof ModelError || e instanceof CorpusError || e instanceof UnreachableError) return e.message;
   const errno = e as NodeJS.ErrnoException;
   if (errno && typeof errno.code === 'string' && typeof errno.syscall === 'string') {
     return fsErrorLine(`${errno.syscall}${errno.path ? ` ${errno.path}` : ''}`, e);

@@ -3,7 +3,7 @@ import { createDenseRetriever } from '../core/retrieval/dense-retriever';
 import type { Retriever } from '../core/retrieval/types';
 import type { Dtype } from '../encoder/model-registry';
 import { CliError } from './cli-error';
-import { createNodeEncoder, resolveNodeModel } from './node-encoder';
+import { createNodeEncoder, resolveNodeModel } from '../encoder/node-encoder';
 
 export interface ResolveRetrieverOptions {
   /** ONNX variant for dense models; default q8 when the folder has it. */

@@ -1,7 +1,7 @@
 /**
  * Embeds texts with a loaded transformers.js feature-extraction pipeline: registry prefixes,
  * length-bucketed batches, the registry's pooling, L2-normalised rows in input order. The same
- * code runs in the browser worker and in Node (src/cli/node-encoder.ts).
+ * code runs in the browser worker and in Node (src/encoder/node-encoder.ts).
  */
 import type { TextKind } from '../core/retrieval/types';
 import { charLengths, DEFAULT_LIMITS, planFixedBatches, planLengthBatches, scatterRows, type BatchLimits } from './length-buckets';

@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runExperimentCommand } from '../../src/cli/experiment-command';
-import { createNodeEncoder, resolveNodeModel } from '../../src/cli/node-encoder';
+import { createNodeEncoder, resolveNodeModel } from '../../src/encoder/node-encoder';
 import type { Corpus } from '../../src/core/corpus/types';
 import { deserializeAdapter } from '../../src/core/training/adapter-file';
 import type { ResultRow } from '../../src/core/training/results-table';

@@ -4,7 +4,7 @@
  * link made before any training falls back to the untrained model, and labels read the same everywhere.
  */
 import type { Adapter } from '../../core/training/adapter';
-import { BATCH_STRATEGIES } from '../../core/training/samplers';
+import { BATCH_STRATEGIES } from '../../core/training/strategy-names';
 import type { RankingStrategy } from '../../core/view-state/view-state';
 import { findModel } from '../../encoder/model-registry';
 import type { TrainedAdapters } from '../training/training-slice';

@@ -10,7 +10,7 @@ import type { Corpus } from '../../core/corpus/types';
 import type { Adapter } from '../../core/training/adapter';
 import { deserializeAdapter } from '../../core/training/adapter-file';
 import type { ExperimentResult, StrategyResult } from '../../core/training/run-experiment';
-import type { BatchStrategy } from '../../core/training/samplers';
+import type { BatchStrategy } from '../../core/training/strategy-names';
 import { hashTexts } from '../../encoder/content-hash';
 import { openKeyValueDb, requestResult, transactionDone } from '../../encoder/key-value-db';
 import type { LossPoint } from './training-messages';

@@ -1,7 +1,6 @@
 import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { BATCH_STRATEGIES } from '../../core/training/samplers';
-import { STRATEGY_LABELS } from '../../core/training/strategy-names';
+import { BATCH_STRATEGIES, STRATEGY_LABELS } from '../../core/training/strategy-names';
 import { buildLossRows, type LossCurves } from './loss-rows';
 import { STRATEGY_COLOURS } from './strategy-colours';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BatchStrategy } from '../../core/training/samplers';
+import type { BatchStrategy } from '../../core/training/strategy-names';
 import { buildLossRows } from './loss-rows';
 
 const curve = (strategy: BatchStrategy, losses: number[]) => losses.map((loss, step) => ({ strategy, epoch: 0, step, loss }));

@@ -1,4 +1,4 @@
-import { BATCH_STRATEGIES, type BatchStrategy } from '../../core/training/samplers';
+import { BATCH_STRATEGIES, type BatchStrategy } from '../../core/training/strategy-names';
 import type { LossPoint } from './training-messages';
 
 export type LossCurves = Partial<Record<BatchStrategy, LossPoint[]>>;

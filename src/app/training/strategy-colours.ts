@@ -1,4 +1,4 @@
-import type { BatchStrategy } from '../../core/training/samplers';
+import type { BatchStrategy } from '../../core/training/strategy-names';
 
 /** Okabe-Ito colours, distinguishable with the common colour-vision deficiencies. */
 export const STRATEGY_COLOURS: Record<BatchStrategy, string> = {

@@ -6,7 +6,7 @@
 import type { Corpus } from '../../core/corpus/types';
 import type { ProgressInfo } from '../../core/retrieval/types';
 import type { ExperimentResult, ExperimentSettings } from '../../core/training/run-experiment';
-import type { BatchStrategy } from '../../core/training/samplers';
+import type { BatchStrategy } from '../../core/training/strategy-names';
 
 export type TrainingSource =
   | {

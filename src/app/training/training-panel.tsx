@@ -1,7 +1,7 @@
 import type { Corpus } from '../../core/corpus/types';
 import { matchPaperDataset } from '../../core/analysis/paper-reference';
 import type { Encoder } from '../../core/retrieval/types';
-import { BATCH_STRATEGIES } from '../../core/training/samplers';
+import { BATCH_STRATEGIES } from '../../core/training/strategy-names';
 import { XQUAD_R_LANGUAGES } from '../../core/training/synthetic-benchmark';
 import { downloadFile, type ExportedFile } from '../analysis/download';
 import { AdapterDownloads } from './adapter-downloads';

@@ -1,6 +1,5 @@
 import type { LangCode } from '../../core/corpus/types';
-import { BATCH_STRATEGIES } from '../../core/training/samplers';
-import { STRATEGY_LABELS } from '../../core/training/strategy-names';
+import { BATCH_STRATEGIES, STRATEGY_LABELS } from '../../core/training/strategy-names';
 import { NumberField } from './number-field';
 import { useTraining } from './training-slice';
 

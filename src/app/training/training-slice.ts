@@ -11,7 +11,7 @@ import { DEFAULT_ADAMW } from '../../core/training/adamw';
 import type { Adapter } from '../../core/training/adapter';
 import { DEFAULT_INFO_NCE } from '../../core/training/loss';
 import type { ExperimentResult, ExperimentSettings } from '../../core/training/run-experiment';
-import { BATCH_STRATEGIES, type BatchStrategy } from '../../core/training/samplers';
+import { BATCH_STRATEGIES, type BatchStrategy } from '../../core/training/strategy-names';
 import { XQUAD_R_LANGUAGES } from '../../core/training/synthetic-benchmark';
 import { selectTestCorpus } from '../../core/training/test-corpus';
 import { isQuotaError } from '../../encoder/embedding-store';

@@ -1,5 +1,5 @@
 import type { LangCode } from '../corpus/types';
-import { createRng } from '../training/rng';
+import { createRng } from '../numeric/rng';
 
 export interface AlignmentItem {
   lang: LangCode;

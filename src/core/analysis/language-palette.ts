@@ -1,14 +1,16 @@
 import type { LangCode } from '../corpus/types';
 
 /**
- * 20 categorical colours for languages: the Okabe-Ito set (safe for the common colour-vision
- * deficiencies) first, then Paul Tol's muted set and a few of his others. No palette keeps 15+
- * colours apart for every reader, so every chart also prints language codes beside the colours.
+ * 20 categorical colours for languages: the Okabe-Ito set first (safe for the common colour-vision
+ * deficiencies), then twelve picked greedily from a 6-level RGB grid so that every pair stays at
+ * least 13 CIE76 units apart with normal vision and under simulated protanopia, deuteranopia and
+ * tritanopia (colour-vision.test.ts checks it), none too close to white or black. Colour is never
+ * the only cue: every chart also prints language codes beside the colours.
  */
 export const LANGUAGE_PALETTE: readonly string[] = [
   '#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#332288',
-  '#117733', '#882255', '#999933', '#44AA99', '#AA4499', '#DDCC77', '#555555', '#88CCEE',
-  '#CC6677', '#997700', '#6699CC', '#EE99AA',
+  '#9900FF', '#663300', '#990066', '#99FF99', '#9966FF', '#FF0066', '#6633CC', '#336633',
+  '#9999FF', '#993399', '#66CC66', '#660066',
 ];
 
 /** A colour per language, by position in `langs` (so a language keeps its colour across charts of one corpus). */

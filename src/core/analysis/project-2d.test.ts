@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../training/rng';
+import { createRng } from '../numeric/rng';
 import { projectTo2d } from './project-2d';
 
 /** Two tight clouds of 30 points each in 8-D, far apart along the first coordinate. */

@@ -1,6 +1,6 @@
 import { UMAP } from 'umap-js';
-import { createRng } from '../training/rng';
-import { fitPca, projectPca } from './pca';
+import { createRng } from '../numeric/rng';
+import { fitPca, projectPca } from '../numeric/pca';
 
 export type ProjectionMethod = 'pca' | 'umap';
 

@@ -1,5 +1,5 @@
 import type { Passage } from '../corpus/types';
-import { dotScores } from './embedding-matrix';
+import { dotScores } from '../numeric/row-matrix';
 import type { Encoder, PoolScorer, Retriever, RunOptions } from './types';
 
 /** (matrix, rows, dim) -> a rows x dim matrix; e.g. a trained adapter applied to unit rows. */

@@ -1,5 +1,5 @@
-import { multiplyABt } from './dense-kernels';
-import { createRng } from './rng';
+import { multiplyABt } from '../numeric/dense-kernels';
+import { createRng } from '../numeric/rng';
 
 /**
  * A linear map W applied to question and passage embeddings alike (the encoder is shared, as in

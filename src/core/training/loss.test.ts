@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adapterParamCount, type AdapterShape } from './adapter';
 import { createInfoNceLoss, type InfoNceOptions, type LossBatch } from './loss';
-import { createRng } from './rng';
+import { createRng } from '../numeric/rng';
 
 function randomBatch(dim: number, size: number, seed: number, groups?: number[]): LossBatch {
   const rng = createRng(seed);

@@ -1,5 +1,5 @@
 import { createForwardWorkspace, forwardAdapter, type AdapterShape, type ForwardWorkspace } from './adapter';
-import { multiplyABt, transposeInto } from './dense-kernels';
+import { multiplyABt, transposeInto } from '../numeric/dense-kernels';
 
 export interface InfoNceOptions {
   /** Softmax temperature; logits are cosines / tau. The paper does not give one; 0.05 is the common choice for E5/XLM-R retrievers. */
@@ -37,8 +37,24 @@ export interface LossBatch {
  * Keeps its scratch buffers between calls; not safe to share between concurrent trainers.
  */
 export interface InfoNceLoss {
-  /** Returns the loss; when `grad` is given, writes dL/dparams into it (overwriting). */
-  evaluate(params: Float64Array, batch: LossBatch, grad: Float64Array | null): number;
+  /**
+   * Returns the loss; when `grad` is given, writes dL/dparams into it (overwriting). When
+   * `record` is given, also fills it with what the step saw (the teaching step-through reads it).
+   */
+  evaluate(params: Float64Array, batch: LossBatch, grad: Float64Array | null, record?: LossRecord): number;
+}
+
+/** One evaluation's inner figures, B x B row-major (row = question, column = passage). */
+export interface LossRecord {
+  size: number;
+  /** Cosine of adapted question i and adapted passage j (NaN where masked as the same answer). */
+  cosines: Float64Array;
+  /** Softmax of cosine / tau over each row (0 where masked). */
+  probabilities: Float64Array;
+  /** dL/dlogit: negative pulls the pair together, positive pushes it apart. */
+  dLogits: Float64Array;
+  /** Question i's term of the loss: logsumexp of its row minus its own logit. */
+  rowLoss: Float64Array;
 }
 
 export function createInfoNceLoss(shape: AdapterShape, options: InfoNceOptions = DEFAULT_INFO_NCE): InfoNceLoss {
@@ -86,7 +102,7 @@ export function createInfoNceLoss(shape: AdapterShape, options: InfoNceOptions =
     rowSum = new Float64Array(b);
   };
 
-  const evaluate = (params: Float64Array, batch: LossBatch, grad: Float64Array | null): number => {
+  const evaluate = (params: Float64Array, batch: LossBatch, grad: Float64Array | null, record?: LossRecord): number => {
     const b = batch.size;
     const n = 2 * b;
     if (batch.x.length < n * d) {
@@ -131,11 +147,13 @@ export function createInfoNceLoss(shape: AdapterShape, options: InfoNceOptions =
       for (let j = 0; j < b; j++) sum += Math.exp(logits[i * b + j] - max);
       rowMax[i] = max;
       rowSum[i] = sum;
-      loss += max + Math.log(sum) - logits[i * b + i];
+      const term = max + Math.log(sum) - logits[i * b + i];
+      if (record) record.rowLoss[i] = term;
+      loss += term;
     }
     const weight = symmetric ? 0.5 / b : 1 / b;
     loss *= weight;
-    if (grad) {
+    if (grad || record) {
       for (let i = 0; i < b; i++) {
         for (let j = 0; j < b; j++) {
           const p = Math.exp(logits[i * b + j] - rowMax[i]) / rowSum[i];
@@ -152,7 +170,7 @@ export function createInfoNceLoss(shape: AdapterShape, options: InfoNceOptions =
         let sum = 0;
         for (let i = 0; i < b; i++) sum += Math.exp(logits[i * b + j] - max);
         colLoss += max + Math.log(sum) - logits[j * b + j];
-        if (grad) {
+        if (grad || record) {
           for (let i = 0; i < b; i++) {
             const p = Math.exp(logits[i * b + j] - max) / sum;
             dLogits[i * b + j] += weight * (p - (i === j ? 1 : 0));
@@ -161,6 +179,7 @@ export function createInfoNceLoss(shape: AdapterShape, options: InfoNceOptions =
       }
       loss += weight * colLoss;
     }
+    if (record) fillRecord(record, b, logits, dLogits, rowMax, rowSum, tau);
     if (!grad) return loss;
 
     // dL/dS = dL/dlogits / tau; gU = dS V_hat, gV = dS^T U_hat.
@@ -209,4 +228,30 @@ export function createInfoNceLoss(shape: AdapterShape, options: InfoNceOptions =
     return loss;
   };
   return { evaluate };
+}
+
+/** An empty record for batches of `size` pairs. */
+export function createLossRecord(size: number): LossRecord {
+  const bb = size * size;
+  return { size, cosines: new Float64Array(bb), probabilities: new Float64Array(bb), dLogits: new Float64Array(bb), rowLoss: new Float64Array(size) };
+}
+
+function fillRecord(
+  record: LossRecord,
+  b: number,
+  logits: Float64Array,
+  dLogits: Float64Array,
+  rowMax: Float64Array,
+  rowSum: Float64Array,
+  tau: number,
+): void {
+  if (record.size !== b) throw new RangeError(`InfoNCE: the record is for ${record.size} pairs, the batch has ${b}`);
+  for (let i = 0; i < b; i++) {
+    for (let j = 0; j < b; j++) {
+      const l = logits[i * b + j];
+      record.cosines[i * b + j] = Number.isFinite(l) ? l * tau : Number.NaN;
+      record.probabilities[i * b + j] = Math.exp(l - rowMax[i]) / rowSum[i];
+      record.dLogits[i * b + j] = dLogits[i * b + j];
+    }
+  }
 }

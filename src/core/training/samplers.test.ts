@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPairsIndex, type PairRowInput, type PairsIndex } from './pairs-index';
-import { createSampler, type Batch, type BatchStrategy } from './samplers';
+import { createSampler, type Batch } from './samplers';
+import type { BatchStrategy } from './strategy-names';
 
 const languages = ['ar', 'de', 'en', 'zh'];
 

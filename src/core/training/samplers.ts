@@ -1,10 +1,7 @@
 import type { LangCode } from '../corpus/types';
 import type { PairsIndex } from './pairs-index';
-import { createRng } from './rng';
-
-/** The paper's three ways to build a contrastive batch (X-X-mono, X-Y, Hybrid). */
-export type BatchStrategy = 'monolingual' | 'cross-lingual' | 'hybrid';
-export const BATCH_STRATEGIES: readonly BatchStrategy[] = ['monolingual', 'cross-lingual', 'hybrid'];
+import { createRng } from '../numeric/rng';
+import { BATCH_STRATEGIES, type BatchStrategy } from './strategy-names';
 
 /** One batch of (question, answer passage) pairs; pair i's passage is the positive for question i. */
 export interface Batch {

@@ -1,6 +1,6 @@
 import type { LangCode } from '../corpus/types';
 import { restrictPairsIndex, type PairsIndex } from './pairs-index';
-import { createRng } from './rng';
+import { createRng } from '../numeric/rng';
 
 export interface SplitOptions {
   /** Share of question ids held out for testing, in [0, 1). */

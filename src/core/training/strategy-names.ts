@@ -1,4 +1,11 @@
-import type { BatchStrategy } from './samplers';
+/**
+ * The batch strategies by name: training's public vocabulary, shared with the view state, the
+ * CLI and the app without pulling in the samplers themselves. It imports nothing.
+ */
+
+/** The paper's three ways to build a contrastive batch (X-X-mono, X-Y, Hybrid). */
+export type BatchStrategy = 'monolingual' | 'cross-lingual' | 'hybrid';
+export const BATCH_STRATEGIES: readonly BatchStrategy[] = ['monolingual', 'cross-lingual', 'hybrid'];
 
 /** Short names for command lines and file names. */
 export type StrategyShortName = 'mono' | 'cross' | 'hybrid';

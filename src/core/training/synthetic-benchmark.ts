@@ -1,6 +1,6 @@
 import type { LangCode } from '../corpus/types';
 import { buildPairsIndex, type PairRowInput, type PairsIndex } from './pairs-index';
-import { createRng, type Rng } from './rng';
+import { createRng, type Rng } from '../numeric/rng';
 
 /** XQuAD-R's 11 languages. */
 export const XQUAD_R_LANGUAGES: readonly LangCode[] = ['ar', 'de', 'el', 'en', 'es', 'hi', 'ru', 'th', 'tr', 'vi', 'zh'];

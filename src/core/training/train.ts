@@ -3,8 +3,9 @@ import { createAdamW, DEFAULT_ADAMW } from './adamw';
 import { assertAdapterShape, createIdentityAdapter, type Adapter } from './adapter';
 import { createInfoNceLoss, DEFAULT_INFO_NCE } from './loss';
 import type { PairsIndex } from './pairs-index';
-import { deriveSeed } from './rng';
-import { createSampler, type Batch, type BatchStrategy } from './samplers';
+import { deriveSeed } from '../numeric/rng';
+import { createSampler, type Batch } from './samplers';
+import type { BatchStrategy } from './strategy-names';
 
 export interface TrainOptions {
   /** Frozen encoder's question embeddings, rows x dim, row-major (rows as in pairs.queryRow). */
@@ -59,6 +60,11 @@ export class TrainingCancelledError extends Error {
   }
 }
 
+/** The seed training gives its sampler, so a view can draw the very batches a run trained on. */
+export function samplerSeedOf(seed: number): number {
+  return deriveSeed(seed, 'sampler');
+}
+
 /** Hand control back to the event loop this often, so an abort message can arrive in a worker. */
 const YIELD_EVERY_MS = 25;
 
@@ -78,7 +84,7 @@ export async function trainAdapter(options: TrainOptions): Promise<TrainResult> 
     languages: options.languages,
     batchSize,
     alpha: options.alpha ?? 0.5,
-    seed: deriveSeed(seed, 'sampler'),
+    seed: samplerSeedOf(seed),
   });
   const initial = createIdentityAdapter(dim, rank, deriveSeed(seed, 'init'));
   const params = Float64Array.from(initial.params);

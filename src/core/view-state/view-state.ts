@@ -8,8 +8,7 @@ import type { CorpusFormat } from '../corpus/loaded-corpus';
 import { escapeControl, shorten } from '../corpus/printable';
 import type { LangCode } from '../corpus/types';
 import type { SettingName } from '../metrics/types';
-import { parseStrategyName, STRATEGY_SHORT_NAMES } from '../training/strategy-names';
-import type { BatchStrategy } from '../training/samplers';
+import { parseStrategyName, STRATEGY_SHORT_NAMES, type BatchStrategy } from '../training/strategy-names';
 import { corpusUrlProblem } from '../corpus/url-source';
 
 /** A value from a link, as a notice shows it: cut short and with control characters escaped. */
@@ -52,6 +51,8 @@ export interface ViewState {
   strategy: RankingStrategy;
   /** Side by side: the strategy ranked beside `strategy` for the same query; null for one list. */
   compareStrategy: RankingStrategy | null;
+  /** The guided tour's step on show (its id, src/core/teaching/tour.ts); absent or null when no tour. */
+  tour?: string | null;
 }
 
 export const DEFAULT_VIEW_STATE: ViewState = {
@@ -98,6 +99,7 @@ export function encodeViewState(state: ViewState): string {
   if (state.presenter) p.set('present', '1');
   if (state.strategy !== d.strategy) p.set('strategy', strategyParam(state.strategy));
   if (state.compareStrategy) p.set('vs', strategyParam(state.compareStrategy));
+  if (state.tour) p.set('tour', state.tour);
   return p.toString();
 }
 
@@ -177,6 +179,12 @@ export function decodeViewState(search: string): DecodedViewState {
     const strategy = parseRankingStrategy(value);
     if (strategy) state[field] = strategy;
     else ignored.push(`${name}=${shown(value)}: expected one of ${STRATEGY_PARAMS.join(', ')}`);
+  }
+
+  const tour = p.get('tour');
+  if (tour !== null) {
+    if (/^[a-z0-9-]{1,40}$/.test(tour)) state.tour = tour;
+    else ignored.push(`tour=${tour}: expected a tour step name such as "one-ranking"`);
   }
 
   return { state, ignored };

@@ -8,11 +8,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { env, pipeline } from '@huggingface/transformers';
 import type { Encoder, RunOptions, TextKind } from '../core/retrieval/types';
-import { describeModelFolder, findPresetFor } from '../encoder/describe-model';
-import { encoderIdOf, findModel, MODEL_REGISTRY, ONNX_FILE, requiredFilesFor, type Dtype, type ModelEntry } from '../encoder/model-registry';
-import { embedTexts, measureLengths, type EmbedTextsOptions, type Extractor, type LengthMeasure } from '../encoder/pipeline-embedder';
-import type { BatchLimits } from '../encoder/length-buckets';
-import { CliError } from './cli-error';
+import { describeModelFolder, findPresetFor } from './describe-model';
+import { encoderIdOf, findModel, MODEL_REGISTRY, ONNX_FILE, requiredFilesFor, type Dtype, type ModelEntry } from './model-registry';
+import { embedTexts, measureLengths, type EmbedTextsOptions, type Extractor, type LengthMeasure } from './pipeline-embedder';
+import type { BatchLimits } from './length-buckets';
+import { ModelError } from './model-error';
 
 /** public/models/ of this project. */
 export const PUBLIC_MODELS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../public/models');
@@ -62,16 +62,16 @@ export function resolveNodeModel(spec: string, modelsDir = PUBLIC_MODELS_DIR): N
         : entry.kind === 'bench'
           ? 'generate it: npx tsx scripts/fixture-model/generate.ts --bench'
           : 'regenerate it: npx tsx scripts/fixture-model/generate.ts';
-      throw new CliError(`model ${entry.id} is not available offline: ${folder}/config.json is missing; ${how} (or give a model folder instead of an id)`);
+      throw new ModelError(`model ${entry.id} is not available offline: ${folder}/config.json is missing; ${how} (or give a model folder instead of an id)`);
     }
     return { entry, folder };
   }
   const folder = path.resolve(spec);
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-    throw new CliError(`--retriever ${spec}: not bm25, not a registry model id (${MODEL_REGISTRY.map((m) => m.id).join(', ')}), and not a model folder`);
+    throw new ModelError(`--retriever ${spec}: not bm25, not a registry model id (${MODEL_REGISTRY.map((m) => m.id).join(', ')}), and not a model folder`);
   }
   const configPath = path.join(folder, 'config.json');
-  if (!existsSync(configPath)) throw new CliError(`--retriever ${spec}: ${configPath} is missing; a model folder holds config.json, tokenizer.json, tokenizer_config.json and onnx/*.onnx`);
+  if (!existsSync(configPath)) throw new ModelError(`--retriever ${spec}: ${configPath} is missing; a model folder holds config.json, tokenizer.json, tokenizer_config.json and onnx/*.onnx`);
   const files = listFiles(folder);
   return { entry: describeModelFolder(folder, readFileSync(configPath, 'utf8'), files, findPresetFor(folder)), folder };
 }
@@ -81,18 +81,18 @@ export function pickNodeDtype(model: NodeModel, wanted?: Dtype): Dtype {
   const fileOf = (d: Dtype) => path.join(model.folder, model.entry.dtypes[d]?.file ?? ONNX_FILE[d]);
   const has = (d: Dtype) => existsSync(fileOf(d));
   if (wanted) {
-    if (!has(wanted)) throw new CliError(`--dtype ${wanted}: ${fileOf(wanted)} is missing`);
+    if (!has(wanted)) throw new ModelError(`--dtype ${wanted}: ${fileOf(wanted)} is missing`);
     return wanted;
   }
   const found = (['q8', 'fp32', 'fp16'] as const).find(has);
-  if (!found) throw new CliError(`${model.folder}: no onnx/model.onnx, onnx/model_quantized.onnx or onnx/model_fp16.onnx`);
+  if (!found) throw new ModelError(`${model.folder}: no onnx/model.onnx, onnx/model_quantized.onnx or onnx/model_fp16.onnx`);
   return found;
 }
 
 export async function createNodeEncoder(model: NodeModel, opts: NodeEncoderOptions = {}): Promise<NodeEncoder> {
   const dtype = pickNodeDtype(model, opts.dtype);
   for (const f of requiredFilesFor(model.entry, dtype)) {
-    if (!existsSync(path.join(model.folder, f))) throw new CliError(`${model.folder}: ${f} is missing (needed for dtype ${dtype})`);
+    if (!existsSync(path.join(model.folder, f))) throw new ModelError(`${model.folder}: ${f} is missing (needed for dtype ${dtype})`);
   }
   // Never reach for the hub from Node: models are vendored into folders first.
   env.allowRemoteModels = false;
@@ -106,7 +106,7 @@ export async function createNodeEncoder(model: NodeModel, opts: NodeEncoderOptio
   })) as unknown as Extractor;
   const probe = await embedTexts(extractor, model.entry, ['.'], 'passage');
   const dim = probe.dim;
-  if (dim !== model.entry.dimensions) throw new CliError(`${model.folder}: the model gives ${dim}-dimensional rows but the registry says ${model.entry.dimensions}`);
+  if (dim !== model.entry.dimensions) throw new ModelError(`${model.folder}: the model gives ${dim}-dimensional rows but the registry says ${model.entry.dimensions}`);
   return {
     id: encoderIdOf(model.entry, dtype),
     dim,

@@ -1,4 +1,4 @@
-import { createRng } from '../training/rng';
+import { createRng } from './rng';
 
 /** Principal axes of a set of row vectors. */
 export interface PcaModel {

@@ -2,16 +2,17 @@
  * The dense encoder in Node on the committed fixture model (public/models/fixture/xlmr-tiny),
  * through transformers.js and onnxruntime-node, from the local folder only.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pipeline } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadJsonlCorpus } from '../core/corpus/jsonl-loader';
+import { createMemorySource } from '../core/corpus/memory-source';
 import type { Corpus } from '../core/corpus/types';
 import { evaluateCorpus } from '../core/evaluation/evaluate-corpus';
 import { createDenseRetriever } from '../core/retrieval/dense-retriever';
-import { findModel } from '../encoder/model-registry';
-import { CliError } from './cli-error';
-import { createFsSource } from './fs-source';
+import { findModel } from './model-registry';
+import { ModelError } from './model-error';
 import { createNodeEncoder, resolveNodeModel, type NodeEncoder } from './node-encoder';
 
 const FIXTURE_DIR = path.resolve(__dirname, '../../public/models/fixture/xlmr-tiny');
@@ -19,7 +20,7 @@ let corpus: Corpus;
 const encoders: Partial<Record<'fp32' | 'fp16' | 'q8', NodeEncoder>> = {};
 
 beforeAll(async () => {
-  corpus = (await loadJsonlCorpus(createFsSource(path.resolve(__dirname, '../../test/fixtures')), ['lexicon-corpus.jsonl'])).corpus;
+  corpus = (await loadJsonlCorpus(createMemorySource([{ name: 'lexicon-corpus.jsonl', text: readFileSync(path.resolve(__dirname, '../../test/fixtures/lexicon-corpus.jsonl'), 'utf8') }]), ['lexicon-corpus.jsonl'])).corpus;
   for (const dtype of ['fp32', 'fp16', 'q8'] as const) encoders[dtype] = await createNodeEncoder(resolveNodeModel('fixture/xlmr-tiny'), { dtype });
 });
 
@@ -108,7 +109,7 @@ describe('createNodeEncoder on the fixture model', () => {
 describe('resolveNodeModel', () => {
   it('resolves registry ids to public/models and explains how to vendor a missing one', () => {
     expect(resolveNodeModel('fixture/xlmr-tiny').folder).toBe(FIXTURE_DIR);
-    expect(() => resolveNodeModel('Xenova/multilingual-e5-small', '/nonexistent/models')).toThrow(CliError);
+    expect(() => resolveNodeModel('Xenova/multilingual-e5-small', '/nonexistent/models')).toThrow(ModelError);
     expect(() => resolveNodeModel('Xenova/multilingual-e5-small', '/nonexistent/models')).toThrow(
       /not available offline: \/nonexistent\/models\/Xenova\/multilingual-e5-small\/config.json is missing; vendor it first .*npm run models:fetch -- Xenova\/multilingual-e5-small --dtype q8/,
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRng } from '../training/rng';
+import { createRng } from './rng';
 import { fitPca, projectPca } from './pca';
 
 // Two orthonormal directions in 4-D, chosen so each has one clearly largest coordinate.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dotScores, normalizeRows, selectRows } from './embedding-matrix';
+import { dotScores, normalizeRows, selectRows } from './row-matrix';
 
 describe('embedding matrices', () => {
   it('normalises rows to unit length and leaves zero rows alone', () => {

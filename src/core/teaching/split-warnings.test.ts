@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { ResultRow } from '../training/results-table';
+import { tinyExperiment } from './experiment.fixture';
+import { assessSplit, pairedApTest } from './split-warnings';
+
+const row = (key: string, map: number): ResultRow => ({
+  key,
+  label: key,
+  monoMap: map,
+  monoR1: map,
+  crossMap: map,
+  crossR1: map,
+  multiMap: map,
+  multiR10: map,
+  maxRankDistance: 3,
+});
+
+describe('assessSplit', () => {
+  it('warns that a 2-question test split where every row reads 1.000 cannot tell strategies apart', () => {
+    const warnings = assessSplit({
+      rows: ['baseline', 'monolingual', 'cross-lingual', 'hybrid'].map((k) => row(k, 1)),
+      split: { testQids: ['q1', 'q7'], testQuestions: 30, trainQids: 8, trainLanguages: [], heldOutLanguages: [], testPassages: 30 },
+    });
+    expect(warnings.map((w) => w.kind)).toEqual(['small', 'saturated']);
+    expect(warnings[0].message).toMatch(/^The test split holds only 2 question ids \(30 questions\): one question can move a score by about 0\.50/);
+  });
+
+  it('says rows closer than one question can move them are equal', () => {
+    const split = { testQids: Array.from({ length: 24 }, (_, i) => `q${i}`), testQuestions: 360, trainQids: 90, trainLanguages: [], heldOutLanguages: [], testPassages: 400 };
+    const warnings = assessSplit({ rows: [row('baseline', 0.674), row('monolingual', 0.672), row('cross-lingual', 0.675), row('hybrid', 0.673)], split });
+    expect(warnings).toEqual([
+      {
+        kind: 'indistinct',
+        message: 'All rows are within 0.003 mAP of each other, less than one test question can move a score (about 0.042): read these rows as equal.',
+      },
+    ]);
+  });
+
+  it('has nothing to say about a split that separates the strategies', async () => {
+    const result = await tinyExperiment();
+    expect(assessSplit({ ...result, split: { ...result.split, testQids: Array.from({ length: 119 }, (_, i) => `q${i}`) } })).toEqual([]);
+  });
+});
+
+describe('pairedApTest', () => {
+  it('pairs questions across two reports of the same split and gives a seeded p', async () => {
+    const result = await tinyExperiment();
+    const t = pairedApTest(result.baseline.report, result.strategies[2].report, 'multi')!;
+    expect(t.questions).toBe(80); // 20 test qids x 4 languages
+    const mean = (r: typeof result.baseline.report) => r.settings.multi!.macro.ap;
+    expect(t.meanDifference).toBeCloseTo(mean(result.strategies[2].report) - mean(result.baseline.report), 10);
+    expect(t.p).toBeGreaterThan(0);
+    expect(t.p).toBeLessThanOrEqual(1);
+    expect(pairedApTest(result.baseline.report, result.strategies[2].report, 'multi')).toEqual(t);
+  });
+
+  it('gives p = 1 and no mark when the two reports agree on every question', async () => {
+    const result = await tinyExperiment();
+    const t = pairedApTest(result.baseline.report, result.baseline.report, 'mono')!;
+    expect(t).toMatchObject({ meanDifference: 0, p: 1, mark: '' });
+  });
+});
