@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseDevice, chooseDtype, chooseThreads, isDeviceLostError, judgeProbe, lowestRowCosine, type GpuReport } from './device-policy';
+import { chooseDevice, chooseDtype, chooseThreads, isDeviceLostError, judgeProbe, judgeSpeed, lowestRowCosine, softwareAdapterName, type GpuReport } from './device-policy';
 
 const noApi: GpuReport = { api: false, adapter: false, shaderF16: false };
 const noAdapter: GpuReport = { api: true, adapter: false, shaderF16: false };
@@ -20,6 +20,50 @@ describe('chooseDevice', () => {
     expect(chooseDevice(gpuF16, 'wasm')).toMatchObject({ device: 'wasm', fellBack: false });
     expect(chooseDevice(gpu, 'webgpu')).toMatchObject({ device: 'webgpu', reason: 'WebGPU chosen by the user' });
     expect(chooseDevice(noApi, 'webgpu')).toMatchObject({ device: 'wasm', fellBack: true });
+  });
+
+  it('races WebGPU against WASM only on auto with a real GPU', () => {
+    expect(chooseDevice(gpu).race).toBe(true);
+    expect(chooseDevice(gpu, 'webgpu').race).toBe(false);
+    expect(chooseDevice(gpu, 'wasm').race).toBe(false);
+  });
+
+  it('does not trust a software adapter on auto, but runs on it when the user chooses WebGPU', () => {
+    const swiftshader: GpuReport = { ...gpu, software: 'SwiftShader' };
+    const auto = chooseDevice(swiftshader);
+    expect(auto).toMatchObject({ device: 'wasm', fellBack: true, race: false });
+    expect(auto.reason).toBe('the only WebGPU adapter is a software adapter (SwiftShader) that emulates a GPU on the CPU: using WASM (choose WebGPU to use it anyway)');
+    const chosen = chooseDevice(swiftshader, 'webgpu');
+    expect(chosen).toMatchObject({ device: 'webgpu', fellBack: false, race: false });
+    expect(chosen.reason).toMatch(/^WebGPU chosen by the user, on a software adapter \(SwiftShader\)/);
+  });
+});
+
+describe('softwareAdapterName', () => {
+  it("names Chromium's SwiftShader from its adapter info, and other CPU renderers by name", () => {
+    // What headless Chromium here reports (adapter.info).
+    expect(softwareAdapterName({ vendor: 'google', architecture: 'swiftshader', device: '', description: '', isFallbackAdapter: true })).toBe('SwiftShader');
+    expect(softwareAdapterName({ vendor: 'google', architecture: 'swiftshader' })).toBe('SwiftShader');
+    expect(softwareAdapterName({ vendor: 'mesa', description: 'llvmpipe (LLVM 15.0.6, 256 bits)' })).toBe('llvmpipe');
+    expect(softwareAdapterName({ vendor: 'microsoft', description: 'Microsoft Basic Render Driver' })).toBe('Microsoft WARP');
+    expect(softwareAdapterName({ vendor: 'unknown', isFallbackAdapter: true })).toBe('a fallback adapter');
+  });
+
+  it('leaves real GPUs alone', () => {
+    expect(softwareAdapterName({ vendor: 'nvidia', architecture: 'ampere', isFallbackAdapter: false })).toBeUndefined();
+    expect(softwareAdapterName({ vendor: 'apple', architecture: 'metal-3' })).toBeUndefined();
+    expect(softwareAdapterName({})).toBeUndefined();
+  });
+});
+
+describe('judgeSpeed', () => {
+  it('keeps the faster device on auto and says both times', () => {
+    expect(judgeSpeed({ webgpuMs: 120, wasmMs: 30 }, true)).toEqual({ device: 'wasm', message: 'WASM is faster here (WebGPU 120 ms, WASM 30 ms on the probe sentences): using WASM' });
+    expect(judgeSpeed({ webgpuMs: 8, wasmMs: 30 }, true)).toEqual({ device: 'webgpu', message: 'WebGPU is faster here (WebGPU 8 ms, WASM 30 ms on the probe sentences)' });
+  });
+
+  it('keeps WebGPU when the user chose it, slower or not', () => {
+    expect(judgeSpeed({ webgpuMs: 120, wasmMs: 30 }, false).device).toBe('webgpu');
   });
 });
 

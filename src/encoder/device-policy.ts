@@ -19,6 +19,38 @@ export interface GpuReport {
   shaderF16: boolean;
   /** Why not, when requestAdapter threw. */
   error?: string;
+  /** The adapter emulates a GPU on the CPU: its name for a person ('SwiftShader'), see softwareAdapterName. */
+  software?: string;
+}
+
+/** What GPUAdapter says about itself (adapter.info, and isFallbackAdapter on the adapter or its info). */
+export interface AdapterFacts {
+  isFallbackAdapter?: boolean;
+  vendor?: string;
+  architecture?: string;
+  device?: string;
+  description?: string;
+}
+
+/** CPU implementations of a GPU API that browsers expose as WebGPU adapters. */
+const SOFTWARE_RENDERERS: readonly [RegExp, string][] = [
+  [/swiftshader/i, 'SwiftShader'],
+  [/llvmpipe/i, 'llvmpipe'],
+  [/lavapipe/i, 'lavapipe'],
+  [/softpipe/i, 'softpipe'],
+  [/basic render driver|\bwarp\b/i, 'Microsoft WARP'],
+];
+
+/**
+ * The name of a software adapter, or undefined for a real GPU. Chromium reports SwiftShader as
+ * vendor 'google', architecture 'swiftshader' and isFallbackAdapter true; older builds lack the
+ * flag, so the names are checked as well.
+ */
+export function softwareAdapterName(facts: AdapterFacts): string | undefined {
+  const text = [facts.vendor, facts.architecture, facts.device, facts.description].filter(Boolean).join(' ');
+  const known = SOFTWARE_RENDERERS.find(([pattern]) => pattern.test(text));
+  if (known) return known[1];
+  return facts.isFallbackAdapter ? 'a fallback adapter' : undefined;
 }
 
 export interface DeviceChoice {
@@ -27,17 +59,46 @@ export interface DeviceChoice {
   reason: string;
   /** True when the choice went against an explicit or automatic wish for WebGPU. */
   fellBack: boolean;
+  /** Time the probe on both devices and keep the faster one that agrees ('auto' on a real GPU). */
+  race: boolean;
 }
 
 export function chooseDevice(gpu: GpuReport, preference: DevicePreference = 'auto'): DeviceChoice {
-  if (preference === 'wasm') return { device: 'wasm', reason: 'WASM chosen by the user', fellBack: false };
+  if (preference === 'wasm') return { device: 'wasm', reason: 'WASM chosen by the user', fellBack: false, race: false };
   const wanted = preference === 'webgpu' ? 'WebGPU was asked for' : 'WebGPU preferred';
-  if (!gpu.api) return { device: 'wasm', reason: `${wanted}, but this browser has no WebGPU (navigator.gpu is missing): using WASM`, fellBack: true };
+  if (!gpu.api) return { device: 'wasm', reason: `${wanted}, but this browser has no WebGPU (navigator.gpu is missing): using WASM`, fellBack: true, race: false };
   if (!gpu.adapter) {
     const why = gpu.error ? `requesting a WebGPU adapter failed (${gpu.error})` : 'no WebGPU adapter is available';
-    return { device: 'wasm', reason: `${wanted}, but ${why}: using WASM`, fellBack: true };
+    return { device: 'wasm', reason: `${wanted}, but ${why}: using WASM`, fellBack: true, race: false };
   }
-  return { device: 'webgpu', reason: preference === 'webgpu' ? 'WebGPU chosen by the user' : 'a WebGPU adapter is available', fellBack: false };
+  if (gpu.software) {
+    const what = `software adapter (${gpu.software})`;
+    // An emulated GPU runs the model on the CPU, far slower than WASM (11 min against 4 s measured).
+    return preference === 'webgpu'
+      ? { device: 'webgpu', reason: `WebGPU chosen by the user, on a ${what} that emulates a GPU on the CPU (usually much slower than WASM)`, fellBack: false, race: false }
+      : { device: 'wasm', reason: `the only WebGPU adapter is a ${what} that emulates a GPU on the CPU: using WASM (choose WebGPU to use it anyway)`, fellBack: true, race: false };
+  }
+  return preference === 'webgpu'
+    ? { device: 'webgpu', reason: 'WebGPU chosen by the user', fellBack: false, race: false }
+    : { device: 'webgpu', reason: 'a WebGPU adapter is available', fellBack: false, race: true };
+}
+
+/** Probe timings (warm: after a first run that compiles shaders) on both devices, same dtype. */
+export interface ProbeTiming {
+  webgpuMs: number;
+  wasmMs: number;
+}
+
+/**
+ * After the probe agreed: on 'auto', the faster device wins; an explicit WebGPU stays. Both ran
+ * the same dtype, and WASM's own choice (q8) is usually faster still, so WASM winning is safe.
+ */
+export function judgeSpeed(timing: ProbeTiming, race: boolean): { device: WebDevice; message: string } {
+  const figures = `WebGPU ${timing.webgpuMs.toFixed(0)} ms, WASM ${timing.wasmMs.toFixed(0)} ms on the probe sentences`;
+  if (!race) return { device: 'webgpu', message: figures };
+  return timing.wasmMs < timing.webgpuMs
+    ? { device: 'wasm', message: `WASM is faster here (${figures}): using WASM` }
+    : { device: 'webgpu', message: `WebGPU is faster here (${figures})` };
 }
 
 /**

@@ -5,6 +5,7 @@
  * same model, and the unfinished part is sent again. API described in docs/encoder.md.
  */
 import type { Encoder, RunOptions, TextKind } from '../core/retrieval/types';
+import { readDevicePreference } from './device-preference';
 import { createIndexedDbCache, embeddingCacheKey, isQuotaError, type EmbeddingCache } from './embedding-store';
 import { charLengths, scatterRows, sortByLengthDescending } from './length-buckets';
 import type { LoadProgress } from './load-progress';
@@ -275,7 +276,9 @@ export function createEncoderClient(opts: EncoderClientOptions = {}): EncoderCli
   }
 
   return {
-    async load(req, loadOpts = {}) {
+    async load(asked, loadOpts = {}) {
+      // A load that names no device follows the user's stored choice (auto / WebGPU / WASM).
+      const req: LoadRequest = { ...asked, device: asked.device ?? readDevicePreference() };
       request = null;
       info = null;
       try {

@@ -10,7 +10,8 @@ import type { ModelSource } from './worker-protocol';
 
 const PICKED_PREFIX = '/__picked-model__/';
 let pickedCount = 0;
-const networkFetch = env.fetch;
+const networkFetch = env.fetch as typeof fetch;
+const HUB_HOST = env.remoteHost;
 
 function memoryResponse(bytes: ArrayBuffer | undefined, url: string): Response {
   if (!bytes) return new Response(`not in the picked folder: ${url}`, { status: 404, statusText: 'Not Found' });
@@ -21,10 +22,13 @@ function memoryResponse(bytes: ArrayBuffer | undefined, url: string): Response {
  * Sets env for this source and returns the name to give pipeline(). Call before every load: env
  * is global, and the worker loads one model at a time.
  */
-export function useModelSource(source: ModelSource, entry: ModelEntry, dtype: Dtype, baseUrl: string): string {
-  env.fetch = networkFetch;
+export function useModelSource(source: ModelSource, entry: ModelEntry, dtype: Dtype, baseUrl: string, netFetch: typeof fetch = networkFetch): string {
+  env.fetch = netFetch;
+  env.remoteHost = HUB_HOST;
   if (source.type === 'hub') {
     if (!entry.hub) throw new Error(`${entry.label} is not on the Hugging Face hub; load it from the app's /models/ folder or a picked folder`);
+    // A mirror with the hub's layout (<host>/<id>/resolve/main/<file>), e.g. a company proxy or a test server.
+    if (source.host) env.remoteHost = source.host.endsWith('/') ? source.host : `${source.host}/`;
     env.allowLocalModels = false;
     env.allowRemoteModels = true;
     // Hub files are worth keeping: transformers.js stores them in the Cache API.
@@ -47,7 +51,7 @@ export function useModelSource(source: ModelSource, entry: ModelEntry, dtype: Dt
   env.fetch = async (input: string | URL, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input.href;
     const at = url.indexOf(prefix);
-    if (at < 0) return networkFetch!(input, init);
+    if (at < 0) return netFetch(input, init);
     return memoryResponse(source.files[decodeURIComponent(url.slice(at + prefix.length))], url);
   };
   return prefix.slice(0, -1);

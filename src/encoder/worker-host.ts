@@ -4,17 +4,9 @@
  * encoder.worker.ts hands it the worker scope; the page side is encoder-client.ts.
  */
 import { env, pipeline } from '@huggingface/transformers';
-import {
-  chooseDevice,
-  chooseDtype,
-  chooseThreads,
-  isDeviceLostError,
-  judgeProbe,
-  lowestRowCosine,
-  PROBE_SENTENCES,
-  type GpuReport,
-  type WebDevice,
-} from './device-policy';
+import { chooseDevice, chooseDtype, chooseThreads, isDeviceLostError, softwareAdapterName, type AdapterFacts, type GpuReport, type WebDevice } from './device-policy';
+import { tryWebGpu } from './device-trial';
+import { blameFetchFailure, describeFetchFailure, ModelFetchError, watchFetch, type FetchWatch } from './fetch-failures';
 import { createProgressTracker, type ProgressTracker } from './load-progress';
 import { encoderIdOf, ONNX_FILE, type Dtype } from './model-registry';
 import { explainLoadError, MissingModelFileError, useModelSource } from './model-source';
@@ -26,9 +18,16 @@ export interface WorkerScope {
   addEventListener(type: 'message', listener: (e: MessageEvent<ToWorker>) => void): void;
 }
 
+interface GpuAdapterLike {
+  features: { has(name: string): boolean };
+  isFallbackAdapter?: boolean;
+  info?: AdapterFacts;
+}
+
 interface GpuNavigator {
-  gpu?: { requestAdapter(): Promise<{ features: { has(name: string): boolean } } | null> };
+  gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> };
   hardwareConcurrency?: number;
+  onLine?: boolean;
 }
 
 interface LostableDevice {
@@ -40,7 +39,18 @@ export async function probeWebGpu(): Promise<GpuReport> {
   if (!gpu) return { api: false, adapter: false, shaderF16: false };
   try {
     const adapter = await gpu.requestAdapter();
-    return { api: true, adapter: Boolean(adapter), shaderF16: Boolean(adapter?.features.has('shader-f16')) };
+    if (!adapter) return { api: true, adapter: false, shaderF16: false };
+    // isFallbackAdapter moved from the adapter to adapter.info; older browsers have neither.
+    // GPUAdapterInfo's fields are prototype getters: a spread would copy nothing.
+    const info = adapter.info;
+    const software = softwareAdapterName({
+      vendor: info?.vendor,
+      architecture: info?.architecture,
+      device: info?.device,
+      description: info?.description,
+      isFallbackAdapter: info?.isFallbackAdapter ?? adapter.isFallbackAdapter,
+    });
+    return { api: true, adapter: true, shaderF16: adapter.features.has('shader-f16'), software };
   } catch (e) {
     return { api: true, adapter: false, shaderF16: false, error: e instanceof Error ? e.message : String(e) };
   }
@@ -68,8 +78,11 @@ export function startWorkerHost(scope: WorkerScope, wasmBuilds: WasmBuilds): () 
 
   const heartbeat = setInterval(() => post({ type: 'heartbeat' }), HEARTBEAT_MS);
 
+  // Every model request goes through this watch, so a failed load can say which file failed and how.
+  let watch: FetchWatch = watchFetch(globalThis.fetch.bind(globalThis));
+
   async function loadPipeline(request: LoadRequest, device: WebDevice, dtype: Dtype, baseUrl: string, tracker?: ProgressTracker, job?: number): Promise<Extractor> {
-    const name = useModelSource(request.source, request.model, dtype, baseUrl);
+    const name = useModelSource(request.source, request.model, dtype, baseUrl, watch.fetch);
     try {
       return (await pipeline('feature-extraction', name, {
         device,
@@ -80,8 +93,18 @@ export function startWorkerHost(scope: WorkerScope, wasmBuilds: WasmBuilds): () 
         },
       })) as unknown as Extractor;
     } catch (e) {
-      throw explainLoadError(e, request.source, request.model);
+      throw explainFailure(e, request);
     }
+  }
+
+  /** A network failure (no answer, or an HTTP error on the hub) is named as one, never blamed on the device. */
+  function explainFailure(e: unknown, request: LoadRequest): Error {
+    if (e instanceof MissingModelFileError || e instanceof ModelFetchError) return e;
+    const blamed = blameFetchFailure(e, watch.failures);
+    if (blamed && (blamed.status === undefined || request.source.type === 'hub')) {
+      return new ModelFetchError(describeFetchFailure(blamed, { entry: request.model, source: request.source, online: (navigator as GpuNavigator).onLine }), blamed);
+    }
+    return explainLoadError(e, request.source, request.model);
   }
 
   function watchDeviceLoss(target: Loaded): void {
@@ -93,6 +116,7 @@ export function startWorkerHost(scope: WorkerScope, wasmBuilds: WasmBuilds): () 
 
   async function load(job: number, request: LoadRequest, baseUrl: string): Promise<void> {
     const started = performance.now();
+    watch = watchFetch(globalThis.fetch.bind(globalThis));
     const entry = request.model;
     const onnxWasm = env.backends.onnx.wasm!;
     const threads = chooseThreads(self.crossOriginIsolated, (navigator as GpuNavigator).hardwareConcurrency, request.threads);
@@ -125,33 +149,32 @@ export function startWorkerHost(scope: WorkerScope, wasmBuilds: WasmBuilds): () 
     let extractor: Extractor | null = null;
     let probeCosine: number | undefined;
     if (device === 'webgpu') {
-      // WebGPU can fail outright (no device, an unsupported operator) or return wrong numbers
-      // silently; either way the model goes to WASM and the user is told why.
-      let distrust: string | null = null;
+      // WebGPU can fail outright (no device, an unsupported operator), return wrong numbers
+      // silently, or be slower than WASM; each time the model goes to WASM and the user is told why.
+      // A file that could not be fetched is not WebGPU's fault: that error goes to the user as is.
+      let moveToWasm: { message: string; notice: boolean } | null = null;
       try {
         extractor = await loadPipeline(request, device, dtype, baseUrl, tracker, job);
         if (request.probe !== false) {
           post({ type: 'progress', job, load: tracker.setStage('probe') });
-          const onGpu = await embedTexts(extractor, entry, PROBE_SENTENCES, 'passage');
-          const reference = await loadPipeline(request, 'wasm', dtype, baseUrl);
-          const onWasm = await embedTexts(reference, entry, PROBE_SENTENCES, 'passage');
-          await reference.dispose?.();
-          probeCosine = lowestRowCosine(onGpu.rows, onWasm.rows, onGpu.dim);
-          const verdict = judgeProbe(probeCosine);
-          if (verdict.trusted) reasons.push(verdict.message);
-          else distrust = verdict.message;
+          const verdict = await tryWebGpu(extractor, () => loadPipeline(request, 'wasm', dtype, baseUrl), entry, choice.race);
+          probeCosine = verdict.probeCosine;
+          if (verdict.distrust) moveToWasm = { message: verdict.distrust, notice: true };
+          else if (verdict.device === 'wasm') moveToWasm = { message: verdict.messages.join('; '), notice: false };
+          else reasons.push(...verdict.messages);
         }
       } catch (e) {
-        if (e instanceof MissingModelFileError) throw e;
-        distrust = `WebGPU failed to run the model (${e instanceof Error ? e.message : String(e)}): using WASM`;
+        const why = explainFailure(e, request);
+        if (why instanceof MissingModelFileError || why instanceof ModelFetchError) throw why;
+        moveToWasm = { message: `WebGPU failed to run the model (${why.message}): using WASM`, notice: true };
       }
-      if (distrust) {
-        notice('fallback', distrust);
+      if (moveToWasm) {
+        if (moveToWasm.notice) notice('fallback', moveToWasm.message);
         await extractor?.dispose?.().catch(() => undefined);
         extractor = null;
         device = 'wasm';
         ({ dtype, reason } = chooseDtype('wasm', available, gpu, request.dtype ?? 'auto'));
-        reasons = [distrust, reason];
+        reasons = [moveToWasm.message, reason];
       }
     }
     extractor ??= await loadPipeline(request, device, dtype, baseUrl, tracker, job);
@@ -215,7 +238,7 @@ export function startWorkerHost(scope: WorkerScope, wasmBuilds: WasmBuilds): () 
   }
 
   function fail(job: number, e: unknown): void {
-    const code: ErrorCode = e instanceof MissingModelFileError ? 'missing-file' : (e as { name?: string })?.name === 'AbortError' ? 'cancelled' : 'failed';
+    const code: ErrorCode = e instanceof MissingModelFileError ? 'missing-file' : e instanceof ModelFetchError ? 'network' : (e as { name?: string })?.name === 'AbortError' ? 'cancelled' : 'failed';
     post({ type: 'error', job, code, message: e instanceof Error ? e.message : String(e) });
   }
 

@@ -10,8 +10,11 @@ import type { LengthMeasure } from './pipeline-embedder';
 
 /** Where a model's files come from. */
 export type ModelSource =
-  /** huggingface.co (entry.hub); transformers.js keeps the files in the Cache API. */
-  | { type: 'hub' }
+  /**
+   * huggingface.co (entry.hub), or `host` serving the hub's layout (<host>/<id>/resolve/main/<file>);
+   * transformers.js keeps the files in the Cache API.
+   */
+  | { type: 'hub'; host?: string }
   /** The app's own server: <baseUrl ?? BASE_URL + 'models/'><entry.local>/ (a path on this origin). */
   | { type: 'served'; baseUrl?: string }
   /** A folder the user picked, read into memory (picked-folder.ts). Relative path -> bytes. */
@@ -79,7 +82,8 @@ export type ToWorker =
   | { type: 'cancel'; job: number }
   | { type: 'dispose' };
 
-export type ErrorCode = 'missing-file' | 'cancelled' | 'failed';
+/** 'network': a model file could not be fetched (no answer, or an HTTP error); never a device problem. */
+export type ErrorCode = 'missing-file' | 'network' | 'cancelled' | 'failed';
 
 export type FromWorker =
   | { type: 'heartbeat' }

@@ -1,7 +1,10 @@
 // The app with the fixture dense model on both devices: WebGPU (SwiftShader here) and WASM must
 // show the same ranking and the same whole-corpus figures, and the badge must say which ran.
+// SwiftShader is a software adapter, which 'auto' declines, so the WebGPU run is the user's explicit
+// choice (the stored device preference, src/encoder/device-preference.ts).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEVICE_PREFERENCE_KEY } from '../../src/encoder/device-preference';
 import { launchChromium, openPage, saveScreenshot, type OpenPage } from './browser-harness';
 import { startAppSite, type AppSite } from './app-browser';
 import { loadFixtureModel, openLexiconCorpus, waitForRanking } from './app-steps';
@@ -31,7 +34,8 @@ interface DenseRun {
 async function runFixture(webgpu: boolean, shot: string): Promise<DenseRun> {
   const browser = await launchChromium({ webgpu });
   browsers.push(browser);
-  const tab = await openPage(browser, site.url);
+  const choice = webgpu ? `localStorage.setItem(${JSON.stringify(DEVICE_PREFERENCE_KEY)}, 'webgpu');` : undefined;
+  const tab = await openPage(browser, site.url, { initScript: choice });
   tabs.push(tab);
   const page: Page = tab.page;
   await page.setViewportSize({ width: 1366, height: 900 });

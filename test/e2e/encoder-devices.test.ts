@@ -1,6 +1,7 @@
 /**
- * The encoder in headless Chromium: WebGPU (SwiftShader) against WASM on the fixture corpus, and
- * the fallback to WASM, with its reason shown, when there is no WebGPU adapter.
+ * The encoder in headless Chromium: WebGPU (SwiftShader, chosen explicitly) against WASM on the
+ * fixture corpus; 'auto' declining the software adapter for WASM; and the fallback to WASM, with
+ * its reason shown, when there is no WebGPU adapter.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,22 +23,27 @@ afterAll(async () => {
 });
 
 describe('encoder devices in Chromium', () => {
-  it('embeds the fixture corpus on WebGPU (SwiftShader) and on WASM, and the two agree', async () => {
+  it('embeds the fixture corpus on WebGPU (SwiftShader, chosen) and on WASM (auto), and the two agree', async () => {
     const browser = await launchChromium({ webgpu: true });
     browsers.push(browser);
     const tab = await openPage(browser, `${site.url}encoder-harness.html`, { waitFor: HARNESS_READY });
     try {
-      const gpuLoad = await tab.page.evaluate(() => window.harness.load({ model: 'fixture/xlmr-tiny', source: 'served', cache: false }));
+      // SwiftShader emulates a GPU on the CPU: only an explicit choice runs on it.
+      const gpuLoad = await tab.page.evaluate(() => window.harness.load({ model: 'fixture/xlmr-tiny', source: 'served', device: 'webgpu', cache: false }));
       expect(gpuLoad, JSON.stringify(gpuLoad)).toMatchObject({ ok: true, info: { device: 'webgpu', dtype: 'fp32', crossOriginIsolated: true } });
       if (!gpuLoad.ok) return;
       expect(gpuLoad.info.probeCosine).toBeGreaterThanOrEqual(0.99);
-      expect(gpuLoad.info.deviceReason).toMatch(/WebGPU agrees with WASM on the probe sentences/);
+      expect(gpuLoad.info.deviceReason).toMatch(/^WebGPU chosen by the user, on a software adapter \(SwiftShader\)/);
+      expect(gpuLoad.info.deviceReason).toMatch(/WebGPU agrees with WASM on the probe sentences .*; WebGPU \d+ ms, WASM \d+ ms on the probe sentences/);
       const onGpu = await tab.page.evaluate((t) => window.harness.embed(t, 'passage'), texts);
       expect(onGpu.ok, JSON.stringify(onGpu).slice(0, 300)).toBe(true);
       await saveScreenshot(tab.page, 'encoder-webgpu');
 
-      const wasmLoad = await tab.page.evaluate(() => window.harness.load({ model: 'fixture/xlmr-tiny', source: 'served', device: 'wasm', cache: false }));
+      const wasmLoad = await tab.page.evaluate(() => window.harness.load({ model: 'fixture/xlmr-tiny', source: 'served', device: 'auto', cache: false }));
       expect(wasmLoad).toMatchObject({ ok: true, info: { device: 'wasm', dtype: 'q8', threads: 2 } });
+      if (!wasmLoad.ok) return;
+      expect(wasmLoad.info.deviceReason).toMatch(/^the only WebGPU adapter is a software adapter \(SwiftShader\) that emulates a GPU on the CPU: using WASM/);
+      await expect.poll(() => tab.page.locator('#notices').innerText()).toContain('software adapter (SwiftShader)');
       const onWasm = await tab.page.evaluate((t) => window.harness.embed(t, 'passage'), texts);
       if (!onGpu.ok || !onWasm.ok) throw new Error('embedding failed');
       expect(onGpu.rows).toHaveLength(texts.length * 64);

@@ -5,7 +5,8 @@
 import type { Corpus, LangCode } from '../corpus/types';
 import type { ExperimentConfig } from '../training/run-experiment';
 import { buildPairsIndexFromCorpus, type PairsIndex } from '../training/pairs-index';
-import { createSampler, type Batch, type BatchStrategy } from '../training/samplers';
+import { createSampler, type Batch } from '../training/samplers';
+import type { BatchStrategy } from '../training/strategy-names';
 import { splitByQid } from '../training/split';
 import { samplerSeedOf } from '../training/train';
 

@@ -5,7 +5,7 @@
 import type { EvalReport } from '../evaluation/eval-report';
 import type { SettingName } from '../metrics/types';
 import type { ExperimentResult } from '../training/run-experiment';
-import { createRng } from '../training/rng';
+import { createRng } from '../numeric/rng';
 
 export interface SplitWarning {
   kind: 'small' | 'saturated' | 'indistinct';

@@ -11,7 +11,7 @@ import {
 } from '../analysis/paper-reference';
 import type { SettingName } from '../metrics/types';
 import type { ExperimentResult } from '../training/run-experiment';
-import type { BatchStrategy } from '../training/samplers';
+import type { BatchStrategy } from '../training/strategy-names';
 
 /** The untrained encoder, or one strategy's adapter over it. */
 export type SeriesKey = 'baseline' | BatchStrategy;

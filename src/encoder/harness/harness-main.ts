@@ -12,6 +12,8 @@ import type { EncoderNotice, LoadRequest, ModelSource } from '../worker-protocol
 export interface HarnessLoadArgs {
   model: string;
   source: 'served' | 'hub' | 'picked';
+  /** For source 'hub': a server with the hub's layout instead of huggingface.co. */
+  hubHost?: string;
   device?: DevicePreference;
   dtype?: Dtype | 'auto';
   probe?: boolean;
@@ -81,7 +83,7 @@ async function load(args: HarnessLoadArgs): Promise<HarnessResult<{ info: Browse
     if (!picked) return { ok: false, error: 'no folder picked' };
     model = describePickedModel(picked, entry);
     source = { type: 'files', name: picked.name, files: picked.files };
-  } else source = args.source === 'hub' ? { type: 'hub' } : { type: 'served' };
+  } else source = args.source === 'hub' ? { type: 'hub', host: args.hubHost } : { type: 'served' };
   if (!model) return { ok: false, error: `unknown model ${args.model}` };
   client = createEncoderClient({
     onNotice: showNotice,
@@ -110,7 +112,7 @@ async function load(args: HarnessLoadArgs): Promise<HarnessResult<{ info: Browse
   }
   const info = encoder.info;
   ($('progress') as HTMLProgressElement).value = 1;
-  showStatus({ state: 'ready', 'wasm build': args.wasmBuild ?? 'auto', device: info.device, dtype: info.dtype, reason: info.deviceReason, threads: info.threads, 'isolated': String(info.crossOriginIsolated), 'probe cosine': info.probeCosine?.toFixed(5), dim: info.dim, 'load ms': info.loadMs });
+  showStatus({ state: 'ready', 'wasm build': args.wasmBuild ?? 'auto', device: info.device, dtype: info.dtype, reason: info.deviceReason, threads: info.threads, 'isolated': String(info.crossOriginIsolated), 'probe cosine': info.probeCosine?.toFixed(5) ?? 'not probed', dim: info.dim, 'load ms': info.loadMs });
   return { ok: true, info };
 }
 
