@@ -29,7 +29,20 @@ const HELP_HINT = 'npm run eval -- --help';
 /** trec_eval splits on white space: a tag keeps to word characters, dots and dashes. */
 const TAG = /^[\w.-]{1,64}$/;
 
-export async function runEval(argv: string[]): Promise<void> {
+export interface EvalOptions {
+  data: string;
+  out: string;
+  retriever: string;
+  dtype?: string;
+  tag?: string;
+  force: boolean;
+  depth: number;
+  settings: SettingName[];
+  langs?: string[];
+}
+
+/** The command line of `eval`, checked; `null` for --help. Throws a one-line CliError. Pure (fuzzed in test/fuzz). */
+export function parseEvalArgs(argv: string[]): EvalOptions | null {
   const values = parseCliArgs(
     argv,
     {
@@ -46,10 +59,7 @@ export async function runEval(argv: string[]): Promise<void> {
     },
     HELP_HINT,
   );
-  if (values.help) {
-    process.stdout.write(`${EVAL_USAGE}\n`);
-    return;
-  }
+  if (values.help) return null;
   if (!values.data) throw new CliError(`--data is required (${HELP_HINT})`);
   if (!values.out) throw new CliError(`--out is required (${HELP_HINT})`);
   const depth = Number(values.depth);
@@ -57,30 +67,39 @@ export async function runEval(argv: string[]): Promise<void> {
   if (values.tag !== undefined && !TAG.test(values.tag)) {
     throw new CliError(`--tag ${JSON.stringify(values.tag)}: expected 1-64 letters, digits, "_", "." or "-" (trec_eval splits run lines on white space)`);
   }
-  const settings = (parseList(values.settings, '--settings', ALL_SETTINGS) ?? ALL_SETTINGS) as SettingName[];
-  const langs = parseList(values.langs, '--langs');
-  // Checked before the corpus loads, so a bad --out costs nothing and nothing earlier is touched.
-  const source = await resolveDataSource(values.data);
-  const out = await openOutputDir(values.out, { force: values.force });
+  return {
+    data: values.data,
+    out: values.out,
+    retriever: values.retriever ?? 'bm25',
+    dtype: values.dtype,
+    tag: values.tag,
+    force: values.force ?? false,
+    depth,
+    settings: (parseList(values.settings, '--settings', ALL_SETTINGS) ?? ALL_SETTINGS) as SettingName[],
+    langs: parseList(values.langs, '--langs'),
+  };
+}
+
+export async function runEval(argv: string[]): Promise<void> {
+  const options = parseEvalArgs(argv);
+  if (!options) {
+    process.stdout.write(`${EVAL_USAGE}\n`);
+    return;
+  }
+  // Checked before the corpus loads, so a bad --data or --out costs nothing and nothing earlier is touched.
+  const source = await resolveDataSource(options.data);
+  const out = await openOutputDir(options.out, { force: options.force });
   try {
-    await evaluateInto(out, source, values, { depth, settings, langs });
+    await evaluateInto(out, source, options);
   } catch (e) {
     await out.abort();
     throw e;
   }
 }
 
-interface EvalArgs {
-  data?: string;
-  retriever?: string;
-  dtype?: string;
-  tag?: string;
-  out?: string;
-}
-
-async function evaluateInto(out: OutputDir, source: FileSource, values: EvalArgs, opts: { depth: number; settings: SettingName[]; langs?: string[] }): Promise<void> {
-  const { depth, settings, langs } = opts;
-  const outDir = values.out!;
+async function evaluateInto(out: OutputDir, source: FileSource, values: EvalOptions): Promise<void> {
+  const { depth, settings, langs } = values;
+  const outDir = values.out;
   const progress = createProgressReporter();
   const loaded = await loadCorpus(source);
   const { corpus } = loaded;
@@ -89,7 +108,7 @@ async function evaluateInto(out: OutputDir, source: FileSource, values: EvalArgs
     const missing = langs.filter((l) => !corpus.languages.includes(l));
     if (missing.length) throw new CliError(`--langs: ${missing.join(', ')} not in ${escapeControl(corpus.name)} (it has ${corpus.languages.join(', ')})`);
   }
-  const retriever = await resolveRetriever(values.retriever ?? 'bm25', { dtype: values.dtype, log: (m) => progress.log(m) });
+  const retriever = await resolveRetriever(values.retriever, { dtype: values.dtype, log: (m) => progress.log(m) });
   // trec_eval splits on white space; keep the tag to word characters so every tool reads it.
   const tag = values.tag ?? retriever.name.replace(/[^\w.-]+/g, '_');
 
