@@ -11,8 +11,20 @@ const isolation = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
-export default defineConfig({
-  plugins: [react(), sharedDataPlugin()],
+/**
+ * The test pages (test/pages/*.html) drive the encoder, the analysis view and the training panel
+ * for the end-to-end tests and the benchmarks. They exist only in test mode (`--mode test`, which
+ * test/e2e/browser-harness.ts sets): `npm run build` puts only the app in dist/, and `npm run dev`
+ * does not serve them.
+ */
+const TEST_PAGES = {
+  encoder: 'test/pages/encoder-harness.html',
+  analysis: 'test/pages/analysis-harness.html',
+  training: 'test/pages/training-harness.html',
+};
+
+export default defineConfig(({ mode }) => ({
+  plugins: [react(), sharedDataPlugin(), testPagesOnlyIn(mode === 'test')],
   server: { headers: isolation, fs: { allow: ['..'] } },
   preview: { headers: isolation },
   worker: { format: 'es' },
@@ -20,12 +32,23 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,
-    // The encoder test page (encoder-harness.html) is a second entry, so e2e tests and
-    // `npm run bench:embed` can drive the built encoder; analysis-harness.html renders the analysis view,
-    // training-harness.html the training panel.
-    rolldownOptions: { input: { main: 'index.html', harness: 'encoder-harness.html', analysis: 'analysis-harness.html', training: 'training-harness.html' } },
+    rolldownOptions: { input: mode === 'test' ? { main: 'index.html', ...TEST_PAGES } : { main: 'index.html' } },
   },
-});
+}));
+
+/** Outside test mode the dev and preview servers answer 404 for anything under /test/. */
+function testPagesOnlyIn(testMode: boolean): Plugin {
+  const guard: Connect.NextHandleFunction = (req, res, next) => {
+    if (testMode || !(req.url ?? '').startsWith('/test/')) return next();
+    res.statusCode = 404;
+    res.end('The test pages are served only in test mode (vite --mode test).');
+  };
+  return {
+    name: 'test-pages-only',
+    configureServer: (server) => void server.middlewares.use(guard),
+    configurePreviewServer: (server) => void server.middlewares.use(guard),
+  };
+}
 
 /**
  * Local servers only (`npm run dev`, `npm run preview`; never the built site): ../shared/data

@@ -24,7 +24,7 @@ import { createFsSource } from '../src/cli/fs-source';
 import { createNodeEncoder, resolveNodeModel, type NodeEncoder } from '../src/encoder/node-encoder';
 import { loadSquadCorpus } from '../src/core/corpus/squad-loader';
 import { DEFAULT_LIMITS, paddedTokens, planFixedBatches, planLengthBatches, charLengths } from '../src/encoder/length-buckets';
-import { launchChromium, openPage, startSite } from '../test/e2e/browser-harness';
+import { launchChromium, openPage, startSite, TEST_PAGES } from '../test/e2e/browser-harness';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MODEL = 'bench-e5-small-random';
@@ -73,10 +73,10 @@ async function main(): Promise<void> {
     tokens: paddedTokens(tokens, planLengthBatches(tokens, { maxBatch: DEFAULT_LIMITS.maxBatch, maxTokens: Infinity })),
   };
 
-  const site = await startSite({ entries: ['encoder-harness.html'] });
+  const site = await startSite({ entries: [TEST_PAGES.encoder] });
   const browser = await launchChromium();
   // One page (and worker) per dtype, each loaded once.
-  const tabs = { q8: await openPage(browser, `${site.url}encoder-harness.html`, { waitFor: HARNESS_READY }), fp32: await openPage(browser, `${site.url}encoder-harness.html`, { waitFor: HARNESS_READY }) };
+  const tabs = { q8: await openPage(browser, `${site.url}${TEST_PAGES.encoder}`, { waitFor: HARNESS_READY }), fp32: await openPage(browser, `${site.url}${TEST_PAGES.encoder}`, { waitFor: HARNESS_READY }) };
   const times = { q8: { native: [] as number[], browser: [] as number[] }, fp32: { native: [] as number[], browser: [] as number[] }, naive: [] as number[] };
   let threads = 0;
   try {

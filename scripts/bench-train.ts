@@ -20,7 +20,7 @@ import { createRng } from '../src/core/numeric/rng';
 import { runExperiment, type ExperimentSettings } from '../src/core/training/run-experiment';
 import { generateSyntheticBenchmark } from '../src/core/training/synthetic-benchmark';
 import { buildSyntheticCorpus } from '../src/core/training/synthetic-corpus';
-import { launchChromium, openPage, startSite } from '../test/e2e/browser-harness';
+import { launchChromium, openPage, startSite, TEST_PAGES } from '../test/e2e/browser-harness';
 
 const { values } = parseArgs({
   options: {
@@ -79,10 +79,10 @@ async function runInNode(seed: number): Promise<Timing> {
 
 /** The same experiment in the training worker of training-harness.html. */
 async function runInBrowser(seed: number): Promise<Timing & { browser: string }> {
-  const site = await startSite({ entries: ['training-harness.html'] });
+  const site = await startSite({ entries: [TEST_PAGES.training] });
   const browser = await launchChromium();
   try {
-    const tab = await openPage(browser, `${site.url}training-harness.html`, { waitFor: 'document.body.dataset.ready === "true"' });
+    const tab = await openPage(browser, `${site.url}${TEST_PAGES.training}`, { waitFor: 'document.body.dataset.ready === "true"' });
     const r = await tab.page.evaluate(([settings, s]) => window.trainingHarness.runSynthetic(settings, s), [settingsFor(seed), seed] as const);
     await tab.close();
     return { trainMs: r.trainMs, evalMs: r.evalMs, generateMs: r.generateMs, totalMs: r.workerMs, rows: r.rows, browser: `Chromium ${browser.version()}` };

@@ -20,7 +20,7 @@ import { findModel, MODEL_REGISTRY, requiredFilesFor, type Dtype } from '../src/
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_HOST = 'https://huggingface.co';
 const OPTIONAL_FILES = ['special_tokens_map.json'];
-const USAGE = 'usage: npm run models:fetch -- <model id> [--dtype q8|fp16|fp32[,...]] [--host URL] [--out public/models]';
+const USAGE = 'usage: npm run models:fetch -- <model id> [--dtype q8|fp16|fp32|q4f16[,...]] [--host URL] [--out public/models]';
 
 export interface FetchOptions {
   id: string;
@@ -138,9 +138,9 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const dtypes = (values.dtype ?? 'q8').split(',').map((d) => d.trim()) as Dtype[];
-  const bad = dtypes.filter((d) => !['q8', 'fp16', 'fp32'].includes(d));
+  const bad = dtypes.filter((d) => !['q8', 'fp16', 'fp32', 'q4f16'].includes(d));
   if (bad.length) {
-    process.stderr.write(`error: --dtype ${bad.join(',')}: expected q8, fp16 or fp32\n`);
+    process.stderr.write(`error: --dtype ${bad.join(',')}: expected q8, fp16, fp32 or q4f16\n`);
     return 2;
   }
   try {

@@ -17,9 +17,13 @@ export type Precision = 'fp32' | 'fp16' | 'q8';
 export const OPSET_VERSION = 17;
 const IR_VERSION = 8;
 
+/** What the graph returns: hidden states; plus BERT's pooler_output; or only masked-LM logits. */
+export type EncoderHead = 'none' | 'pooler' | 'masked-lm';
+
 export interface EncoderGraphOptions {
   precision: Precision;
   docString: string;
+  head?: EncoderHead;
 }
 
 /**
@@ -35,7 +39,7 @@ export interface EncoderGraphOptions {
 export function buildEncoderModel(shape: EncoderShape, weights: EncoderWeights, options: EncoderGraphOptions): OnnxModel {
   checkWeights(shape, weights);
   const emitter = new EncoderEmitter(shape, options.precision);
-  const graph = emitter.emit(weights);
+  const graph = emitter.emit(weights, options.head ?? 'none');
   return {
     irVersion: IR_VERSION,
     opsetVersion: OPSET_VERSION,
@@ -57,7 +61,7 @@ class EncoderEmitter {
     this.computeType = precision === 'fp16' ? OnnxType.float16 : OnnxType.float;
   }
 
-  emit(weights: EncoderWeights): ReturnType<GraphBuilder['build']> {
+  emit(weights: EncoderWeights, head: EncoderHead): ReturnType<GraphBuilder['build']> {
     const { g, shape } = this;
     const inputs: OnnxValueInfo[] = [
       { name: 'input_ids', type: OnnxType.int64, shape: ['batch_size', 'sequence_length'] },
@@ -81,14 +85,44 @@ class EncoderEmitter {
       hidden = this.emitLayerNorm(`${scope}/output/LayerNorm`, ffnResidual, layer.outputNorm, `encoder.layer.${i}.output.LayerNorm`);
     });
 
-    if (this.computeType === OnnxType.float16) g.op('/output', 'Cast', [hidden], { to: { kind: 'int', value: OnnxType.float } });
-    else g.op('/output', 'Identity', [hidden]);
-    g.renameLastOutput('last_hidden_state');
-
-    const outputs: OnnxValueInfo[] = [
-      { name: 'last_hidden_state', type: OnnxType.float, shape: ['batch_size', 'sequence_length', shape.hiddenSize] },
-    ];
+    const outputs: OnnxValueInfo[] = [];
+    if (head === 'masked-lm') {
+      this.emitOutput(this.emitLmHead(hidden, weights), 'logits');
+      outputs.push({ name: 'logits', type: OnnxType.float, shape: ['batch_size', 'sequence_length', shape.vocabSize] });
+      return g.build(inputs, outputs);
+    }
+    this.emitOutput(hidden, 'last_hidden_state');
+    outputs.push({ name: 'last_hidden_state', type: OnnxType.float, shape: ['batch_size', 'sequence_length', shape.hiddenSize] });
+    if (head === 'pooler') {
+      if (!weights.pooler) throw new Error('head "pooler" needs pooler weights');
+      // BertPooler: tanh(dense(hidden[:, 0])).
+      const first = g.op('/pooler', 'Gather', [hidden, g.int64s('/pooler/first_token', [0], [])], { axis: { kind: 'int', value: 1 } });
+      this.emitOutput(g.op('/pooler/activation', 'Tanh', [this.emitLinear('/pooler/dense', first, weights.pooler)]), 'pooler_output');
+      outputs.push({ name: 'pooler_output', type: OnnxType.float, shape: ['batch_size', shape.hiddenSize] });
+    }
     return g.build(inputs, outputs);
+  }
+
+  /** A graph output in float32 (the fp16 graph casts back, keep_io_types). */
+  private emitOutput(value: string, name: string): void {
+    const { g } = this;
+    const scope = name === 'last_hidden_state' ? '/output' : `/${name}`;
+    if (this.computeType === OnnxType.float16) g.op(scope, 'Cast', [value], { to: { kind: 'int', value: OnnxType.float } });
+    else g.op(scope, 'Identity', [value]);
+    g.renameLastOutput(name);
+  }
+
+  /** RobertaLMHead / BertLMPredictionHead: dense, GELU, LayerNorm, then the tied word embeddings. */
+  private emitLmHead(hidden: string, weights: EncoderWeights): string {
+    const { shape } = this;
+    const lm = weights.lmHead;
+    if (!lm) throw new Error('head "masked-lm" needs lmHead weights');
+    const h = shape.hiddenSize;
+    const dense = this.emitGelu('/lm_head/gelu', this.emitLinear('/lm_head/dense', hidden, lm.dense));
+    const normed = this.emitLayerNorm('/lm_head/layer_norm', dense, lm.norm, 'lm_head.layer_norm');
+    const transposed = new Float32Array(h * shape.vocabSize);
+    for (let v = 0; v < shape.vocabSize; v++) for (let k = 0; k < h; k++) transposed[k * shape.vocabSize + v] = weights.wordEmbeddings[v * h + k];
+    return this.emitLinear('/lm_head/decoder', normed, { weight: transposed, bias: lm.bias, inputs: h, outputs: shape.vocabSize });
   }
 
   /** A float initializer in the precision's storage type (q8 keeps non-MatMul weights float32). */

@@ -51,6 +51,10 @@ export interface EncoderWeights {
   tokenTypeEmbeddings: Float32Array;
   embeddingNorm: LayerNormWeights;
   layers: LayerWeights[];
+  /** BERT's pooler (Dense + tanh over the first token): the pooler_output of BertModel exports. */
+  pooler?: Linear;
+  /** A masked-LM head (dense, GELU, LayerNorm, then the word embeddings transposed + bias): ...ForMaskedLM exports. */
+  lmHead?: { dense: Linear; norm: LayerNormWeights; bias: Float32Array };
 }
 
 /** Throws if any array does not have the size the shape implies (a generator bug, not user input). */

@@ -4,6 +4,7 @@
 //   npx tsx scripts/fixture-model/generate.ts                     # fixture + corpus
 //   npx tsx scripts/fixture-model/generate.ts --language-bias 1   # a more language-biased fixture
 //   npx tsx scripts/fixture-model/generate.ts --bench             # public/models/bench-e5-small-random
+//   npx tsx scripts/fixture-model/generate.ts --families          # the conformance fixtures (family-fixtures.ts)
 //
 // No downloads: everything is constructed here, deterministically from --seed.
 
@@ -12,6 +13,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BENCH_E5_SMALL_ID, generateBenchE5Small } from './bench-e5-small';
+import { FAMILY_FIXTURES, generateFamilyFixture } from './family-fixtures';
 import { buildLexiconCorpus, formatJsonl } from './lexicon-corpus';
 import { DEFAULT_XLMR_TINY_OPTIONS, XLMR_TINY_ID, generateXlmrTiny } from './xlmr-tiny';
 
@@ -21,7 +23,8 @@ const CORPUS_PATH = join(PROJECT_ROOT, 'test/fixtures/lexicon-corpus.jsonl');
 const BENCH_TEXT_DIR = resolve(PROJECT_ROOT, '../shared/data/xquad-r');
 
 const USAGE = `usage: generate.ts [--out DIR] [--seed N] [--language-bias X] [--piece-noise X] [--corpus-out FILE | --no-corpus]
-       generate.ts --bench [--out DIR] [--seed N] [--text-dir DIR]`;
+       generate.ts --bench [--out DIR] [--seed N] [--text-dir DIR]
+       generate.ts --families [--out MODELS_DIR]`;
 
 function parseNumber(flag: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
@@ -34,6 +37,7 @@ function main(): void {
   const { values } = parseArgs({
     options: {
       bench: { type: 'boolean', default: false },
+      families: { type: 'boolean', default: false },
       out: { type: 'string' },
       seed: { type: 'string' },
       'language-bias': { type: 'string' },
@@ -49,6 +53,14 @@ function main(): void {
     return;
   }
   const started = performance.now();
+
+  if (values.families) {
+    for (const family of FAMILY_FIXTURES) {
+      const modelsDir = resolve(values.out ?? MODELS_DIR);
+      report(join(modelsDir, family.id), generateFamilyFixture(family, modelsDir), started);
+    }
+    return;
+  }
 
   if (values.bench) {
     const folder = resolve(values.out ?? join(MODELS_DIR, BENCH_E5_SMALL_ID));

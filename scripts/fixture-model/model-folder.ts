@@ -4,11 +4,11 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Precision } from './encoder-graph';
+import type { EncoderHead, Precision } from './encoder-graph';
 import { buildEncoderModel } from './encoder-graph';
 import type { EncoderShape, EncoderWeights } from './encoder-weights';
 import type { TokenizerFiles } from './tokenizer-files';
-import { writeOnnxFile } from './write-onnx-file';
+import { writeOnnxFile, writeOnnxFileWithExternalData } from './write-onnx-file';
 
 export const ONNX_FILE_NAMES: Readonly<Record<Precision, string>> = {
   fp32: 'onnx/model.onnx',
@@ -24,6 +24,10 @@ export interface ModelFolder {
   /** Extra config.json fields, e.g. how the fixture was made. */
   configExtras: Record<string, unknown>;
   docString: string;
+  /** Outputs beyond last_hidden_state (BERT's pooler_output) or instead of it (masked-LM logits). */
+  head?: EncoderHead;
+  /** Precisions written as model*.onnx + model*.onnx_data (ONNX external data), as the hub's >2 GB exports are. */
+  externalData?: readonly Precision[];
 }
 
 /** Returns the written files with their sizes in bytes, relative to the folder. */
@@ -37,13 +41,18 @@ export function writeModelFolder(folder: string, model: ModelFolder): Record<str
   writeText('config.json', `${JSON.stringify(buildModelConfig(model.shape, model.configExtras), null, 2)}\n`);
   for (const [name, text] of Object.entries(model.tokenizer)) writeText(name, text);
   for (const precision of model.precisions) {
-    const onnx = buildEncoderModel(model.shape, model.weights, { precision, docString: model.docString });
-    sizes[ONNX_FILE_NAMES[precision]] = writeOnnxFile(join(folder, ONNX_FILE_NAMES[precision]), onnx);
+    const onnx = buildEncoderModel(model.shape, model.weights, { precision, docString: model.docString, head: model.head });
+    const file = ONNX_FILE_NAMES[precision];
+    if (model.externalData?.includes(precision)) {
+      const written = writeOnnxFileWithExternalData(join(folder, file), onnx);
+      sizes[file] = written.graph;
+      sizes[`${file}_data`] = written.data;
+    } else sizes[file] = writeOnnxFile(join(folder, file), onnx);
   }
   return sizes;
 }
 
-/** config.json as transformers writes it for XLMRobertaModel / BertModel. */
+/** config.json as transformers writes it for XLMRobertaModel / BertModel; `extras` may override any field (architectures, model_type). */
 export function buildModelConfig(shape: EncoderShape, extras: Record<string, unknown>): Record<string, unknown> {
   const isXlmr = shape.modelType === 'xlm-roberta';
   return {

@@ -21,6 +21,8 @@ export interface OnnxTensor {
   dims: readonly number[];
   /** Little-endian element bytes (TensorProto.raw_data). */
   raw: Uint8Array;
+  /** When set, the bytes live in this external-data file instead (TensorProto.external_data). */
+  external?: { location: string; offset: number; length: number };
 }
 
 export type OnnxAttributeValue =
@@ -68,8 +70,13 @@ export function encodeTensor(tensor: OnnxTensor): ProtoMessage {
   for (const dim of tensor.dims) message.int(1, dim);
   message.int(2, tensor.type);
   message.string(8, tensor.name);
-  message.bytes(9, tensor.raw);
-  return message;
+  if (!tensor.external) return message.bytes(9, tensor.raw);
+  // ONNX external data: key/value entries (location, offset, length), data_location = EXTERNAL.
+  const { location, offset, length } = tensor.external;
+  for (const [key, value] of [['location', location], ['offset', String(offset)], ['length', String(length)]]) {
+    message.message(13, new ProtoMessage().string(1, key).string(2, value));
+  }
+  return message.int(14, 1);
 }
 
 function encodeAttribute(name: string, attribute: OnnxAttributeValue): ProtoMessage {

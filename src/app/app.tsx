@@ -1,14 +1,15 @@
 import { useEffect } from 'react';
-import { HelpOverlay } from './components/help-overlay';
-import { AppHeader } from './components/app-header';
-import { EvaluationTab } from './components/evaluation-tab';
-import { Notices } from './components/notices';
-import { RankingTab } from './components/ranking-tab';
-import { SetupPanel } from './components/setup-panel';
-import { TrainingTab } from './components/training-tab';
-import { useKeyboardShortcuts } from './hooks/use-keyboard-shortcuts';
-import { useApp } from './store/app-store';
-import { useTraining } from './training/training-slice';
+import { useApp } from './app-store';
+// The features in the order their stylesheets should cascade (each imports its own, after app.css).
+import { SetupPanel } from './features/setup/setup-panel';
+import { RankingTab } from './features/ranking/ranking-tab';
+import { EvaluationTab } from './features/evaluation/evaluation-tab';
+import { TrainingTab } from './features/training/training-tab';
+import { useTraining } from './features/training/training-slice';
+import { useKeyboardShortcuts } from './shared/use-keyboard-shortcuts';
+import { AppHeader } from './shell/app-header';
+import { HelpOverlay } from './shell/help-overlay';
+import { Notices } from './shell/notices';
 
 export function App() {
   const tab = useApp((s) => s.tab);

@@ -1,8 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app';
+// Tokens, shell and controls first: the features' stylesheets (imported by app.tsx) build on them.
 import './app.css';
-import { openViewFromUrl, startUrlSync } from './store/url-sync';
+import { App } from './app';
+import { openViewFromUrl, startUrlSync } from './shared/url-sync';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -17,9 +17,17 @@ describe('describeModelFolder', () => {
     const e = describeModelFolder('multilingual-e5-small', config, {}, preset);
     expect(e.prefixes.query).toBe('query: ');
     expect(e.id).toBe('folder:multilingual-e5-small');
-    expect(findPresetFor('LaBSE')?.pooling).toBe('cls');
+    expect(findPresetFor('LaBSE')?.pooling).toBe('pooler');
+    // A user's feature-extraction export of a raw model gets the baseline preset.
+    expect(findPresetFor('/exports/xlm-roberta-base')).toMatchObject({ kind: 'baseline', pooling: 'mean' });
     expect(findPresetFor('xlmr-tiny')?.id).toBe('fixture/xlmr-tiny');
     expect(findPresetFor('something-else')).toBeUndefined();
+  });
+
+  it('finds fp32 weights in external data beside the graph', () => {
+    const e = describeModelFolder('/m/e5-large', config, { 'onnx/model.onnx': 500_000, 'onnx/model.onnx_data': 2_240_000_000, 'onnx/model_quantized.onnx': 562_000_000 });
+    expect(e.dtypes.fp32).toEqual({ file: 'onnx/model.onnx', approxMB: 2240.5, externalData: ['onnx/model.onnx_data'] });
+    expect(e.dtypes.q8!.externalData).toBeUndefined();
   });
 
   it('names the file and what was expected when config.json is wrong', () => {

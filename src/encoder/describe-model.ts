@@ -5,6 +5,7 @@
  * defaults (mean pooling, no prefixes).
  */
 import { MODEL_REGISTRY, ONNX_FILE, type Dtype, type ModelEntry } from './model-registry';
+import { BASELINE_PRESETS } from './models-out-of-menu';
 
 interface ConfigShape {
   hidden_size?: number;
@@ -17,7 +18,7 @@ interface ConfigShape {
 /** The registry entry whose local folder or id ends with this folder name, if any. */
 export function findPresetFor(folderName: string): ModelEntry | undefined {
   const name = folderName.replace(/\/+$/, '').split('/').pop()?.toLowerCase() ?? '';
-  return MODEL_REGISTRY.find((m) => m.local.toLowerCase().endsWith(`/${name}`) || m.local.toLowerCase() === name || m.id.toLowerCase().split('/').pop() === name);
+  return [...MODEL_REGISTRY, ...BASELINE_PRESETS].find((m) => m.local.toLowerCase().endsWith(`/${name}`) || m.local.toLowerCase() === name || m.id.toLowerCase().split('/').pop() === name);
 }
 
 /**
@@ -36,7 +37,11 @@ export function describeModelFolder(where: string, configText: string, files: Re
   const dtypes: ModelEntry['dtypes'] = {};
   for (const dtype of Object.keys(ONNX_FILE) as Dtype[]) {
     const file = ONNX_FILE[dtype];
-    if (file in files) dtypes[dtype] = { file, approxMB: Math.round((files[file] / 1e6) * 100) / 100 };
+    if (!(file in files)) continue;
+    // External data sits beside the graph as "<graph file>_data" (the exporter's naming).
+    const data = `${file}_data`;
+    const bytes = files[file] + (files[data] ?? 0);
+    dtypes[dtype] = { file, approxMB: Math.round((bytes / 1e6) * 100) / 100, ...(data in files ? { externalData: [data] } : {}) };
   }
   const name = where.replace(/\/+$/, '').split('/').pop() || where;
   return {

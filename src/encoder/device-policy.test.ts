@@ -77,7 +77,7 @@ describe('chooseDtype', () => {
 
   it('uses what the model has', () => {
     expect(chooseDtype('wasm', ['fp32'], noApi).dtype).toBe('fp32');
-    expect(chooseDtype('webgpu', ['q8'], gpu).dtype).toBe('q8');
+    expect(() => chooseDtype('webgpu', ['q8'], gpu)).toThrow(/no dtype WebGPU can run \(q8 runs slower on WebGPU than on WASM.*\): use WASM/);
     expect(() => chooseDtype('wasm', [], noApi)).toThrow(/no ONNX files/);
   });
 

@@ -4,12 +4,11 @@
  * slow on WebGPU and fp32/fp16 are the usual choice there; q8 is the usual WASM choice; WebGPU
  * can return wrong numbers silently, hence the probe comparison.
  */
-import type { Dtype } from './model-registry';
 
 export type WebDevice = 'webgpu' | 'wasm';
 export type DevicePreference = 'auto' | WebDevice;
 
-/** What the environment says about WebGPU, gathered by probeWebGpu() in the worker. */
+/** What the environment says about WebGPU, gathered by probeWebGpu() (gpu-report.ts). */
 export interface GpuReport {
   /** navigator.gpu exists. */
   api: boolean;
@@ -101,25 +100,8 @@ export function judgeSpeed(timing: ProbeTiming, race: boolean): { device: WebDev
     : { device: 'webgpu', message: `WebGPU is faster here (${figures})` };
 }
 
-/**
- * q8 on WASM; fp16 on WebGPU when the adapter has shader-f16, else fp32. A user's dtype wins when
- * the model has that file, except fp16 on a WebGPU adapter without shader-f16.
- */
-export function chooseDtype(device: WebDevice, available: readonly Dtype[], gpu: GpuReport, override: Dtype | 'auto' = 'auto'): { dtype: Dtype; reason: string } {
-  if (available.length === 0) throw new Error('the model lists no ONNX files');
-  if (override !== 'auto') {
-    if (!available.includes(override)) throw new Error(`dtype ${override} is not available for this model (it has ${available.join(', ')})`);
-    if (override === 'fp16' && device === 'webgpu' && !gpu.shaderF16) {
-      const dtype = available.includes('fp32') ? 'fp32' : available[0];
-      return { dtype, reason: `fp16 was asked for, but this WebGPU adapter lacks 'shader-f16': using ${dtype}` };
-    }
-    return { dtype: override, reason: `${override} chosen by the user` };
-  }
-  const order: Dtype[] = device === 'wasm' ? ['q8', 'fp32', 'fp16'] : gpu.shaderF16 ? ['fp16', 'fp32', 'q8'] : ['fp32', 'q8'];
-  const dtype = order.find((d) => available.includes(d)) ?? available[0];
-  const why = device === 'wasm' ? 'q8 is the fast choice on WASM' : gpu.shaderF16 ? "the adapter has 'shader-f16'" : "the adapter lacks 'shader-f16'";
-  return { dtype, reason: `${dtype} on ${device === 'wasm' ? 'WASM' : 'WebGPU'} (${why})` };
-}
+// The dtype rules (sizes, external data, never q8 on WebGPU) live in dtype-policy.ts.
+export { chooseDtype, dtypeRefusal, dtypeRefusals, WASM_MAX_MODEL_MB, type DtypeChoice } from './dtype-policy';
 
 /** Below this cosine between WebGPU and WASM on a probe sentence, WebGPU is not trusted. */
 export const PROBE_MIN_COSINE = 0.99;

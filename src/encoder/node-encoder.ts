@@ -8,11 +8,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { env, pipeline } from '@huggingface/transformers';
 import type { Encoder, RunOptions, TextKind } from '../core/retrieval/types';
+import { checkLoadedPipeline, type LoadedPipeline } from './checked-extractor';
 import { describeModelFolder, findPresetFor } from './describe-model';
-import { encoderIdOf, findModel, MODEL_REGISTRY, ONNX_FILE, requiredFilesFor, type Dtype, type ModelEntry } from './model-registry';
+import { encoderIdOf, externalDataOption, findModel, MODEL_REGISTRY, ONNX_FILE, requiredFilesFor, type Dtype, type ModelEntry } from './model-registry';
 import { embedTexts, measureLengths, type EmbedTextsOptions, type Extractor, type LengthMeasure } from './pipeline-embedder';
 import type { BatchLimits } from './length-buckets';
 import { ModelError } from './model-error';
+import { ModelOutputError } from './validate-model-output';
 
 /** public/models/ of this project. */
 export const PUBLIC_MODELS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../public/models');
@@ -39,6 +41,12 @@ export interface NodeEncoderOptions {
   lengths?: LengthMeasure;
   /** onnxruntime-node intra-op threads; default: its own (all cores). */
   threads?: number;
+  /**
+   * Load entry.hub from a server with the hub's URL layout (<host><id>/resolve/main/<file>)
+   * through transformers.js' remote loading, caching files in cacheDir, instead of from
+   * model.folder: a hub mirror, or the tests' local hub.
+   */
+  remote?: { host: string; cacheDir: string };
 }
 
 function listFiles(root: string, prefix = ''): Record<string, number> {
@@ -90,20 +98,40 @@ export function pickNodeDtype(model: NodeModel, wanted?: Dtype): Dtype {
 }
 
 export async function createNodeEncoder(model: NodeModel, opts: NodeEncoderOptions = {}): Promise<NodeEncoder> {
-  const dtype = pickNodeDtype(model, opts.dtype);
-  for (const f of requiredFilesFor(model.entry, dtype)) {
+  const remote = opts.remote;
+  const dtype = remote ? (opts.dtype ?? 'q8') : pickNodeDtype(model, opts.dtype);
+  if (remote && !model.entry.hub) throw new ModelError(`${model.entry.label} has no hub id to load from ${remote.host}`);
+  for (const f of remote ? [] : requiredFilesFor(model.entry, dtype)) {
     if (!existsSync(path.join(model.folder, f))) throw new ModelError(`${model.folder}: ${f} is missing (needed for dtype ${dtype})`);
   }
-  // Never reach for the hub from Node: models are vendored into folders first.
-  env.allowRemoteModels = false;
-  env.allowLocalModels = true;
-  env.useFSCache = false;
+  // Never reach for the hub from Node unless a host is named: models are vendored into folders first.
+  env.allowRemoteModels = Boolean(remote);
+  env.allowLocalModels = !remote;
+  env.useFSCache = Boolean(remote);
+  if (remote) {
+    env.remoteHost = remote.host.endsWith('/') ? remote.host : `${remote.host}/`;
+    env.cacheDir = remote.cacheDir;
+  }
+  const where = remote ? `${model.entry.hub} at ${remote.host}` : model.folder;
   // An absolute path is not a hub id, so transformers.js reads <folder>/<file> as it is.
-  const extractor = (await pipeline('feature-extraction', model.folder, {
+  const pipe = (await pipeline('feature-extraction', remote ? model.entry.hub! : model.folder, {
     dtype,
     device: 'cpu',
+    use_external_data_format: externalDataOption(model.entry, dtype),
     session_options: opts.threads ? { intraOpNumThreads: opts.threads } : undefined,
-  })) as unknown as Extractor;
+  }).catch((e: unknown) => {
+    // transformers.js says "Could not locate file" for an HTTP 404 (utils/hub/constants.js).
+    const missing = remote && e instanceof Error && /Could not locate file: "?([^"\s]+)"?/.exec(e.message);
+    throw missing ? new ModelError(`${where}: ${missing[1]} was not found (HTTP 404): the repo has no file for dtype ${dtype}`) : e;
+  })) as unknown as LoadedPipeline;
+  // One probe text: the outputs must be what the entry promises (no fill-mask logits, right size).
+  let extractor: Extractor;
+  try {
+    extractor = await checkLoadedPipeline(pipe, model.entry);
+  } catch (e) {
+    await pipe.dispose?.();
+    throw e instanceof ModelOutputError ? new ModelError(`${where}: ${e.message}`) : e;
+  }
   const probe = await embedTexts(extractor, model.entry, ['.'], 'passage');
   const dim = probe.dim;
   if (dim !== model.entry.dimensions) throw new ModelError(`${model.folder}: the model gives ${dim}-dimensional rows but the registry says ${model.entry.dimensions}`);

@@ -33,7 +33,11 @@ vi.mock('@huggingface/transformers', () => {
         if (b.fail) throw new Error(b.fail);
         return { data: Float32Array.from(texts.flatMap(() => b.row)), dims: [texts.length, b.row.length] };
       };
-      return Object.assign(extractor, { dispose: async () => {} });
+      // The load-time output check (checked-extractor.ts) tokenises one probe text and calls the model.
+      const tokens = { dims: [1, 5], data: new BigInt64Array(5) };
+      const tokenizer = Object.assign(() => ({ input_ids: tokens, attention_mask: tokens }), { encode: (t: string) => Array.from(t, () => 0) });
+      const hidden = async () => ({ last_hidden_state: { dims: [1, 5, b0.row.length], data: new Float32Array(5 * b0.row.length) } });
+      return Object.assign(extractor, { dispose: async () => {}, tokenizer, model: hidden });
     },
   };
 });

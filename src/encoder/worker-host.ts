@@ -4,13 +4,16 @@
  * encoder.worker.ts hands it the worker scope; the page side is encoder-client.ts.
  */
 import { env, pipeline } from '@huggingface/transformers';
-import { chooseDevice, chooseDtype, chooseThreads, isDeviceLostError, softwareAdapterName, type AdapterFacts, type GpuReport, type WebDevice } from './device-policy';
+import { chooseDevice, chooseDtype, chooseThreads, isDeviceLostError, type WebDevice } from './device-policy';
 import { tryWebGpu } from './device-trial';
+import { probeWebGpu } from './gpu-report';
 import { blameFetchFailure, describeFetchFailure, ModelFetchError, watchFetch, type FetchWatch } from './fetch-failures';
 import { createProgressTracker, type ProgressTracker } from './load-progress';
-import { encoderIdOf, ONNX_FILE, type Dtype } from './model-registry';
+import { checkLoadedPipeline, type LoadedPipeline } from './checked-extractor';
+import { encoderIdOf, externalDataOption, ONNX_FILE, type Dtype } from './model-registry';
 import { explainLoadError, MissingModelFileError, useModelSource } from './model-source';
 import { embedTexts, type Extractor } from './pipeline-embedder';
+import { ModelOutputError } from './validate-model-output';
 import { HEARTBEAT_MS, type ErrorCode, type FromWorker, type LoadedModelInfo, type LoadRequest, type ToWorker, type WasmBuild, type WasmBuilds } from './worker-protocol';
 
 export interface WorkerScope {
@@ -18,42 +21,13 @@ export interface WorkerScope {
   addEventListener(type: 'message', listener: (e: MessageEvent<ToWorker>) => void): void;
 }
 
-interface GpuAdapterLike {
-  features: { has(name: string): boolean };
-  isFallbackAdapter?: boolean;
-  info?: AdapterFacts;
-}
-
 interface GpuNavigator {
-  gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> };
   hardwareConcurrency?: number;
   onLine?: boolean;
 }
 
 interface LostableDevice {
   lost?: Promise<{ message?: string; reason?: string }>;
-}
-
-export async function probeWebGpu(): Promise<GpuReport> {
-  const gpu = (navigator as unknown as GpuNavigator).gpu;
-  if (!gpu) return { api: false, adapter: false, shaderF16: false };
-  try {
-    const adapter = await gpu.requestAdapter();
-    if (!adapter) return { api: true, adapter: false, shaderF16: false };
-    // isFallbackAdapter moved from the adapter to adapter.info; older browsers have neither.
-    // GPUAdapterInfo's fields are prototype getters: a spread would copy nothing.
-    const info = adapter.info;
-    const software = softwareAdapterName({
-      vendor: info?.vendor,
-      architecture: info?.architecture,
-      device: info?.device,
-      description: info?.description,
-      isFallbackAdapter: info?.isFallbackAdapter ?? adapter.isFallbackAdapter,
-    });
-    return { api: true, adapter: true, shaderF16: adapter.features.has('shader-f16'), software };
-  } catch (e) {
-    return { api: true, adapter: false, shaderF16: false, error: e instanceof Error ? e.message : String(e) };
-  }
 }
 
 interface Loaded {
@@ -83,23 +57,27 @@ export function startWorkerHost(scope: WorkerScope, wasmBuilds: WasmBuilds): () 
 
   async function loadPipeline(request: LoadRequest, device: WebDevice, dtype: Dtype, baseUrl: string, tracker?: ProgressTracker, job?: number): Promise<Extractor> {
     const name = useModelSource(request.source, request.model, dtype, baseUrl, watch.fetch);
+    let pipe: LoadedPipeline;
     try {
-      return (await pipeline('feature-extraction', name, {
+      pipe = (await pipeline('feature-extraction', name, {
         device,
         dtype,
+        use_external_data_format: externalDataOption(request.model, dtype),
         progress_callback: (event: { status: string }) => {
           const p = tracker?.update(event);
           if (p && job !== undefined) post({ type: 'progress', job, load: p });
         },
-      })) as unknown as Extractor;
+      })) as unknown as LoadedPipeline;
     } catch (e) {
       throw explainFailure(e, request);
     }
+    // One probe text: the outputs must be what the entry promises (no fill-mask logits, right size).
+    return checkLoadedPipeline(pipe, request.model);
   }
 
   /** A network failure (no answer, or an HTTP error on the hub) is named as one, never blamed on the device. */
   function explainFailure(e: unknown, request: LoadRequest): Error {
-    if (e instanceof MissingModelFileError || e instanceof ModelFetchError) return e;
+    if (e instanceof MissingModelFileError || e instanceof ModelFetchError || e instanceof ModelOutputError) return e;
     const blamed = blameFetchFailure(e, watch.failures);
     if (blamed && (blamed.status === undefined || request.source.type === 'hub')) {
       return new ModelFetchError(describeFetchFailure(blamed, { entry: request.model, source: request.source, online: (navigator as GpuNavigator).onLine }), blamed);
@@ -144,7 +122,7 @@ export function startWorkerHost(scope: WorkerScope, wasmBuilds: WasmBuilds): () 
     const build: WasmBuild = request.wasmBuild && request.wasmBuild !== 'auto' ? request.wasmBuild : choice.device === 'webgpu' ? 'asyncify' : 'plain';
     onnxWasm.wasmPaths = { ...wasmBuilds[build] };
     let device: WebDevice = choice.device;
-    let { dtype, reason } = chooseDtype(device, available.length ? available : ['q8'], gpu, request.dtype ?? 'auto');
+    let { dtype, reason } = chooseDtype(device, available.length ? available : ['q8'], gpu, request.dtype ?? 'auto', entry.dtypes);
     reasons.push(reason);
     let extractor: Extractor | null = null;
     let probeCosine: number | undefined;
@@ -165,7 +143,9 @@ export function startWorkerHost(scope: WorkerScope, wasmBuilds: WasmBuilds): () 
         }
       } catch (e) {
         const why = explainFailure(e, request);
-        if (why instanceof MissingModelFileError || why instanceof ModelFetchError) throw why;
+        // Missing or unfetchable files and a model whose outputs are wrong (ModelOutputError) are
+        // the same on every device: only other errors are WebGPU's.
+        if (why instanceof MissingModelFileError || why instanceof ModelFetchError || why.name === 'ModelOutputError') throw why;
         moveToWasm = { message: `WebGPU failed to run the model (${why.message}): using WASM`, notice: true };
       }
       if (moveToWasm) {
@@ -173,7 +153,7 @@ export function startWorkerHost(scope: WorkerScope, wasmBuilds: WasmBuilds): () 
         await extractor?.dispose?.().catch(() => undefined);
         extractor = null;
         device = 'wasm';
-        ({ dtype, reason } = chooseDtype('wasm', available, gpu, request.dtype ?? 'auto'));
+        ({ dtype, reason } = chooseDtype('wasm', available, gpu, request.dtype ?? 'auto', entry.dtypes));
         reasons = [moveToWasm.message, reason];
       }
     }

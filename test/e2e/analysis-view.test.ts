@@ -7,13 +7,13 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, saveScreenshot, SCREENSHOT_DIR, startSite, type OpenPage, type Site } from './browser-harness';
+import { launchChromium, openPage, saveScreenshot, SCREENSHOT_DIR, startSite, type OpenPage, type Site, TEST_PAGES } from './browser-harness';
 
 let site: Site;
 let browser: Browser;
 
 beforeAll(async () => {
-  site = await startSite({ entries: ['analysis-harness.html'] });
+  site = await startSite({ entries: [TEST_PAGES.analysis] });
   browser = await launchChromium();
 });
 
@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 async function openHarness(query = ''): Promise<OpenPage> {
-  const tab = await openPage(browser, `${site.url}analysis-harness.html${query}`, { waitFor: 'window.harnessReady === true || !!window.harnessError' });
+  const tab = await openPage(browser, `${site.url}${TEST_PAGES.analysis}${query}`, { waitFor: 'window.harnessReady === true || !!window.harnessError' });
   const error = await tab.page.evaluate(() => window.harnessError);
   if (error) throw new Error(`harness failed: ${error}\n${tab.consoleLines.join('\n')}`);
   return tab;

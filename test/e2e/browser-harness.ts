@@ -5,7 +5,7 @@
  *
  *   const site = await startSite();                           // http://localhost:<port>/
  *   const browser = await launchChromium({ webgpu: true });    // SwiftShader WebGPU
- *   const tab = await openPage(browser, `${site.url}encoder-harness.html`);
+ *   const tab = await openPage(browser, `${site.url}${TEST_PAGES.encoder}`);
  *   ... tab.page.evaluate(...) ...
  *   expect(tab.offsiteRequests()).toEqual([]);                // nothing left localhost
  *   await saveScreenshot(tab.page, 'my-test');                 // test-results/screenshots/my-test.png
@@ -22,6 +22,13 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 export const SCREENSHOT_DIR = path.join(PROJECT_ROOT, 'test-results', 'screenshots');
 
 /** Debian's Chromium; playwright-core drives it, no downloaded browser. */
+/** The test pages, as paths under the site's root (served in test mode only; see vite.config.ts). */
+export const TEST_PAGES = {
+  encoder: 'test/pages/encoder-harness.html',
+  analysis: 'test/pages/analysis-harness.html',
+  training: 'test/pages/training-harness.html',
+} as const;
+
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Headless, no sandbox (containers), and no background traffic of the browser's own. */
@@ -75,7 +82,8 @@ export interface SiteOptions {
 /** The site on http://localhost:<free port>/ with the project's vite.config.ts (COOP/COEP included). */
 export async function startSite(opts: SiteOptions = {}): Promise<Site> {
   const port = await findFreePort();
-  const common: InlineConfig = { root: PROJECT_ROOT, configFile: path.join(PROJECT_ROOT, 'vite.config.ts'), logLevel: 'warn', clearScreen: false };
+  // Test mode: the config serves (and builds) the test pages under test/pages/ only then.
+  const common: InlineConfig = { root: PROJECT_ROOT, configFile: path.join(PROJECT_ROOT, 'vite.config.ts'), mode: 'test', logLevel: 'warn', clearScreen: false };
   if (opts.mode === 'preview') {
     const server = await preview({ ...common, build: opts.outDir ? { outDir: opts.outDir } : undefined, preview: { port, host: 'localhost', strictPort: true, open: false } });
     return { url: `http://localhost:${port}/`, close: () => server.close() };

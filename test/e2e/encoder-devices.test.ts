@@ -5,7 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, saveScreenshot, startSite, type Site } from './browser-harness';
+import { launchChromium, openPage, saveScreenshot, startSite, type Site, TEST_PAGES } from './browser-harness';
 import { HARNESS_READY, loadLexiconCorpus, rowCosines, rowNorms } from './encoder-fixture';
 
 let site: Site;
@@ -13,7 +13,7 @@ let texts: string[];
 const browsers: Browser[] = [];
 
 beforeAll(async () => {
-  site = await startSite({ entries: ['encoder-harness.html'] });
+  site = await startSite({ entries: [TEST_PAGES.encoder] });
   texts = (await loadLexiconCorpus()).passages.map((p) => p.text);
 });
 
@@ -26,7 +26,7 @@ describe('encoder devices in Chromium', () => {
   it('embeds the fixture corpus on WebGPU (SwiftShader, chosen) and on WASM (auto), and the two agree', async () => {
     const browser = await launchChromium({ webgpu: true });
     browsers.push(browser);
-    const tab = await openPage(browser, `${site.url}encoder-harness.html`, { waitFor: HARNESS_READY });
+    const tab = await openPage(browser, `${site.url}${TEST_PAGES.encoder}`, { waitFor: HARNESS_READY });
     try {
       // SwiftShader emulates a GPU on the CPU: only an explicit choice runs on it.
       const gpuLoad = await tab.page.evaluate(() => window.harness.load({ model: 'fixture/xlmr-tiny', source: 'served', device: 'webgpu', cache: false }));
@@ -59,7 +59,7 @@ describe('encoder devices in Chromium', () => {
   it('falls back to WASM without a WebGPU adapter and tells the user why', async () => {
     const browser = await launchChromium({ webgpu: false });
     browsers.push(browser);
-    const tab = await openPage(browser, `${site.url}encoder-harness.html`, { waitFor: HARNESS_READY });
+    const tab = await openPage(browser, `${site.url}${TEST_PAGES.encoder}`, { waitFor: HARNESS_READY });
     try {
       const load = await tab.page.evaluate(() => window.harness.load({ model: 'fixture/xlmr-tiny', source: 'served', device: 'auto', cache: false }));
       expect(load).toMatchObject({ ok: true, info: { device: 'wasm', dtype: 'q8' } });

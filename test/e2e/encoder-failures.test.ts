@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, PROJECT_ROOT, saveScreenshot, startSite, type Site } from './browser-harness';
+import { launchChromium, openPage, PROJECT_ROOT, saveScreenshot, startSite, type Site, TEST_PAGES } from './browser-harness';
 import { HARNESS_READY, loadLexiconCorpus, rowCosines } from './encoder-fixture';
 
 let site: Site;
@@ -16,7 +16,7 @@ let texts: string[];
 let scratch: string;
 
 beforeAll(async () => {
-  site = await startSite({ entries: ['encoder-harness.html'] });
+  site = await startSite({ entries: [TEST_PAGES.encoder] });
   browser = await launchChromium({ webgpu: false });
   texts = (await loadLexiconCorpus()).passages.map((p) => p.text);
   scratch = await mkdtemp(path.join(os.tmpdir(), 'encoder-e2e-'));
@@ -34,7 +34,7 @@ describe('encoder failures in Chromium', () => {
     const folder = path.join(scratch, 'xlmr-tiny');
     await cp(path.join(PROJECT_ROOT, 'public/models/fixture/xlmr-tiny'), folder, { recursive: true });
     await rm(path.join(folder, 'onnx/model_quantized.onnx'));
-    const tab = await openPage(browser, `${site.url}encoder-harness.html`, { waitFor: HARNESS_READY });
+    const tab = await openPage(browser, `${site.url}${TEST_PAGES.encoder}`, { waitFor: HARNESS_READY });
     try {
       await tab.page.setInputFiles('#pick', folder);
       await expect.poll(() => tab.page.evaluate(() => window.harness.picked())).toMatchObject({ name: 'xlmr-tiny', files: ['config.json', 'onnx/model.onnx', 'onnx/model_fp16.onnx', 'special_tokens_map.json', 'tokenizer.json', 'tokenizer_config.json'] });
@@ -53,7 +53,7 @@ describe('encoder failures in Chromium', () => {
   });
 
   it('restarts a killed worker and resumes the job with the same result', async () => {
-    const tab = await openPage(browser, `${site.url}encoder-harness.html`, { waitFor: HARNESS_READY });
+    const tab = await openPage(browser, `${site.url}${TEST_PAGES.encoder}`, { waitFor: HARNESS_READY });
     try {
       const args = { model: 'fixture/xlmr-tiny', source: 'served', device: 'wasm', cache: false, partSize: 20, heartbeatTimeoutMs: 1500 } as const;
       await tab.page.evaluate((a) => window.harness.load(a), args);
@@ -78,7 +78,7 @@ describe('encoder failures in Chromium', () => {
       IDBObjectStore.prototype.put = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
       IDBObjectStore.prototype.add = IDBObjectStore.prototype.put;
       if (navigator.storage) navigator.storage.estimate = async () => ({ usage: 1e9, quota: 1e9 });`;
-    const tab = await openPage(browser, `${site.url}encoder-harness.html`, { waitFor: HARNESS_READY, initScript: fullQuota });
+    const tab = await openPage(browser, `${site.url}${TEST_PAGES.encoder}`, { waitFor: HARNESS_READY, initScript: fullQuota });
     try {
       await tab.page.evaluate(() => window.harness.load({ model: 'fixture/xlmr-tiny', source: 'served', device: 'wasm' }));
       const first = await tab.page.evaluate((t) => window.harness.embed(t, 'passage'), texts);

@@ -6,7 +6,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findFreePort, launchChromium, openPage, saveScreenshot, startSite, type Site } from './browser-harness';
+import { findFreePort, launchChromium, openPage, saveScreenshot, startSite, type Site, TEST_PAGES } from './browser-harness';
 import { HARNESS_READY } from './encoder-fixture';
 import { startHubLayoutServer, type HubLayoutServer } from './hub-layout-server';
 
@@ -15,7 +15,7 @@ let browser: Browser;
 let emptyHub: HubLayoutServer;
 
 beforeAll(async () => {
-  site = await startSite({ entries: ['encoder-harness.html'] });
+  site = await startSite({ entries: [TEST_PAGES.encoder] });
   browser = await launchChromium({ webgpu: true });
   emptyHub = await startHubLayoutServer({ repos: {} });
 });
@@ -31,7 +31,7 @@ const SUGGESTION = "Load it from the app's /models/ folder instead (on a machine
 describe('a hub model that cannot be fetched', () => {
   it('says the host did not answer, names the file, and does not fall back to WASM', async () => {
     const closedPort = await findFreePort();
-    const tab = await openPage(browser, `${site.url}encoder-harness.html`, { waitFor: HARNESS_READY });
+    const tab = await openPage(browser, `${site.url}${TEST_PAGES.encoder}`, { waitFor: HARNESS_READY });
     try {
       const load = await tab.page.evaluate((host) => window.harness.load({ model: 'Xenova/multilingual-e5-small', source: 'hub', hubHost: host, device: 'webgpu', cache: false }), `http://localhost:${closedPort}`);
       expect(load.ok).toBe(false);
@@ -49,7 +49,7 @@ describe('a hub model that cannot be fetched', () => {
   });
 
   it('says 404 when the host answers but has no such file', async () => {
-    const tab = await openPage(browser, `${site.url}encoder-harness.html`, { waitFor: HARNESS_READY });
+    const tab = await openPage(browser, `${site.url}${TEST_PAGES.encoder}`, { waitFor: HARNESS_READY });
     try {
       const load = await tab.page.evaluate((host) => window.harness.load({ model: 'Xenova/multilingual-e5-small', source: 'hub', hubHost: host, device: 'webgpu', cache: false }), emptyHub.host);
       expect(load.ok).toBe(false);

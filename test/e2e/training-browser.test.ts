@@ -19,7 +19,7 @@ import { createNodeEncoder, resolveNodeModel } from '../../src/encoder/node-enco
 import type { Corpus } from '../../src/core/corpus/types';
 import { deserializeAdapter } from '../../src/core/training/adapter-file';
 import type { ResultRow } from '../../src/core/training/results-table';
-import { launchChromium, openPage, PROJECT_ROOT, saveScreenshot, startSite, type OpenPage, type Site } from './browser-harness';
+import { launchChromium, openPage, PROJECT_ROOT, saveScreenshot, startSite, type OpenPage, type Site, TEST_PAGES } from './browser-harness';
 import { HARNESS_READY, loadLexiconCorpus } from './encoder-fixture';
 
 const SEED = 3;
@@ -53,7 +53,7 @@ beforeAll(async () => {
   };
   await encoder.dispose();
 
-  site = await startSite({ entries: ['training-harness.html'] });
+  site = await startSite({ entries: [TEST_PAGES.training] });
   browser = await launchChromium();
 }, 240_000);
 
@@ -63,7 +63,7 @@ afterAll(async () => {
 });
 
 async function openHarness(): Promise<OpenPage> {
-  const tab = await openPage(browser, `${site.url}training-harness.html`, { waitFor: HARNESS_READY });
+  const tab = await openPage(browser, `${site.url}${TEST_PAGES.training}`, { waitFor: HARNESS_READY });
   await tab.page.evaluate((c) => window.trainingHarness.setCorpus(c), corpus);
   return tab;
 }

@@ -18,6 +18,12 @@ export interface RankedCandidate {
   /** 1-based. */
   rank: number;
   relevant: boolean;
+  /**
+   * Answers only: the ranks this passage shares with every passage of the same score (BM25's
+   * zero scores tie by the hundred); `rank` is one of them, placed by passage id.
+   */
+  tieFirst?: number;
+  tieLast?: number;
 }
 
 /** One free-text or benchmark query ranked against one pool. */
@@ -68,8 +74,19 @@ export function rankOneQuery(
   // by the same comparator pairs each rank with its passage.
   const ranks = rankRelevant(scores, 0, pool.length, Int32Array.from(relIndices), tieKey);
   const order = [...relIndices].sort((a, b) => compareCandidates(scores[a], tieKey[a], scores[b], tieKey[b]) || a - b);
-  const answers = order.map((index, p) => candidate(index, ranks[p]));
+  const answers = order.map((index, p) => ({ ...candidate(index, ranks[p]), ...tieRangeOf(scores, scores[index]) }));
   return { poolSize: pool.length, top, answers, metrics: ranks.length ? computeQueryMetrics(ranks) : null };
+}
+
+/** The ranks a score shares in a pool: 1 + how many score higher, to how many score at least as high. */
+export function tieRangeOf(scores: ArrayLike<number>, score: number): { tieFirst: number; tieLast: number } {
+  let higher = 0;
+  let same = 0;
+  for (let i = 0; i < scores.length; i++) {
+    if (scores[i] > score) higher++;
+    else if (scores[i] === score) same++;
+  }
+  return { tieFirst: higher + 1, tieLast: higher + Math.max(same, 1) };
 }
 
 /** The best-ranked answer of each language: one rung per language of the ladder view. */
@@ -78,6 +95,9 @@ export interface LadderRung {
   rank: number;
   id: string;
   score: number;
+  /** As the answer's (when known): the range of ranks its score ties over. */
+  tieFirst?: number;
+  tieLast?: number;
 }
 
 export interface AnswerLadder {
@@ -96,7 +116,7 @@ export function buildAnswerLadder(answers: readonly RankedCandidate[]): AnswerLa
   const byLang = new Map<LangCode, LadderRung>();
   for (const a of answers) {
     const seen = byLang.get(a.lang);
-    if (!seen || a.rank < seen.rank) byLang.set(a.lang, { lang: a.lang, rank: a.rank, id: a.id, score: a.score });
+    if (!seen || a.rank < seen.rank) byLang.set(a.lang, { lang: a.lang, rank: a.rank, id: a.id, score: a.score, tieFirst: a.tieFirst, tieLast: a.tieLast });
   }
   const rungs = [...byLang.values()].sort((a, b) => a.rank - b.rank);
   return { rungs, maxRankDistance: rungs.length > 1 ? rungs[rungs.length - 1].rank - rungs[0].rank : 0 };

@@ -54,7 +54,8 @@ function readRankDistance(c: StrategyComparison): string {
   const others = trained.filter((t) => t !== best).map((t) => `${NOUNS[t.key]} ${formatDistance(t.value)}`);
   const rest = others.length ? `; ${others.join(', ')}` : '';
   const floorNote = ` (the least possible is ${floor})`;
-  if (best.value < base) {
+  // Within half a percent (as the winner line counts a tie): no cut worth the words.
+  if (base - best.value >= Math.max(0.05, 0.005 * base)) {
     return `${capital(NOUNS[best.key])} cut the spread between languages from ${formatDistance(base)} to ${formatDistance(best.value)}${rest}${floorNote}.`;
   }
   return `No strategy narrowed the spread between languages: untrained ${formatDistance(base)}, best ${formatDistance(best.value)} with ${NOUNS[best.key]}${floorNote}.`;

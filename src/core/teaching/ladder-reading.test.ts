@@ -58,3 +58,18 @@ describe('allZeroBanner', () => {
     expect(allZeroBanner([], true)).toBeNull();
   });
 });
+
+describe('tie ranges from the ranking itself', () => {
+  it('rankOneQuery gives each answer the ranks its score ties over, and the ladder reads them', async () => {
+    const { rankOneQuery, buildAnswerLadder } = await import('../evaluation/rank-one-query');
+    const pool = ['en/a', 'de/a', 'en/x', 'de/x', 'de/y'].map((id) => ({ id, lang: id.slice(0, 2) }));
+    const r = rankOneQuery(Float32Array.from([1.5, 0, 0.2, 0, 0]), pool, ['en/a', 'de/a'], 5);
+    expect(r.answers.map((a) => [a.id, a.rank, a.tieFirst, a.tieLast])).toEqual([
+      ['en/a', 1, 1, 1],
+      ['de/a', 5, 3, 5],
+    ]);
+    const reading = readLadder(buildAnswerLadder(r.answers).rungs, null, true);
+    expect(reading.summary).toBe('4 (en at 1 → de somewhere in 3 to 5, tied)');
+    expect(reading.noWordShared).toEqual(['de']);
+  });
+});

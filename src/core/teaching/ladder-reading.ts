@@ -4,12 +4,16 @@
  * lexical retriever's zero scores, and a flag for a list in which every score is 0.
  */
 import type { LangCode } from '../corpus/types';
+import { tieRangeOf } from '../evaluation/rank-one-query';
 
 export interface LadderInputRung {
   lang: LangCode;
   /** 1-based rank as the evaluation's tie rule places it. */
   rank: number;
   score: number;
+  /** The tie range when the ranking already knows it (rankOneQuery's answers carry it). */
+  tieFirst?: number;
+  tieLast?: number;
 }
 
 export interface ReadRung extends LadderInputRung {
@@ -36,13 +40,8 @@ export interface LadderReading {
 
 /** The ranks a score shares: 1 + how many score higher, to how many score at least as high. */
 export function tieRange(scores: ArrayLike<number>, score: number): { first: number; last: number } {
-  let higher = 0;
-  let same = 0;
-  for (let i = 0; i < scores.length; i++) {
-    if (scores[i] > score) higher++;
-    else if (scores[i] === score) same++;
-  }
-  return { first: higher + 1, last: higher + Math.max(same, 1) };
+  const { tieFirst, tieLast } = tieRangeOf(scores, score);
+  return { first: tieFirst, last: tieLast };
 }
 
 /** The words for the ladder's figure, for `answers` relevant passages (one per language). */
@@ -56,14 +55,15 @@ export function maxRankDistanceDefinition(answers: number): string {
 }
 
 /**
- * Reads a ladder from its rungs (best answer per language) and the scores of the whole pool.
- * `lexical`: the retriever scores shared words (BM25), so a 0 means no word in common.
+ * Reads a ladder from its rungs (best answer per language) and the scores of the whole pool, or,
+ * with `poolScores` null, the tie ranges the rungs carry. `lexical`: the retriever scores shared
+ * words (BM25), so a 0 means no word in common.
  */
-export function readLadder(rungs: readonly LadderInputRung[], poolScores: ArrayLike<number>, lexical: boolean): LadderReading {
+export function readLadder(rungs: readonly LadderInputRung[], poolScores: ArrayLike<number> | null, lexical: boolean): LadderReading {
   const read: ReadRung[] = [...rungs]
     .sort((a, b) => a.rank - b.rank)
     .map((r) => {
-      const { first, last } = tieRange(poolScores, r.score);
+      const { first, last } = poolScores ? tieRange(poolScores, r.score) : { first: r.tieFirst ?? r.rank, last: r.tieLast ?? r.rank };
       return { ...r, tieFirst: first, tieLast: last, tied: last > first, noWordShared: lexical && r.score === 0 };
     });
   const best = read[0];

@@ -89,3 +89,10 @@ function handMade(figures: { macro: number[]; map: number[][] }): StrategyCompar
     testQids: 100,
   };
 }
+
+describe('readComparison on a test split that cannot separate the strategies', () => {
+  it('does not claim a cut from 14.1 to 14.1', () => {
+    const c = handMade({ macro: [14.12, 14.1, 14.11, 14.1], map: [[1, 1, 1], [1, 1, 1], [1, 1, 1], [1, 1, 1]] });
+    expect(readComparison(c).rankDistance).toBe('No strategy narrowed the spread between languages: untrained 14.1, best 14.1 with monolingual batches (the least possible is 10).');
+  });
+});

@@ -1,16 +1,18 @@
 /**
- * The encoder test page (encoder-harness.html): shows load progress, device, dtype, the reason for
+ * The encoder test page (test/pages/encoder-harness.html): shows load progress, device, dtype, the reason for
  * them and every notice, and exposes window.harness for the end-to-end tests and the benchmark.
  */
 import { createEncoderClient, type BrowserEncoder, type EncoderClient, type WorkerLike } from '../encoder-client';
 import type { LengthMeasure } from '../pipeline-embedder';
-import { findModel, type Dtype } from '../model-registry';
+import { findModel, type Dtype, type ModelEntry } from '../model-registry';
 import { describePickedModel, readPickedFileList, type PickedFolder } from '../picked-folder';
 import type { DevicePreference } from '../device-policy';
 import type { EncoderNotice, LoadRequest, ModelSource } from '../worker-protocol';
 
 export interface HarnessLoadArgs {
+  /** A registry id; `entry` replaces the registry's entry (e.g. a conformance fixture's stand-in). */
   model: string;
+  entry?: ModelEntry;
   source: 'served' | 'hub' | 'picked';
   /** For source 'hub': a server with the hub's layout instead of huggingface.co. */
   hubHost?: string;
@@ -76,7 +78,7 @@ async function load(args: HarnessLoadArgs): Promise<HarnessResult<{ info: Browse
   client?.dispose();
   encoder = null;
   $('error').textContent = '';
-  const entry = findModel(args.model);
+  const entry = args.entry ?? findModel(args.model);
   let model = entry;
   let source: ModelSource;
   if (args.source === 'picked') {

@@ -1,0 +1,99 @@
+import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
+import type { LangCode } from '../../../core/corpus/types';
+import { textColourOn } from '../../../core/analysis/colour-scale';
+import { languageLabel } from '../../../core/analysis/language-labels';
+import type { LanguageMixData } from '../../../core/analysis/language-mix-data';
+import { LanguageLegend } from './language-legend';
+
+export interface LanguageMixChartProps {
+  data: LanguageMixData;
+  colours: Record<LangCode, string>;
+  scale: number;
+}
+
+const percent = (x: number) => `${Math.round(x * 100)}%`;
+
+/** One stacked bar per question language: which languages fill its top k in the multilingual pool. */
+export function LanguageMixChart({ data, colours, scale }: LanguageMixChartProps) {
+  const font = 12 * scale;
+  const rows = data.rows.map((r) => ({ label: languageLabel(r.queryLang), ...r.shares }));
+  const longest = Math.max(...rows.map((r) => r.label.length), 4);
+  const barSize = Math.round(22 * scale);
+  const height = rows.length * (barSize + 8 * scale) + 60 * scale;
+  return (
+    <div>
+      <BarChart
+        layout="vertical"
+        data={rows}
+        responsive
+        style={{ width: '100%', height }}
+        margin={{ top: 4, right: 16 * scale, bottom: 20 * scale, left: 4 }}
+        barCategoryGap={6 * scale}
+      >
+        <CartesianGrid horizontal={false} strokeDasharray="3 3" />
+        <XAxis
+          type="number"
+          domain={[0, 1]}
+          ticks={[0, 0.25, 0.5, 0.75, 1]}
+          tickFormatter={percent}
+          tick={{ fontSize: font }}
+          label={{ value: `Share of the top ${data.k}`, position: 'insideBottom', offset: -12 * scale, fontSize: font }}
+        />
+        <YAxis type="category" dataKey="label" width={longest * font * 0.6 + 10} tick={{ fontSize: font }} />
+        <Tooltip formatter={(v) => percent(Number(v))} />
+        {data.langs.map((l) => (
+          <Bar key={l} dataKey={l} name={languageLabel(l)} stackId="mix" fill={colours[l]} isAnimationActive={false} barSize={barSize}>
+            <LabelList
+              dataKey={l}
+              content={(p) => {
+                const { x, y, width, height: h } = p as { x: number; y: number; width: number; height: number };
+                if (!(width > font * 1.8)) return null;
+                return (
+                  <text x={x + width / 2} y={y + h / 2} textAnchor="middle" dominantBaseline="central" fontSize={font * 0.9} fill={textColourOn(colours[l])}>
+                    {l}
+                  </text>
+                );
+              }}
+            />
+          </Bar>
+        ))}
+      </BarChart>
+      <LanguageLegend langs={data.langs} colours={colours} />
+    </div>
+  );
+}
+
+export function LanguageMixTable({ data }: { data: LanguageMixData }) {
+  return (
+    <table className="an-table">
+      <caption>
+        Share of each passage language among the top {data.k} passages, per question language (multilingual pool). An
+        unbiased retriever gives each language about {percent(data.fairShare)}.
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Question language</th>
+          <th scope="col">Own language</th>
+          {data.langs.map((l) => (
+            <th key={l} scope="col" title={languageLabel(l)}>
+              {l}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {data.rows.map((r) => (
+          <tr key={r.queryLang}>
+            <th scope="row">{languageLabel(r.queryLang)}</th>
+            <td>{percent(r.ownShare)}</td>
+            {data.langs.map((l) => (
+              <td key={l} className={l === r.queryLang ? 'an-diagonal' : undefined}>
+                {(r.shares[l] * 100).toFixed(1)}%
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

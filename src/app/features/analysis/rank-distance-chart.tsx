@@ -1,0 +1,160 @@
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Corpus, LangCode } from '../../../core/corpus/types';
+import type { EvalReport } from '../../../core/evaluation/eval-report';
+import { roundUpBound } from '../../../core/analysis/colour-scale';
+import { languageLabel } from '../../../core/analysis/language-labels';
+import { formatMetric } from '../../../core/analysis/metric-labels';
+import type { RankDistanceData } from '../../../core/analysis/rank-distance-data';
+
+export interface RankDistanceChartProps {
+  data: RankDistanceData;
+  /** One name and colour per report, in the order the data was built. */
+  series: readonly { label: string; colour: string }[];
+  scale: number;
+}
+
+/** Histogram of per-question maximum rank distances; per-language means when no report kept per-query records. */
+export function RankDistanceChart({ data, series, scale }: RankDistanceChartProps) {
+  const font = 12 * scale;
+  const height = 280 * scale;
+  const haveQueries = data.totals.some((t) => t > 0);
+  const rows = haveQueries
+    ? data.bins.map((b) => ({ label: b.label, ...Object.fromEntries(b.counts.map((c, i) => [`s${i}`, c])) }))
+    : data.byLanguage.map((r) => ({ label: r.queryLang, ...Object.fromEntries(r.means.map((m, i) => [`s${i}`, m])) }));
+  // Round ticks (0, 100, 200, ...) instead of the axis's default quarters (0, 85, 170, ...).
+  const largest = Math.max(1, ...rows.flatMap((r) => series.map((_, i) => Number((r as Record<string, unknown>)[`s${i}`]) || 0)));
+  const step = roundUpBound(largest / 4);
+  const ticks = Array.from({ length: Math.ceil(largest / step) + 1 }, (_, i) => i * step);
+  return (
+    <>
+      {series.length > 1 && (
+        <ul className="an-legend" aria-label="Reports">
+          {series.map((s) => (
+            <li key={s.label}>
+              <span className="an-swatch" style={{ background: s.colour }} aria-hidden="true" />
+              {s.label}
+            </li>
+          ))}
+        </ul>
+      )}
+      <BarChart
+        data={rows}
+        responsive
+        style={{ width: '100%', height }}
+        margin={{ top: 8, right: 16 * scale, bottom: 36 * scale, left: 8 * scale }}
+        barCategoryGap={haveQueries ? 1 : '20%'}
+      >
+        <CartesianGrid vertical={false} strokeDasharray="3 3" />
+        <XAxis
+          dataKey="label"
+          tick={{ fontSize: font * 0.9 }}
+          interval={haveQueries ? 'preserveStartEnd' : 0}
+          angle={haveQueries ? -30 : 0}
+          textAnchor={haveQueries ? 'end' : 'middle'}
+          label={{
+            value: haveQueries ? 'Maximum rank distance (highest minus lowest rank of a question’s answers)' : 'Question language',
+            position: 'insideBottom',
+            offset: -30 * scale,
+            fontSize: font,
+          }}
+        />
+        <YAxis
+          ticks={ticks}
+          domain={[0, ticks[ticks.length - 1]]}
+          tick={{ fontSize: font }}
+          allowDecimals={!haveQueries}
+          label={{ value: haveQueries ? 'Questions' : 'Mean distance', angle: -90, position: 'insideLeft', fontSize: font }}
+        />
+        <Tooltip formatter={(v) => (haveQueries ? String(v) : formatMetric('maxRankDistance', Number(v)))} />
+        {series.map((s, i) => (
+          <Bar key={i} dataKey={`s${i}`} name={s.label} fill={s.colour} isAnimationActive={false} />
+        ))}
+      </BarChart>
+    </>
+  );
+}
+
+export function RankDistanceTable({ data, series }: { data: RankDistanceData; series: readonly { label: string }[] }) {
+  const haveQueries = data.totals.some((t) => t > 0);
+  return (
+    <>
+      <table className="an-table">
+        <caption>Mean maximum rank distance per question language (multilingual pool); lower is less language-biased.</caption>
+        <thead>
+          <tr>
+            <th scope="col">Question language</th>
+            {series.map((s, i) => (
+              <th key={i} scope="col">
+                {s.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {data.byLanguage.map((r) => (
+            <tr key={r.queryLang}>
+              <th scope="row">{languageLabel(r.queryLang)}</th>
+              {r.means.map((m, i) => (
+                <td key={i}>{formatMetric('maxRankDistance', m)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {haveQueries && (
+        <table className="an-table">
+          <caption>Questions per bin of maximum rank distance.</caption>
+          <thead>
+            <tr>
+              <th scope="col">Distance</th>
+              {series.map((s, i) => (
+                <th key={i} scope="col">
+                  {s.label} ({data.totals[i]} questions)
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.bins.map((b) => (
+              <tr key={b.label}>
+                <th scope="row">{b.label}</th>
+                {b.counts.map((c, i) => (
+                  <td key={i}>{c}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+/** The questions whose answers are spread furthest apart in rank: where the bias shows most. */
+export function MostBiasedQuestions({ report, corpus, queryLang, count = 5 }: { report: EvalReport; corpus: Corpus; queryLang?: LangCode; count?: number }) {
+  const records = (report.settings.multi?.cells ?? [])
+    .filter((c) => queryLang === undefined || c.queryLang === queryLang)
+    .flatMap((c) => c.queries ?? []);
+  if (records.length === 0) return null;
+  const top = [...records].sort((a, b) => b.metrics.maxRankDistance - a.metrics.maxRankDistance).slice(0, count);
+  const textOf = new Map(corpus.questions.map((q) => [q.id, q]));
+  return (
+    <details className="an-table-alt">
+      <summary>Which questions are the most language-biased?</summary>
+      <ol className="an-biased-list">
+        {top.map((r) => {
+          const q = textOf.get(r.queryId);
+          const ranks = r.relevantRanks;
+          return (
+            <li key={r.queryId} lang={r.lang}>
+              <q>{q?.text ?? r.queryId}</q>{' '}
+              <span className="an-muted" lang="en">
+                · {languageLabel(r.lang)} · answers at ranks {ranks[0]} to {ranks[ranks.length - 1]}, distance {r.metrics.maxRankDistance}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </details>
+  );
+}

@@ -1,0 +1,107 @@
+import { buildAnswerLadder } from '../../../core/evaluation/rank-one-query';
+import { describeLanguage } from '../../shared/lang-names';
+import { answerRankShifts } from './ladder-shift';
+import type { Ranking } from './ranking-slice';
+import { LangBadge } from '../../ui/lang-badge';
+
+/** Position on a log scale from rank 1 (left) to the pool size (right), in percent. */
+function logPosition(rank: number, poolSize: number): number {
+  if (poolSize <= 1) return 0;
+  return (100 * Math.log(rank)) / Math.log(poolSize);
+}
+
+/** 1, then 10, 100, … below the pool size (with room to read), then the pool size. */
+function axisTicks(poolSize: number): number[] {
+  const ticks: number[] = [1];
+  for (let t = 10; t * 3 < poolSize; t *= 10) ticks.push(t);
+  return poolSize > 1 ? [...ticks, poolSize] : ticks;
+}
+
+/** "↑37" (climbed), "↓2" (fell) or "=" against the other ranking of a side-by-side view. */
+function describeShift(shift: number): { text: string; kind: 'up' | 'down' | 'same' } {
+  if (shift > 0) return { text: `↑${shift.toLocaleString('en')}`, kind: 'up' };
+  if (shift < 0) return { text: `↓${(-shift).toLocaleString('en')}`, kind: 'down' };
+  return { text: '=', kind: 'same' };
+}
+
+export interface AnswerLadderProps {
+  ranking: Ranking | null;
+  /** Side by side: the other ranking of the same query; each rung then says how far its answer moved from there. */
+  against?: Ranking | null;
+  /** Against the page flow (side by side) rather than sticky beside the list. */
+  inline?: boolean;
+}
+
+export function AnswerLadder({ ranking, against = null, inline = false }: AnswerLadderProps) {
+  const inPlay = ranking?.ladderLangs ?? null;
+  if (!ranking || !inPlay) {
+    return (
+      <aside className="ladder empty" aria-label="Answer ladder">
+        <h3>Answer ladder</h3>
+        <p className="hint">Pick a benchmark question to see where its answer lands in every language.</p>
+      </aside>
+    );
+  }
+  const pool = ranking.ladder ?? ranking.main;
+  const ladder = buildAnswerLadder(pool.answers);
+  const shifts = against ? answerRankShifts((against.ladder ?? against.main).answers, pool.answers) : null;
+  const climbed = shifts ? [...shifts.values()].filter((n) => n > 0).length : 0;
+  const missing = inPlay.filter((l) => !ladder.rungs.some((r) => r.lang === l));
+  const best = ladder.rungs[0];
+  const worst = ladder.rungs[ladder.rungs.length - 1];
+  const zeroScores = ladder.rungs.filter((r) => r.score === 0).length;
+  const left = best ? logPosition(best.rank, pool.poolSize) : 0;
+  const right = worst ? logPosition(worst.rank, pool.poolSize) : 0;
+
+  return (
+    <aside className={`ladder${inline ? ' ladder-inline' : ''}${shifts ? ' with-shifts' : ''}`} aria-label={`Answer ladder: ${ranking.label}`} data-testid="answer-ladder">
+      <h3>Answer ladder</h3>
+      <p className="ladder-caption">
+        Rank of the answer in each language of the multilingual pool ({pool.poolSize.toLocaleString('en')} passages, log scale).
+      </p>
+      {ladder.rungs.length > 1 && (
+        <p className="ladder-distance" data-testid="max-rank-distance" data-value={ladder.maxRankDistance}>
+          Maximum rank distance <b>{ladder.maxRankDistance.toLocaleString('en')}</b>
+          <span className="muted">
+            {' '}
+            ({best.lang} at {best.rank.toLocaleString('en')} → {worst.lang} at {worst.rank.toLocaleString('en')})
+          </span>
+        </p>
+      )}
+      <ol className="rungs">
+        {ladder.rungs.map((r) => (
+          <li key={r.lang} className="rung" data-testid="rung" data-lang={r.lang} data-rank={r.rank} data-shift={shifts?.get(r.lang)} title={`${describeLanguage(r.lang)}: rank ${r.rank}`}>
+            <LangBadge lang={r.lang} />
+            <span className="rung-track">
+              <span className="rung-span" style={{ left: `${left}%`, width: `${Math.max(0.5, right - left)}%` }} />
+              <span className={`rung-dot${r.rank <= ranking.topK ? ' in-top' : ''}${r.score === 0 ? ' no-match' : ''}`} style={{ left: `${logPosition(r.rank, pool.poolSize)}%` }} />
+            </span>
+            <span className="rung-rank">{r.rank.toLocaleString('en')}</span>
+            {shifts && (
+              <span className={`rung-shift ${describeShift(shifts.get(r.lang) ?? 0).kind}`}>{shifts.has(r.lang) ? describeShift(shifts.get(r.lang)!).text : ''}</span>
+            )}
+          </li>
+        ))}
+      </ol>
+      <div className="rung-axis" aria-hidden="true">
+        {axisTicks(pool.poolSize).map((t) => (
+          <span key={t} style={{ left: `${logPosition(t, pool.poolSize)}%` }}>
+            {t.toLocaleString('en')}
+          </span>
+        ))}
+      </div>
+      {/* Below the rungs, so the two ladders of a side-by-side view line up. */}
+      {shifts && against && (
+        <p className="ladder-shift-caption" data-testid="ladder-climbed" data-value={climbed}>
+          Arrows: places each answer moved against {against.label}; {climbed} of {shifts.size} climbed.
+        </p>
+      )}
+      {zeroScores > 0 && (
+        <p className="hint">
+          <span className="rung-dot-key" aria-hidden="true" /> score 0 in {zeroScores} language{zeroScores === 1 ? '' : 's'}: no word in common with the question, so these answers tie with every other such passage (ties are ordered by passage id).
+        </p>
+      )}
+      {missing.length > 0 && <p className="hint">No answer in: {missing.map(describeLanguage).join(', ')}.</p>}
+    </aside>
+  );
+}

@@ -1,0 +1,56 @@
+/** The active corpus, loading another one, and why one could not be opened. */
+import type { CorpusRef } from '../../../core/view-state/view-state';
+import { describeCorpusProblem, describeCorpusRef, openCorpus, type CorpusProblem } from './open-corpus';
+import { getRankingClient } from '../../shared/services';
+import { corpusForWorkers, indexCorpus, type ActiveCorpus } from './active-corpus';
+import type { SliceCreator } from '../../app-store';
+
+export interface CorpusSlice {
+  active: ActiveCorpus | null;
+  corpusLoading: { label: string; controller: AbortController } | null;
+  /** Why the last corpus could not be opened; the active one (if any) stays in use. */
+  corpusProblem: CorpusProblem | null;
+  /** Loads a corpus and makes it active; on failure keeps the active one and sets corpusProblem. Resolves true on success. */
+  openCorpus(ref: CorpusRef, files?: readonly File[], opts?: { fromLink?: boolean }): Promise<boolean>;
+  cancelCorpusLoad(): void;
+  dismissCorpusProblem(): void;
+}
+
+export const createCorpusSlice: SliceCreator<CorpusSlice> = (set, get) => ({
+  active: null,
+  corpusLoading: null,
+  corpusProblem: null,
+
+  async openCorpus(ref, files, opts = {}) {
+    get().corpusLoading?.controller.abort();
+    const label = describeCorpusRef(ref, files);
+    const controller = new AbortController();
+    set({ corpusLoading: { label, controller }, corpusProblem: null });
+    try {
+      const loaded = await openCorpus(ref, { files, signal: controller.signal, dim: get().encoderInfo?.dim });
+      if (controller.signal.aborted) return false;
+      const active = indexCorpus(ref, loaded);
+      getRankingClient().setCorpus(corpusForWorkers(active.corpus));
+      set({ active, corpusLoading: null });
+      get().reconcileQueryWithCorpus(opts.fromLink);
+      get().scheduleRanking(0);
+      return true;
+    } catch (e) {
+      if (controller.signal.aborted) {
+        if (get().corpusLoading?.controller === controller) set({ corpusLoading: null });
+        return false;
+      }
+      set({ corpusLoading: null, corpusProblem: describeCorpusProblem(e, label) });
+      return false;
+    }
+  },
+
+  cancelCorpusLoad() {
+    get().corpusLoading?.controller.abort();
+    set({ corpusLoading: null });
+  },
+
+  dismissCorpusProblem() {
+    set({ corpusProblem: null });
+  },
+});

@@ -1,0 +1,76 @@
+/** Opens a corpus for the page from a preset, a URL or picked files, within the page's limits. */
+import { CorpusError } from '../../../core/corpus/corpus-error';
+import { loadCorpus } from '../../../core/corpus/load-corpus';
+import type { LoadedCorpus } from '../../../core/corpus/loaded-corpus';
+import { createMemorySource } from '../../../core/corpus/memory-source';
+import { createUrlSource } from '../../../core/corpus/url-source';
+import { checkCorpusSize, checkInputSize } from '../../../core/evaluation/corpus-limits';
+import type { CorpusRef } from '../../../core/view-state/view-state';
+import { findPreset } from './corpus-presets';
+
+/** What the page says when a corpus cannot be opened. */
+export interface CorpusProblem {
+  /** What was being opened: a preset's label, a URL, the picked folder's name. */
+  source: string;
+  message: string;
+  /** From a CorpusError: the file, where in it, what was expected. */
+  file?: string;
+  where?: string;
+  expected?: string;
+}
+
+export class CorpusTooLarge extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CorpusTooLarge';
+  }
+}
+
+/** A fetch that gives up when the signal aborts. */
+function fetchWith(signal: AbortSignal | undefined): typeof fetch {
+  return (input, init) => fetch(input, { ...init, signal });
+}
+
+export function describeCorpusRef(ref: CorpusRef, files?: readonly File[]): string {
+  if (ref.kind === 'preset') return findPreset(ref.id)?.label ?? ref.id;
+  if (ref.kind === 'url') return ref.url;
+  return files?.length === 1 ? files[0].name : ref.name;
+}
+
+/**
+ * Loads the corpus a ref names. Picked files are checked for size before they are read and every
+ * corpus for passage count after; `dim` is the dense model's embedding size when one is chosen.
+ */
+export async function openCorpus(ref: CorpusRef, opts: { files?: readonly File[]; signal?: AbortSignal; dim?: number } = {}): Promise<LoadedCorpus> {
+  let loaded: LoadedCorpus;
+  if (ref.kind === 'preset') {
+    const preset = findPreset(ref.id);
+    if (!preset) throw new Error(`there is no corpus preset "${ref.id}"`);
+    const source = createUrlSource(preset.url, { fetch: fetchWith(opts.signal) });
+    loaded = await loadCorpus(source, { files: preset.files, format: preset.format, name: preset.name });
+  } else if (ref.kind === 'url') {
+    const source = createUrlSource(ref.url, { fetch: fetchWith(opts.signal) });
+    loaded = await loadCorpus(source, { format: ref.format });
+  } else {
+    const files = opts.files ?? [];
+    if (files.length === 0) throw new Error(`the files of "${ref.name}" were picked on another visit; pick them again (a link cannot carry files)`);
+    const tooBig = checkInputSize(files.reduce((n, f) => n + f.size, 0));
+    if (tooBig) throw new CorpusTooLarge(tooBig);
+    loaded = await loadCorpus(createMemorySource(files, files.length === 1 ? files[0].name.replace(/\.[^.]+$/, "") : undefined));
+  }
+  opts.signal?.throwIfAborted();
+  const tooLarge = checkCorpusSize(loaded.corpus.passages.length, opts.dim);
+  if (tooLarge) throw new CorpusTooLarge(`${loaded.corpus.name}: ${tooLarge}`);
+  return loaded;
+}
+
+export function describeCorpusProblem(e: unknown, source: string): CorpusProblem {
+  const message = e instanceof Error ? e.message : String(e);
+  // url-source reports "GET <url>: Failed to fetch" for network and CORS failures, also inside a CorpusError.
+  const unreachable = /Failed to fetch|NetworkError|Load failed/i.test(message)
+    ? ' The server could not be reached: offline, a wrong address, or a site that does not allow cross-site requests.'
+    : '';
+  const text = unreachable && !/[.!?]$/.test(message) ? `${message}.${unreachable}` : message + unreachable;
+  if (e instanceof CorpusError) return { source, message: text, file: e.file, where: e.where, expected: e.expected };
+  return { source, message: text };
+}

@@ -1,0 +1,107 @@
+import { findModel, MODEL_REGISTRY } from '../../../encoder/model-registry';
+import { formatBytes } from '../../shared/encoder-cache';
+import { useApp } from '../../app-store';
+import { CacheStatusLine } from './cache-status';
+import { ProgressBar } from '../../ui/progress-bar';
+
+export function RetrieverSection() {
+  const retrieverId = useApp((s) => s.retrieverId);
+  const info = useApp((s) => s.encoderInfo);
+  const loading = useApp((s) => s.modelLoading);
+  const problem = useApp((s) => s.modelProblem);
+  const pending = useApp((s) => s.pendingModel);
+  const origin = useApp((s) => s.modelOrigin);
+  const embedding = useApp((s) => (s.retrieverId !== 'bm25' && s.rankingBusy ? s.rankingProgress : null));
+  const app = useApp.getState();
+  const models = MODEL_REGISTRY.filter((m) => m.kind !== 'bench');
+  const selected = loading?.modelId ?? retrieverId;
+  const entry = selected === 'bm25' ? undefined : findModel(selected);
+  const pendingEntry = pending ? findModel(pending) : undefined;
+
+  return (
+    <section className="panel-section" aria-labelledby="retriever-title">
+      <h2 id="retriever-title">Retriever</h2>
+      <div className="field">
+        <select aria-labelledby="retriever-title" value={selected} onChange={(e) => void app.setRetriever(e.target.value)} data-testid="retriever-select">
+          <option value="bm25">BM25 (lexical, no model)</option>
+          <optgroup label="Dense encoders (downloaded once, then cached)">
+            {models.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.label} · {m.dimensions}d{m.dtypes.q8 ? ` · ~${m.dtypes.q8.approxMB < 1 ? '<1' : Math.round(m.dtypes.q8.approxMB)} MB` : ''}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+        {entry && <div className="hint">{entry.notes}</div>}
+        <label className="check small">
+          <input type="checkbox" checked={origin === 'served'} onChange={(e) => app.setModelOrigin(e.target.checked ? 'served' : 'hub')} />
+          load hub models from this site&apos;s /models/ folder instead of huggingface.co
+        </label>
+      </div>
+
+      {pendingEntry && (
+        <div className="hint-box" data-testid="pending-model">
+          The link uses <b>{pendingEntry.label}</b>
+          {pendingEntry.dtypes.q8 ? ` (about ${Math.round(pendingEntry.dtypes.q8.approxMB)} MB to download once)` : ''}. BM25 ranks until it is loaded.
+          <div className="inline">
+            <button type="button" className="button small primary" onClick={() => void app.setRetriever(pendingEntry.id)}>
+              Load it
+            </button>
+            <button type="button" className="button small" onClick={() => app.dismissModelProblem()}>
+              Keep BM25
+            </button>
+          </div>
+        </div>
+      )}
+
+      {loading && (
+        <ProgressBar
+          testId="model-loading"
+          hideCount
+          label={`Loading ${loading.label}…`}
+          progress={
+            loading.progress
+              ? {
+                  stage: `${loading.progress.stage === 'download' ? 'downloading' : loading.progress.stage === 'probe' ? 'checking WebGPU against WASM' : 'starting'} ${loading.label} (${formatBytes(loading.progress.loadedBytes)} of ${formatBytes(loading.progress.totalBytes)})`,
+                  done: Math.round(loading.progress.fraction * 100),
+                  total: 100,
+                }
+              : null
+          }
+          onCancel={() => app.cancelModelLoad()}
+        />
+      )}
+      {embedding && <ProgressBar testId="embedding-progress" label="Embedding passages…" progress={embedding} onCancel={() => app.cancelEmbedding()} />}
+      {problem && (
+        <div className="problem" role="alert" data-testid="model-problem">
+          <div className="problem-message">{problem}</div>
+          <div className="problem-foot">
+            <span />
+            <button type="button" className="button small" onClick={() => app.dismissModelProblem()}>
+              Dismiss
+            </button>
+          </div>
+        </div>
+      )}
+
+      <div className="device" data-testid="device-badge">
+        {retrieverId === 'bm25' || !info ? (
+          <>
+            <span className="badge neutral">CPU</span>
+            <span className="hint">BM25 needs no model: it counts shared words, in a worker. Strong within a language, blind across scripts.</span>
+          </>
+        ) : (
+          <>
+            <span className={`badge ${info.device}`}>{info.device === 'webgpu' ? 'WebGPU' : 'WASM'}</span>
+            <span className="hint">
+              {info.deviceReason} · {info.dtype} · {info.dim}d
+              {info.device === 'wasm' ? ` · ${info.threads} thread${info.threads === 1 ? '' : 's'}${info.crossOriginIsolated ? '' : ' (page not cross-origin isolated)'}` : ''}
+              {info.probeCosine !== undefined ? ` · probe cosine ${info.probeCosine.toFixed(4)}` : ''}
+            </span>
+          </>
+        )}
+      </div>
+      <CacheStatusLine />
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+/** Which retriever ranks: BM25 (no model) or a dense model loaded through the encoder client. */
+import { checkCorpusSize } from '../../../core/evaluation/corpus-limits';
+import type { LoadProgress } from '../../../encoder/load-progress';
+import { findModel, type ModelEntry } from '../../../encoder/model-registry';
+import type { LoadedModelInfo, ModelSource } from '../../../encoder/worker-protocol';
+import { disposeEncoderClient, getEncoderClient, getRankingClient, onEncoderNotice, setCurrentEncoder } from '../../shared/services';
+import type { RetrieverSpec } from '../../shared/workers/worker-messages';
+import type { SliceCreator } from '../../app-store';
+
+export type ModelOrigin = 'hub' | 'served';
+
+export interface RetrieverSlice {
+  /** "bm25" or a registry model id. */
+  retrieverId: string;
+  /** The loaded model: device, dtype and why. Null for BM25. */
+  encoderInfo: LoadedModelInfo | null;
+  modelLoading: { modelId: string; label: string; progress: LoadProgress | null; controller: AbortController } | null;
+  modelProblem: string | null;
+  /** A model a link asked for, waiting for the person to agree to download it. */
+  pendingModel: string | null;
+  /** Where hub models are fetched from: the Hugging Face hub, or this site's /models/ folder. */
+  modelOrigin: ModelOrigin;
+  retrieverSpec(): RetrieverSpec;
+  setRetriever(id: string): Promise<void>;
+  setModelOrigin(origin: ModelOrigin): void;
+  /** Asks before downloading a model a link names (a link should not start a large download by itself). */
+  proposeModel(id: string): void;
+  cancelModelLoad(): void;
+  /** Stops embedding passages for the ranking (and goes back to BM25). */
+  cancelEmbedding(): void;
+  dismissModelProblem(): void;
+}
+
+function sourceFor(entry: ModelEntry, origin: ModelOrigin): ModelSource {
+  return entry.hub && origin === 'hub' ? { type: 'hub' } : { type: 'served' };
+}
+
+export const createRetrieverSlice: SliceCreator<RetrieverSlice> = (set, get) => {
+  onEncoderNotice((n) => get().addNotice(n.message));
+
+  const switchToBm25 = (problem: string | null) => {
+    disposeEncoderClient();
+    setCurrentEncoder(null);
+    set({ retrieverId: 'bm25', encoderInfo: null, modelLoading: null, modelProblem: problem });
+    get().scheduleRanking(0);
+  };
+
+  return {
+    retrieverId: 'bm25',
+    encoderInfo: null,
+    modelLoading: null,
+    modelProblem: null,
+    pendingModel: null,
+    modelOrigin: 'hub',
+
+    retrieverSpec() {
+      const info = get().encoderInfo;
+      return get().retrieverId === 'bm25' || !info ? { kind: 'bm25' } : { kind: 'dense', encoderId: info.encoderId, dim: info.dim };
+    },
+
+    async setRetriever(id) {
+      get().modelLoading?.controller.abort();
+      set({ pendingModel: null, modelProblem: null });
+      if (id === 'bm25') {
+        switchToBm25(null);
+        return;
+      }
+      const entry = findModel(id);
+      if (!entry) {
+        set({ modelProblem: `There is no model "${id}" in this build's registry; ${get().retrieverId === 'bm25' ? 'BM25' : get().retrieverId} stays in use.` });
+        return;
+      }
+      const passages = get().active?.corpus.passages.length ?? 0;
+      const tooLarge = checkCorpusSize(passages, entry.dimensions);
+      if (tooLarge) {
+        set({ modelProblem: `${entry.label} is not loaded: ${tooLarge}.` });
+        return;
+      }
+      const controller = new AbortController();
+      set({ modelLoading: { modelId: entry.id, label: entry.label, progress: null, controller } });
+      try {
+        const encoder = await getEncoderClient().load(
+          { model: entry, source: sourceFor(entry, get().modelOrigin) },
+          { signal: controller.signal, onProgress: (progress) => get().modelLoading?.controller === controller && set({ modelLoading: { ...get().modelLoading!, progress } }) },
+        );
+        if (controller.signal.aborted) return;
+        setCurrentEncoder(encoder);
+        set({ retrieverId: entry.id, encoderInfo: encoder.info, modelLoading: null });
+        get().scheduleRanking(0);
+      } catch (e) {
+        if (get().modelLoading?.controller !== controller) return; // replaced by a newer choice
+        // Loading replaces the previous model's worker, so a failed load leaves BM25.
+        const why = controller.signal.aborted ? `Loading ${entry.label} was cancelled` : `${entry.label} could not be loaded: ${e instanceof Error ? e.message : String(e)}`;
+        switchToBm25(`${why}. Using BM25.`);
+      }
+    },
+
+    setModelOrigin(origin) {
+      set({ modelOrigin: origin });
+    },
+
+    proposeModel(id) {
+      if (findModel(id)) set({ pendingModel: id });
+      else set({ modelProblem: `The link names a model "${id}" that this build does not know; using BM25.` });
+    },
+
+    cancelModelLoad() {
+      get().modelLoading?.controller.abort();
+    },
+
+    cancelEmbedding() {
+      getRankingClient().cancelPools();
+      switchToBm25('Embedding was cancelled. Using BM25.');
+    },
+
+    dismissModelProblem() {
+      set({ modelProblem: null, pendingModel: null });
+    },
+  };
+};

@@ -1,0 +1,14 @@
+import { CorpusSection } from './corpus-section';
+import { LanguagesSection } from './languages-section';
+import { RetrieverSection } from './retriever-section';
+import './setup.css';
+
+export function SetupPanel() {
+  return (
+    <aside className="setup" aria-label="Set-up">
+      <CorpusSection />
+      <RetrieverSection />
+      <LanguagesSection />
+    </aside>
+  );
+}

@@ -1,0 +1,103 @@
+// Every menu entry, served under its real hub id from a local server with the hub's URL layout
+// (302 redirects for large files, Content-Length, 404 for a missing dtype) holding its family
+// fixture, loads through transformers.js' remote loading (the Node encoder with a remote host)
+// and through `npm run models:fetch -- --host`, and embeds the same rows as from a local folder.
+
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findFixtureInfo, FIXTURES_FOR_ENTRY, fixtureStandIn } from '../../src/encoder/family-fixtures';
+import { findModel, MODEL_REGISTRY, type Dtype, type ModelEntry } from '../../src/encoder/model-registry';
+import { createNodeEncoder } from '../../src/encoder/node-encoder';
+import { startLocalHub, type LocalHub } from './local-hub';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const MODELS = join(ROOT, 'public/models');
+const TEXTS = ['The river flows through the old city.', 'Der Fluss fließt durch die alte Stadt.'];
+const run = promisify(execFile);
+
+/** The fixture that covers most of an entry's dtypes (the external-data one where it has it). */
+function mirrorOf(entry: ModelEntry): { fixture: string; standIn: ModelEntry } {
+  const fixture = FIXTURES_FOR_ENTRY[entry.id].at(-1)!;
+  return { fixture, standIn: { ...fixtureStandIn(entry, findFixtureInfo(fixture)!), hub: entry.hub } };
+}
+
+const hubEntries = MODEL_REGISTRY.filter((m) => m.hub);
+let hub: LocalHub;
+let tmp: string;
+beforeAll(async () => {
+  hub = await startLocalHub(Object.fromEntries(hubEntries.map((m) => [m.hub!, join(MODELS, mirrorOf(m).fixture)])));
+  tmp = mkdtempSync(join(tmpdir(), 'hub-layout-'));
+});
+afterAll(async () => {
+  await hub.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe("transformers.js' remote loading from a hub-layout server", () => {
+  for (const entry of hubEntries) {
+    const { fixture, standIn } = mirrorOf(entry);
+    for (const dtype of Object.keys(standIn.dtypes) as Dtype[]) {
+      it(`${entry.id} ${dtype} (${fixture}): same rows as from the local folder`, async () => {
+        const cacheDir = join(tmp, 'cache', `${entry.id}-${dtype}`);
+        const remote = await createNodeEncoder({ entry: standIn, folder: '' }, { dtype, remote: { host: hub.url, cacheDir } });
+        const local = await createNodeEncoder({ entry: standIn, folder: join(MODELS, fixture) }, { dtype });
+        try {
+          const a = await remote.embed(TEXTS, 'query');
+          const b = await local.embed(TEXTS, 'query');
+          expect(Array.from(a)).toEqual(Array.from(b));
+        } finally {
+          await remote.dispose();
+          await local.dispose();
+        }
+        const file = standIn.dtypes[dtype]!.file;
+        // Large files came through the hub's redirect; external data was fetched beside the graph.
+        const graphSize = statSync(join(MODELS, fixture, file)).size;
+        expect(hub.log).toContain(`${graphSize > 100_000 ? 302 : 200} GET /${entry.hub}/resolve/main/${file}`);
+        for (const data of standIn.dtypes[dtype]!.externalData ?? []) expect(hub.log).toContain(`302 GET /${entry.hub}/resolve/main/${data}`);
+      });
+    }
+  }
+
+  it('a dtype the repo lacks is a 404, and the error names the file', async () => {
+    const arctic = mirrorOf(findModel('Snowflake/snowflake-arctic-embed-l-v2.0')!).standIn;
+    const withQ4 = { ...arctic, dtypes: { ...arctic.dtypes, q4f16: findModel('Snowflake/snowflake-arctic-embed-l-v2.0')!.dtypes.q4f16 } };
+    const error = await createNodeEncoder({ entry: withQ4, folder: '' }, { dtype: 'q4f16', remote: { host: hub.url, cacheDir: join(tmp, 'cache', 'q4') } }).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toBe(
+      `Snowflake/snowflake-arctic-embed-l-v2.0 at ${hub.url}: ${hub.url}/Snowflake/snowflake-arctic-embed-l-v2.0/resolve/main/onnx/model_q4f16.onnx was not found (HTTP 404): the repo has no file for dtype q4f16`,
+    );
+    expect(hub.log).toContain(`404 GET /Snowflake/snowflake-arctic-embed-l-v2.0/resolve/main/onnx/model_q4f16.onnx`);
+  });
+});
+
+describe('npm run models:fetch -- --host', () => {
+  it('vendors graph and external data from the hub layout, and the folder loads', async () => {
+    const out = join(tmp, 'fetched');
+    const { stderr } = await run('npm', ['run', '--silent', 'models:fetch', '--', 'Xenova/multilingual-e5-large', '--dtype', 'fp32,q8', '--host', hub.url, '--out', out], { cwd: ROOT });
+    expect(stderr).toContain(`done: ${join(out, 'Xenova/multilingual-e5-large')}`);
+    const folder = join(out, 'Xenova/multilingual-e5-large');
+    const source = join(MODELS, 'fixture/xlmr-external-data');
+    expect(readdirSync(join(folder, 'onnx')).sort()).toEqual(['model.onnx', 'model.onnx_data', 'model_quantized.onnx']);
+    for (const f of ['onnx/model.onnx', 'onnx/model.onnx_data', 'onnx/model_quantized.onnx', 'tokenizer.json']) expect(statSync(join(folder, f)).size).toBe(statSync(join(source, f)).size);
+    const { standIn } = mirrorOf(findModel('Xenova/multilingual-e5-large')!);
+    for (const dtype of ['fp32', 'q8'] as const) {
+      const encoder = await createNodeEncoder({ entry: standIn, folder }, { dtype });
+      expect((await encoder.embed(TEXTS, 'passage')).length).toBe(2 * 64);
+      await encoder.dispose();
+    }
+  });
+
+  it('a missing dtype fails with the URL and HTTP 404, and leaves no partial file', async () => {
+    const out = join(tmp, 'fetched-missing');
+    const failed = await run('npm', ['run', '--silent', 'models:fetch', '--', 'Snowflake/snowflake-arctic-embed-l-v2.0', '--dtype', 'q4f16', '--host', hub.url, '--out', out], { cwd: ROOT }).catch((e: { code: number; stderr: string }) => e);
+    expect((failed as { code: number }).code).toBe(2);
+    expect((failed as { stderr: string }).stderr).toContain(`error: ${hub.url}/Snowflake/snowflake-arctic-embed-l-v2.0/resolve/main/onnx/model_q4f16.onnx: HTTP 404 Not Found`);
+    const written = readdirSync(out, { recursive: true, encoding: 'utf8' });
+    expect(written.filter((f) => f.endsWith('.part') || f.endsWith('.onnx'))).toEqual([]);
+  });
+});
