@@ -7,6 +7,7 @@ import { EvaluationTab } from './features/evaluation/evaluation-tab';
 import { TrainingTab } from './features/training/training-tab';
 import { useTraining } from './features/training/training-slice';
 import { useKeyboardShortcuts } from './shared/use-keyboard-shortcuts';
+import { TourSlot } from './features/tour/tour-slot';
 import { AppHeader } from './shell/app-header';
 import { HelpOverlay } from './shell/help-overlay';
 import { Notices } from './shell/notices';
@@ -36,6 +37,7 @@ export function App() {
           {tab === 'ranking' ? <RankingTab /> : tab === 'evaluation' ? <EvaluationTab /> : <TrainingTab />}
         </main>
       </div>
+      <TourSlot />
       {helpOpen && <HelpOverlay />}
     </div>
   );

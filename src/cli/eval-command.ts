@@ -11,6 +11,7 @@ import { openOutputDir } from './output-dir';
 import { createProgressReporter } from './progress-reporter';
 import { resolveDataSource } from './resolve-data';
 import { resolveRetriever } from './resolve-retriever';
+import { formatSummaryLine } from './summary-line';
 import { formatQrelsLines, formatRunLines } from './trec-files';
 import type { Writable } from 'node:stream';
 import { escapeControl } from '../core/corpus/printable';
@@ -146,7 +147,7 @@ async function evaluateInto(out: OutputDir, source: FileSource, values: EvalOpti
   for (const s of settings) {
     const m = report.settings[s]?.macro;
     if (!m) continue;
-    progress.log(`${s.padEnd(5)} mAP ${m.ap.toFixed(4)}  R@1 ${m.recallAt1.toFixed(4)}  R@10 ${m.recallAt10.toFixed(4)}  MRR ${m.rr.toFixed(4)}  nDCG@10 ${m.ndcgAt10.toFixed(4)}${s === 'multi' ? `  mean max rank distance ${m.maxRankDistance.toFixed(1)}` : ''}`);
+    progress.log(formatSummaryLine(s, m));
   }
   progress.log(`wrote ${path.join(outDir, 'metrics.json')} and ${settings.length * 2} TREC files`);
 }

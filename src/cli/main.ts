@@ -1,7 +1,9 @@
 import { CorpusError } from '../core/corpus/corpus-error';
 import { escapeControl } from '../core/corpus/printable';
 import { UnreachableError } from '../core/corpus/url-source';
+import { RunFormatError } from '../core/runs/run-format-error';
 import { ModelError } from '../encoder/model-error';
+import { ANALYZE_USAGE, runAnalyze } from './analyze-command';
 import { CliError } from './cli-error';
 import { EVAL_USAGE, runEval } from './eval-command';
 import { EXPERIMENT_USAGE, runExperimentCommand } from './experiment-command';
@@ -11,18 +13,26 @@ const USAGE = `Cross-lingual retrieval lab, command line.
 
 ${EVAL_USAGE}
 
-${EXPERIMENT_USAGE}`;
+${EXPERIMENT_USAGE}
+
+${ANALYZE_USAGE}`;
 
 const commands = new Map<string, (argv: string[]) => Promise<void>>([
   ['eval', runEval],
   ['experiment', runExperimentCommand],
+  [
+    'analyze',
+    async (argv) => {
+      await runAnalyze(argv);
+    },
+  ],
 ]);
 
 async function main(): Promise<void> {
   const [name, ...rest] = process.argv.slice(2);
   const command = name ? commands.get(name) : undefined;
   if (!command) {
-    process.stderr.write(name ? `error: unknown command ${JSON.stringify(name)}; expected eval or experiment (run without arguments for usage)\n` : `${USAGE}\n`);
+    process.stderr.write(name ? `error: unknown command ${JSON.stringify(name)}; expected eval, experiment or analyze (run without arguments for usage)\n` : `${USAGE}\n`);
     process.exitCode = 2;
     return;
   }
@@ -35,7 +45,7 @@ async function main(): Promise<void> {
  * report). The line is escaped, so text from a corpus cannot send terminal control sequences.
  */
 export function errorLine(e: unknown): string {
-  if (e instanceof CliError || e instanceof ModelError || e instanceof CorpusError || e instanceof UnreachableError) return e.message;
+  if (e instanceof CliError || e instanceof ModelError || e instanceof CorpusError || e instanceof RunFormatError || e instanceof UnreachableError) return e.message;
   const errno = e as NodeJS.ErrnoException;
   if (errno && typeof errno.code === 'string' && typeof errno.syscall === 'string') {
     return fsErrorLine(`${errno.syscall}${errno.path ? ` ${errno.path}` : ''}`, e);

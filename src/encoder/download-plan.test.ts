@@ -29,6 +29,13 @@ describe('planDownload', () => {
     expect(plan.probeNote).toMatch(/agrees with WASM and is faster/);
   });
 
+  it('plans WASM when the model has no dtype WebGPU can run (never q8 on WebGPU)', () => {
+    const q8Only = { ...e5, dtypes: { q8: e5.dtypes.q8! } };
+    const plan = planDownload(q8Only, realGpu);
+    expect(plan).toMatchObject({ device: 'wasm', dtype: 'q8' });
+    expect(plan.deviceReason).toMatch(/^WebGPU cannot run this model \(.*\): using WASM$/);
+  });
+
   it(`asks first above ${ASK_ABOVE_MB} MB`, () => {
     const fp16 = planDownload(labse, realGpu);
     expect(fp16.approxMB).toBeGreaterThan(ASK_ABOVE_MB);

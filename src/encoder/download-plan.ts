@@ -25,9 +25,18 @@ export interface DownloadPlan {
 }
 
 export function planDownload(entry: ModelEntry, gpu: GpuReport, preference: DevicePreference = 'auto', dtypeOverride: Dtype | 'auto' = 'auto'): DownloadPlan {
-  const device = chooseDevice(gpu, preference);
+  let device = chooseDevice(gpu, preference);
   const available = Object.keys(entry.dtypes) as Dtype[];
-  const { dtype, reason } = chooseDtype(device.device, available, gpu, dtypeOverride);
+  let choice;
+  try {
+    choice = chooseDtype(device.device, available, gpu, dtypeOverride, entry.dtypes);
+  } catch (e) {
+    // No dtype WebGPU can run: the worker falls back to WASM, and so does the plan.
+    if (device.device !== 'webgpu') throw e;
+    device = { device: 'wasm', reason: `WebGPU cannot run this model (${e instanceof Error ? e.message : String(e)}): using WASM`, fellBack: true, race: false };
+    choice = chooseDtype('wasm', available, gpu, dtypeOverride, entry.dtypes);
+  }
+  const { dtype, reason } = choice;
   const approxMB = entry.dtypes[dtype]?.approxMB ?? 0;
   const probeNote =
     device.device === 'webgpu' ? (device.race ? 'the probe then keeps WebGPU only if it agrees with WASM and is faster' : 'the probe then checks that WebGPU agrees with WASM') : undefined;

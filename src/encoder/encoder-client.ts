@@ -9,15 +9,11 @@ import { readDevicePreference } from './device-preference';
 import { createIndexedDbCache, embeddingCacheKey, isQuotaError, type EmbeddingCache } from './embedding-store';
 import { charLengths, scatterRows, sortByLengthDescending } from './length-buckets';
 import type { LoadProgress } from './load-progress';
+import { superviseWorker, withRestarts, WorkerStoppedError, type JobReply, type WorkerLike as SupervisedWorkerLike } from './supervised-worker';
 import type { EncoderNotice, FromWorker, LoadedModelInfo, LoadRequest, ToWorker } from './worker-protocol';
 
 /** The parts of a Worker the client uses (a fake in tests). */
-export interface WorkerLike {
-  postMessage(message: ToWorker, transfer?: Transferable[]): void;
-  terminate(): void;
-  addEventListener(type: 'message', listener: (e: MessageEvent<FromWorker>) => void): void;
-  addEventListener(type: 'error' | 'messageerror', listener: (e: Event) => void): void;
-}
+export type WorkerLike = SupervisedWorkerLike<ToWorker, FromWorker>;
 
 export interface EncoderClientOptions {
   /** Default: the bundled encoder.worker.ts as a module worker. */
@@ -58,27 +54,21 @@ export interface EncoderClient {
   dispose(): void;
 }
 
-/** The worker stopped answering or crashed; the job may be retried on a new worker. */
-class WorkerStoppedError extends Error {
-  constructor(reason: string) {
-    super(reason);
-    this.name = 'WorkerStoppedError';
-  }
-}
-
-interface Pending {
-  kind: 'load' | 'embed';
-  resolve(m: FromWorker): void;
-  reject(e: unknown): void;
-  onProgress?: (m: Extract<FromWorker, { type: 'progress' }>) => void;
-}
+type Progress = Extract<FromWorker, { type: 'progress' }>;
 
 function defaultWorker(): WorkerLike {
   return new Worker(new URL('./encoder.worker.ts', import.meta.url), { type: 'module', name: 'encoder' }) as unknown as WorkerLike;
 }
 
+/** What a message from the encoder worker means for its job (heartbeats and notices are about none). */
+function readReply(m: FromWorker): JobReply | null {
+  if (m.type === 'heartbeat' || m.type === 'notice') return null;
+  if (m.type === 'progress') return { job: m.job, kind: 'progress' };
+  if (m.type === 'error') return { job: m.job, kind: 'failed', error: Object.assign(new Error(m.message), { code: m.code }) };
+  return { job: m.job, kind: 'done' };
+}
+
 export function createEncoderClient(opts: EncoderClientOptions = {}): EncoderClient {
-  const createWorker = opts.createWorker ?? defaultWorker;
   const heartbeatTimeoutMs = opts.heartbeatTimeoutMs ?? 60_000;
   const loadTimeoutMs = Math.max(heartbeatTimeoutMs, opts.loadTimeoutMs ?? 300_000);
   const maxRestarts = opts.maxRestarts ?? 2;
@@ -86,104 +76,41 @@ export function createEncoderClient(opts: EncoderClientOptions = {}): EncoderCli
   const baseUrl = new URL(opts.baseUrl ?? import.meta.env?.BASE_URL ?? '/', globalThis.location?.href ?? 'http://localhost/').href;
   let cache: EmbeddingCache | null = opts.cache === undefined ? createIndexedDbCache() : opts.cache;
   const notices: EncoderNotice[] = [];
-  const pending = new Map<number, Pending>();
-  let worker: WorkerLike | null = null;
-  let lastHeard = 0;
-  let jobs = 0;
   let request: LoadRequest | null = null;
   let info: LoadedModelInfo | null = null;
   let restarting: Promise<void> | null = null;
-  let watchdog: ReturnType<typeof setInterval> | null = null;
 
   const notify = (n: EncoderNotice) => {
     notices.push(n);
     opts.onNotice?.(n);
   };
 
-  function stopWorker(reason: string): void {
-    const w = worker;
-    worker = null;
-    w?.terminate();
-    const failed = [...pending.values()];
-    pending.clear();
-    for (const p of failed) p.reject(new WorkerStoppedError(reason));
-  }
+  const worker = superviseWorker<ToWorker, FromWorker>({
+    name: 'encoder',
+    createWorker: opts.createWorker ?? defaultWorker,
+    readReply,
+    onOther: (m) => m.type === 'notice' && notify(m.notice),
+    cancelMessage: (job) => ({ type: 'cancel', job }),
+    // Loading (compiling WASM, building sessions) blocks the worker, and its heartbeat, longer than a batch.
+    heartbeatTimeoutMs: (tags) => (tags.includes('load') ? loadTimeoutMs : heartbeatTimeoutMs),
+  });
 
-  function checkHeartbeat(): void {
-    if (!worker || pending.size === 0) return;
-    const limit = [...pending.values()].some((p) => p.kind === 'load') ? loadTimeoutMs : heartbeatTimeoutMs;
-    if (Date.now() - lastHeard > limit) {
-      stopWorker(`the encoder worker stopped responding (no heartbeat for ${Math.round((Date.now() - lastHeard) / 1000)} s)`);
-    }
-  }
-
-  function spawn(): WorkerLike {
-    const w = createWorker();
-    worker = w;
-    lastHeard = Date.now();
-    w.addEventListener('message', (e: MessageEvent<FromWorker>) => {
-      if (worker !== w) return;
-      lastHeard = Date.now();
-      const m = e.data;
-      if (m.type === 'heartbeat') return;
-      if (m.type === 'notice') return notify(m.notice);
-      const p = pending.get(m.job);
-      if (!p) return;
-      if (m.type === 'progress') return p.onProgress?.(m);
-      pending.delete(m.job);
-      if (m.type === 'error') p.reject(Object.assign(new Error(m.message), { code: m.code }));
-      else p.resolve(m);
-    });
-    w.addEventListener('error', (e: Event) => {
-      if (worker !== w) return;
-      e.preventDefault?.();
-      const message = (e as ErrorEvent).message;
-      stopWorker(`the encoder worker crashed${message ? ` (${message})` : ''}`);
-    });
-    w.addEventListener('messageerror', () => {
-      if (worker === w) stopWorker('the encoder worker sent a message that could not be read');
-    });
-    watchdog ??= setInterval(checkHeartbeat, Math.max(50, Math.min(1000, heartbeatTimeoutMs / 4)));
-    return w;
-  }
-
-  function send<T extends FromWorker['type']>(message: ToWorker & { job: number }, opts2: { signal?: AbortSignal; onProgress?: Pending['onProgress'] } = {}): Promise<Extract<FromWorker, { type: T }>> {
-    const w = worker;
-    if (!w) return Promise.reject(new WorkerStoppedError('the encoder worker is not running'));
-    return new Promise((resolve, reject) => {
-      const { signal } = opts2;
-      if (signal?.aborted) return reject(signal.reason);
-      const onAbort = () => {
-        pending.delete(message.job);
-        worker?.postMessage({ type: 'cancel', job: message.job });
-        reject(signal!.reason);
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      pending.set(message.job, {
-        kind: message.type === 'load' ? 'load' : 'embed',
-        resolve: (m) => {
-          signal?.removeEventListener('abort', onAbort);
-          resolve(m as Extract<FromWorker, { type: T }>);
-        },
-        reject: (e) => {
-          signal?.removeEventListener('abort', onAbort);
-          reject(e);
-        },
-        onProgress: opts2.onProgress,
-      });
-      // Picked files are copied, not transferred: a restarted worker needs them again.
-      w.postMessage(message);
-    });
+  function send<T extends FromWorker['type']>(message: ToWorker & { job: number }, sendOpts: { signal?: AbortSignal; onProgress?: (m: Progress) => void } = {}): Promise<Extract<FromWorker, { type: T }>> {
+    // Picked files are copied, not transferred: a restarted worker needs them again.
+    return worker.run(message.job, message, {
+      signal: sendOpts.signal,
+      onProgress: (m) => sendOpts.onProgress?.(m as Progress),
+      tag: message.type,
+    }) as Promise<Extract<FromWorker, { type: T }>>;
   }
 
   async function startAndLoad(req: LoadRequest, loadOpts: LoadOptions = {}): Promise<LoadedModelInfo> {
-    stopWorker('replaced by a new load');
-    spawn();
-    const onAbort = () => stopWorker('loading was cancelled');
+    worker.start('replaced by a new load');
+    const onAbort = () => worker.stop('loading was cancelled');
     loadOpts.signal?.addEventListener('abort', onAbort, { once: true });
     try {
       const ready = await send<'ready'>(
-        { type: 'load', job: ++jobs, request: req, baseUrl },
+        { type: 'load', job: worker.nextJob(), request: req, baseUrl },
         { signal: loadOpts.signal, onProgress: (m) => m.load && loadOpts.onProgress?.(m.load) },
       );
       return ready.info;
@@ -192,7 +119,7 @@ export function createEncoderClient(opts: EncoderClientOptions = {}): EncoderCli
     }
   }
 
-  /** One restart shared by every job that saw the worker stop. */
+  /** One restart shared by every job that saw the worker stop: a new worker with the same model. */
   function restart(reason: string): Promise<void> {
     restarting ??= (async () => {
       notify({ kind: 'worker-restarted', message: `${reason}; restarted it and reloaded ${request!.model.label}` });
@@ -201,25 +128,6 @@ export function createEncoderClient(opts: EncoderClientOptions = {}): EncoderCli
       restarting = null;
     });
     return restarting;
-  }
-
-  async function withRestarts<T>(what: string, run: () => Promise<T>): Promise<T> {
-    for (let restarts = 0; ; ) {
-      try {
-        if (restarting) await restarting;
-        if (!worker) throw new WorkerStoppedError('the encoder worker is not running');
-        return await run();
-      } catch (e) {
-        if (!(e instanceof WorkerStoppedError)) throw e;
-        if (restarts >= maxRestarts) throw new Error(`${e.message} while ${what}; gave up after ${restarts} restart${restarts === 1 ? '' : 's'}`);
-        restarts++;
-        try {
-          await restart(e.message);
-        } catch (loadError) {
-          if (!(loadError instanceof WorkerStoppedError)) throw loadError;
-        }
-      }
-    }
   }
 
   async function cacheGet(key: string): Promise<Float32Array | undefined> {
@@ -259,11 +167,17 @@ export function createEncoderClient(opts: EncoderClientOptions = {}): EncoderCli
     for (let start = 0; start < total; start += partSize) {
       const indices = order.subarray(start, Math.min(total, start + partSize));
       const partTexts = Array.from(indices, (i) => texts[i]);
-      const result = await withRestarts(stage, () =>
-        send<'result'>(
-          { type: 'embed', job: ++jobs, texts: partTexts, kind },
-          { signal: runOpts.signal, onProgress: (m) => m.embed && runOpts.onProgress?.({ stage, done: done + m.embed.done, total }) },
-        ),
+      const result = await withRestarts(
+        stage,
+        async () => {
+          if (restarting) await restarting;
+          return send<'result'>(
+            { type: 'embed', job: worker.nextJob(), texts: partTexts, kind },
+            { signal: runOpts.signal, onProgress: (m) => m.embed && runOpts.onProgress?.({ stage, done: done + m.embed.done, total }) },
+          );
+        },
+        restart,
+        maxRestarts,
       );
       if (result.dim !== dim) throw new Error(`the encoder returned ${result.dim}-dimensional rows, expected ${dim}`);
       scatterRows(out, result.rows, indices, dim);
@@ -284,7 +198,7 @@ export function createEncoderClient(opts: EncoderClientOptions = {}): EncoderCli
       try {
         info = await startAndLoad(req, loadOpts);
       } catch (e) {
-        stopWorker('loading failed');
+        worker.stop('loading failed');
         if (e instanceof WorkerStoppedError && loadOpts.signal?.aborted) throw loadOpts.signal.reason;
         throw e;
       }
@@ -303,9 +217,7 @@ export function createEncoderClient(opts: EncoderClientOptions = {}): EncoderCli
       return notices;
     },
     dispose() {
-      stopWorker('the encoder was disposed');
-      if (watchdog) clearInterval(watchdog);
-      watchdog = null;
+      worker.dispose('the encoder was disposed');
       request = null;
       info = null;
     },

@@ -122,7 +122,20 @@ export function startWorkerHost(scope: WorkerScope, wasmBuilds: WasmBuilds): () 
     const build: WasmBuild = request.wasmBuild && request.wasmBuild !== 'auto' ? request.wasmBuild : choice.device === 'webgpu' ? 'asyncify' : 'plain';
     onnxWasm.wasmPaths = { ...wasmBuilds[build] };
     let device: WebDevice = choice.device;
-    let { dtype, reason } = chooseDtype(device, available.length ? available : ['q8'], gpu, request.dtype ?? 'auto', entry.dtypes);
+    const dtypeFor = (on: WebDevice) => chooseDtype(on, available.length ? available : ['q8'], gpu, request.dtype ?? 'auto', entry.dtypes);
+    let dtypeChoice;
+    try {
+      dtypeChoice = dtypeFor(device);
+    } catch (e) {
+      // No dtype WebGPU can run (e.g. only q8 files): a WebGPU failure, so the model goes to WASM.
+      if (device !== 'webgpu') throw e;
+      const why = `WebGPU cannot run this model (${e instanceof Error ? e.message : String(e)}): using WASM`;
+      notice('fallback', why);
+      device = 'wasm';
+      reasons = [why];
+      dtypeChoice = dtypeFor('wasm');
+    }
+    let { dtype, reason } = dtypeChoice;
     reasons.push(reason);
     let extractor: Extractor | null = null;
     let probeCosine: number | undefined;

@@ -19,6 +19,7 @@ export function viewStateOf(s: AppState): ViewState {
     presenter: s.presenter,
     strategy: s.strategy,
     compareStrategy: s.compareStrategy,
+    tour: s.tour,
   };
 }
 
@@ -56,6 +57,7 @@ export async function openViewFromUrl(search: string): Promise<void> {
     presenter: state.presenter,
     strategy: state.strategy,
     compareStrategy: state.compareStrategy,
+    tour: state.tour ?? null,
   });
   if (state.retriever !== 'bm25') {
     // Models served by this site load at once; a hub download waits for the person to agree.

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { ViewTab } from '../../core/view-state/view-state';
 import { useApp } from '../app-store';
+import { TOUR_STEPS } from '../../core/teaching/tour';
+import { showTourStep } from '../features/tour/tour-slot';
 import { currentViewUrl } from '../shared/url-sync';
 
 const TABS: { id: ViewTab; label: string }[] = [
@@ -45,6 +47,9 @@ export function AppHeader() {
         ))}
       </nav>
       <div className="header-actions">
+        <button type="button" className="button ghost" onClick={() => showTourStep(TOUR_STEPS[0].id)} title="A guided tour of the paper's story, step by step" data-testid="tour-start">
+          Tour
+        </button>
         <button type="button" className="button ghost" onClick={() => void share()} title="Copy a link to exactly this view">
           {copied === 'yes' ? 'Link copied' : copied === 'no' ? 'Copy the address bar' : 'Share link'}
         </button>

@@ -1,18 +1,7 @@
 import type { EvalReport } from '../evaluation/eval-report';
 import { withoutQueries } from '../evaluation/summarise-report';
-import { METRIC_NAMES } from '../metrics/aggregate';
-import type { MetricName, QueryMetrics, SettingName } from '../metrics/types';
-
-/** Column names as spreadsheet users and pandas expect them (snake_case, the IR field's abbreviations). */
-const METRIC_COLUMNS: Record<MetricName, string> = {
-  ap: 'map',
-  recallAt1: 'recall_at_1',
-  recallAt10: 'recall_at_10',
-  rr: 'mrr',
-  ndcgAt10: 'ndcg_at_10',
-  maxRankDistance: 'max_rank_distance',
-};
-const SETTINGS: readonly SettingName[] = ['mono', 'cross', 'multi'];
+import { METRIC_NAMES, METRICS, SETTING_NAMES } from '../metrics/registry';
+import type { QueryMetrics } from '../metrics/types';
 
 /**
  * Every setting's macro average and every cell of a report as CSV (RFC 4180 quoting, "\n" line
@@ -20,9 +9,9 @@ const SETTINGS: readonly SettingName[] = ['mono', 'cross', 'multi'];
  * questions; `skipped` those with no relevant passage in the pool. The macro row's cell is "macro".
  */
 export function buildMetricsCsv(report: EvalReport): string {
-  const header = ['corpus', 'retriever', 'setting', 'cell', 'query_lang', 'passage_lang', 'queries', 'skipped', ...METRIC_NAMES.map((m) => METRIC_COLUMNS[m])];
+  const header = ['corpus', 'retriever', 'setting', 'cell', 'query_lang', 'passage_lang', 'queries', 'skipped', ...METRIC_NAMES.map((m) => METRICS[m].column)];
   const lines = [header.join(',')];
-  for (const name of SETTINGS) {
+  for (const name of SETTING_NAMES) {
     const s = report.settings[name];
     if (!s) continue;
     const skipped = s.cells.reduce((n, c) => n + c.skipped, 0);
@@ -36,10 +25,10 @@ export function buildMetricsCsv(report: EvalReport): string {
 
 /** One row per scored question per cell (only for reports that kept per-query records); null otherwise. */
 export function buildQueriesCsv(report: EvalReport): string | null {
-  const header = ['setting', 'cell', 'query_id', 'qid', 'lang', ...METRIC_NAMES.map((m) => METRIC_COLUMNS[m]), 'relevant_ranks', 'top'];
+  const header = ['setting', 'cell', 'query_id', 'qid', 'lang', ...METRIC_NAMES.map((m) => METRICS[m].column), 'relevant_ranks', 'top'];
   const lines = [header.join(',')];
   let any = false;
-  for (const name of SETTINGS) {
+  for (const name of SETTING_NAMES) {
     for (const c of report.settings[name]?.cells ?? []) {
       for (const q of c.queries ?? []) {
         any = true;

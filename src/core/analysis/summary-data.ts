@@ -1,7 +1,6 @@
 import type { EvalReport } from '../evaluation/eval-report';
-import { METRIC_NAMES } from '../metrics/aggregate';
+import { isImprovement, METRICS, metricsFor, SETTING_NAMES, SETTINGS } from '../metrics/registry';
 import type { MetricName, SettingName } from '../metrics/types';
-import { isLowerBetter, METRIC_LABELS, SETTING_EXPLANATIONS, SETTING_LABELS } from './metric-labels';
 
 export interface SummaryFigure {
   metric: MetricName;
@@ -23,28 +22,28 @@ export interface SummaryCard {
   figures: SummaryFigure[];
 }
 
-const SETTINGS: readonly SettingName[] = ['mono', 'cross', 'multi'];
 const CARD_METRICS: readonly MetricName[] = ['ap', 'recallAt1', 'recallAt10'];
 
 /** The cards at the top of the analysis: mAP, R@1 and R@10 per setting, and the language-bias figure. */
 export function buildSummaryCards(report: EvalReport, compare?: EvalReport): SummaryCard[] {
   const figure = (setting: SettingName, metric: MetricName): SummaryFigure => {
     const value = report.settings[setting]?.macro[metric] ?? null;
-    if (!compare) return { metric, label: METRIC_LABELS[metric], value };
+    const label = METRICS[metric].shortLabel;
+    if (!compare) return { metric, label, value };
     const compareValue = compare.settings[setting]?.macro[metric] ?? null;
     const delta = value === null || compareValue === null ? null : compareValue - value;
-    return { metric, label: METRIC_LABELS[metric], value, compareValue, delta, compareBetter: betterOf(metric, delta) };
+    return { metric, label, value, compareValue, delta, compareBetter: isImprovement(metric, delta) };
   };
-  const cards: SummaryCard[] = SETTINGS.map((setting) => ({
+  const cards: SummaryCard[] = SETTING_NAMES.map((setting) => ({
     id: setting,
-    title: SETTING_LABELS[setting],
-    explanation: SETTING_EXPLANATIONS[setting],
+    title: SETTINGS[setting].label,
+    explanation: SETTINGS[setting].explanation,
     figures: CARD_METRICS.map((metric) => figure(setting, metric)),
   }));
   cards.push({
     id: 'bias',
     title: 'Language bias',
-    explanation: 'Mean maximum rank distance: how far apart, in rank, the same answer lands in different languages. Lower is less biased.',
+    explanation: `${METRICS.maxRankDistance.label}: how far apart, in rank, the same answer lands in different languages. Lower is less biased.`,
     figures: [figure('multi', 'maxRankDistance')],
   });
   return cards;
@@ -63,25 +62,20 @@ export interface MetricDelta {
 }
 
 /**
- * Every macro metric of two reports side by side, per setting. The rank distance is listed
- * for the multilingual setting only: with one relevant passage per single-language pool it is 0.
+ * Every macro metric of two reports side by side, per setting, for the settings the registry
+ * gives it (the rank distance is multilingual only: with one relevant passage per single-language
+ * pool it is 0).
  */
 export function buildMetricDeltas(base: EvalReport, other: EvalReport): MetricDelta[] {
   const rows: MetricDelta[] = [];
-  for (const setting of SETTINGS) {
+  for (const setting of SETTING_NAMES) {
     if (!base.settings[setting] && !other.settings[setting]) continue;
-    for (const metric of METRIC_NAMES) {
-      if (metric === 'maxRankDistance' && setting !== 'multi') continue;
+    for (const { name: metric, shortLabel: label } of metricsFor(setting)) {
       const a = base.settings[setting]?.macro[metric] ?? null;
       const b = other.settings[setting]?.macro[metric] ?? null;
       const delta = a === null || b === null ? null : b - a;
-      rows.push({ setting, metric, label: METRIC_LABELS[metric], base: a, other: b, delta, otherBetter: betterOf(metric, delta) });
+      rows.push({ setting, metric, label, base: a, other: b, delta, otherBetter: isImprovement(metric, delta) });
     }
   }
   return rows;
-}
-
-function betterOf(metric: MetricName, delta: number | null): boolean | null {
-  if (delta === null || Math.abs(delta) < 1e-12) return null;
-  return isLowerBetter(metric) ? delta < 0 : delta > 0;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { METRIC_NAMES, macroAverage, meanMetrics, summarisePairCells } from './aggregate';
+import { macroAverage, meanMetrics, summarisePairCells } from './aggregate';
+import { METRIC_NAMES } from './registry';
 import { computeQueryMetrics } from './query-metrics';
 import type { MeanMetrics } from './types';
 

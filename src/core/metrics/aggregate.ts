@@ -1,16 +1,6 @@
 import { parsePairKey } from './pair-key';
-import type { MeanMetrics, MetricName, QueryMetrics } from './types';
-
-const metricFlags: Record<MetricName, true> = {
-  ap: true,
-  recallAt1: true,
-  recallAt10: true,
-  rr: true,
-  ndcgAt10: true,
-  maxRankDistance: true,
-};
-/** Every per-query metric, in display order (the Record above makes the compiler check it is complete). */
-export const METRIC_NAMES = Object.keys(metricFlags) as MetricName[];
+import { METRIC_NAMES } from './registry';
+import type { MeanMetrics, QueryMetrics } from './types';
 
 /** Mean of each metric over the queries of one cell (a language or a language pair). */
 export function meanMetrics(list: readonly QueryMetrics[]): MeanMetrics {

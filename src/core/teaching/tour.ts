@@ -34,7 +34,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
     text:
       'Now the same question against Chinese passages only. A word-matching retriever such as BM25 finds no shared word, so every score is 0 and the order is by passage id. ' +
       'Crossing languages needs an encoder that maps meaning, not words.',
-    view: { tab: 'ranking', setting: 'cross', target: 'zh' },
+    view: { tab: 'ranking', setting: 'cross', target: 'zh', compareStrategy: null },
     panel: 'results',
   },
   {

@@ -1,4 +1,6 @@
 import type { EvalReport } from '../evaluation/eval-report';
+import { METRICS } from '../metrics/registry';
+import type { MetricName, SettingName } from '../metrics/types';
 
 /**
  * One row of the experiment's results table: the paper's figures per setting (mAP everywhere,
@@ -20,29 +22,36 @@ export interface ResultRow {
 
 export type ResultColumn = Exclude<keyof ResultRow, 'key' | 'label'>;
 
-export const RESULT_COLUMNS: readonly { key: ResultColumn; label: string; digits: number; lowerIsBetter?: boolean }[] = [
-  { key: 'monoMap', label: 'mono mAP', digits: 3 },
-  { key: 'monoR1', label: 'mono R@1', digits: 3 },
-  { key: 'crossMap', label: 'cross mAP', digits: 3 },
-  { key: 'crossR1', label: 'cross R@1', digits: 3 },
-  { key: 'multiMap', label: 'multi mAP', digits: 3 },
-  { key: 'multiR10', label: 'multi R@10', digits: 3 },
-  { key: 'maxRankDistance', label: 'mean max rank distance', digits: 1, lowerIsBetter: true },
+export interface ResultColumnSpec {
+  key: ResultColumn;
+  setting: SettingName;
+  metric: MetricName;
+  /** The registry's short label, after the setting unless the metric has only that one. */
+  label: string;
+  digits: number;
+  lowerIsBetter: boolean;
+}
+
+function column(key: ResultColumn, setting: SettingName, metric: MetricName): ResultColumnSpec {
+  const spec = METRICS[metric];
+  const label = spec.settings.length === 1 ? spec.shortLabel : `${setting} ${spec.shortLabel}`;
+  return { key, setting, metric, label, digits: spec.digits, lowerIsBetter: spec.lowerIsBetter };
+}
+
+export const RESULT_COLUMNS: readonly ResultColumnSpec[] = [
+  column('monoMap', 'mono', 'ap'),
+  column('monoR1', 'mono', 'recallAt1'),
+  column('crossMap', 'cross', 'ap'),
+  column('crossR1', 'cross', 'recallAt1'),
+  column('multiMap', 'multi', 'ap'),
+  column('multiR10', 'multi', 'recallAt10'),
+  column('maxRankDistance', 'multi', 'maxRankDistance'),
 ];
 
 export function buildResultRow(key: string, label: string, report: EvalReport): ResultRow {
-  const { mono, cross, multi } = report.settings;
-  return {
-    key,
-    label,
-    monoMap: mono?.macro.ap ?? null,
-    monoR1: mono?.macro.recallAt1 ?? null,
-    crossMap: cross?.macro.ap ?? null,
-    crossR1: cross?.macro.recallAt1 ?? null,
-    multiMap: multi?.macro.ap ?? null,
-    multiR10: multi?.macro.recallAt10 ?? null,
-    maxRankDistance: multi?.macro.maxRankDistance ?? null,
-  };
+  const row = { key, label } as ResultRow;
+  for (const c of RESULT_COLUMNS) row[c.key] = report.settings[c.setting]?.macro[c.metric] ?? null;
+  return row;
 }
 
 export function formatResultCell(value: number | null, digits: number): string {

@@ -3,6 +3,7 @@ import type { LangCode } from '../../../core/corpus/types';
 import { textColourOn } from '../../../core/analysis/colour-scale';
 import { languageLabel } from '../../../core/analysis/language-labels';
 import type { LanguageMixData } from '../../../core/analysis/language-mix-data';
+import { DataTable, type Column } from '../../ui/data-table';
 import { LanguageLegend } from './language-legend';
 
 export interface LanguageMixChartProps {
@@ -64,36 +65,32 @@ export function LanguageMixChart({ data, colours, scale }: LanguageMixChartProps
 }
 
 export function LanguageMixTable({ data }: { data: LanguageMixData }) {
+  const columns: Column<LanguageMixData['rows'][number]>[] = [
+    { key: 'lang', label: 'Question language', rowHeader: true, cell: (r) => languageLabel(r.queryLang) },
+    { key: 'own', label: 'Own language', numeric: true, cell: (r) => percent(r.ownShare) },
+    ...data.langs.map(
+      (l): Column<LanguageMixData['rows'][number]> => ({
+        key: l,
+        label: l,
+        title: languageLabel(l),
+        numeric: true,
+        cell: (r) => `${(r.shares[l] * 100).toFixed(1)}%`,
+        cellProps: (r) => (l === r.queryLang ? { className: 'an-diagonal' } : {}),
+      }),
+    ),
+  ];
   return (
-    <table className="an-table">
-      <caption>
-        Share of each passage language among the top {data.k} passages, per question language (multilingual pool). An
-        unbiased retriever gives each language about {percent(data.fairShare)}.
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Question language</th>
-          <th scope="col">Own language</th>
-          {data.langs.map((l) => (
-            <th key={l} scope="col" title={languageLabel(l)}>
-              {l}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {data.rows.map((r) => (
-          <tr key={r.queryLang}>
-            <th scope="row">{languageLabel(r.queryLang)}</th>
-            <td>{percent(r.ownShare)}</td>
-            {data.langs.map((l) => (
-              <td key={l} className={l === r.queryLang ? 'an-diagonal' : undefined}>
-                {(r.shares[l] * 100).toFixed(1)}%
-              </td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      className="an-table"
+      caption={
+        <>
+          Share of each passage language among the top {data.k} passages, per question language (multilingual pool). An unbiased retriever gives each language
+          about {percent(data.fairShare)}.
+        </>
+      }
+      columns={columns}
+      rows={data.rows}
+      rowKey={(r) => r.queryLang}
+    />
   );
 }

@@ -3,6 +3,7 @@ import { divergingColour, sequentialColour, textColourOn } from '../../../core/a
 import type { HeatmapCell, HeatmapData } from '../../../core/analysis/heatmap-data';
 import { languageLabel } from '../../../core/analysis/language-labels';
 import { formatDelta, formatMetric, METRIC_LABELS } from '../../../core/analysis/metric-labels';
+import { DataTable, type Column } from '../../ui/data-table';
 
 export interface PairHeatmapProps {
   data: HeatmapData;
@@ -194,33 +195,22 @@ function formatCellText(v: number, signed: boolean): string {
 export function HeatmapTable({ data, kind, caption }: { data: HeatmapData; kind: 'value' | 'difference'; caption: string }) {
   const n = data.langs.length;
   const show = (v: number | null) => (v === null ? '–' : kind === 'value' ? formatMetric(data.metric, v) : formatDelta(data.metric, v));
-  return (
-    <table className="an-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Questions in ↓ / passages in →</th>
-          {data.langs.map((l) => (
-            <th key={l} scope="col" title={languageLabel(l)}>
-              {l}
-            </th>
-          ))}
-          <th scope="col">Mean X→Y (cross-lingual)</th>
-        </tr>
-      </thead>
-      <tbody>
-        {data.langs.map((l, i) => (
-          <tr key={l}>
-            <th scope="row">{languageLabel(l)}</th>
-            {data.cells.slice(i * n, (i + 1) * n).map((c) => (
-              <td key={c.passageLang} className={c.diagonal ? 'an-diagonal' : undefined}>
-                {show(c.value)}
-              </td>
-            ))}
-            <td>{show(data.rowCrossMeans[i])}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  // One row per question language: its cells against each passage language, then its cross-lingual mean.
+  const rows = data.langs.map((lang, i) => ({ lang, cells: data.cells.slice(i * n, (i + 1) * n), crossMean: data.rowCrossMeans[i] }));
+  type Row = (typeof rows)[number];
+  const columns: Column<Row>[] = [
+    { key: 'lang', label: 'Questions in ↓ / passages in →', rowHeader: true, cell: (r) => languageLabel(r.lang) },
+    ...data.langs.map(
+      (l, j): Column<Row> => ({
+        key: l,
+        label: l,
+        title: languageLabel(l),
+        numeric: true,
+        cell: (r) => show(r.cells[j].value),
+        cellProps: (r) => (r.cells[j].diagonal ? { className: 'an-diagonal' } : {}),
+      }),
+    ),
+    { key: 'cross-mean', label: 'Mean X→Y (cross-lingual)', numeric: true, cell: (r) => show(r.crossMean) },
+  ];
+  return <DataTable className="an-table" caption={caption} columns={columns} rows={rows} rowKey={(r) => r.lang} />;
 }

@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatMetric, SETTING_LABELS } from '../../../core/analysis/metric-labels';
 import type { MapReferenceData, RankDistanceReferenceRow, ReferenceSeries } from '../../../core/analysis/paper-reference';
+import { DataTable, type Column } from '../../ui/data-table';
 
 /** Paper bars in three blues (light to dark: mono, cross, hybrid); measured bars in orange and vermillion. */
 export const PAPER_COLOURS = ['#9ecae1', '#4292c6', '#08306b'];
@@ -58,32 +59,19 @@ export function MapReferenceChart({ data, scale }: { data: MapReferenceData; sca
 }
 
 export function MapReferenceTable({ data }: { data: MapReferenceData }) {
+  type Series = MapReferenceData['series'][number];
+  const columns: Column<Series>[] = [
+    { key: 'source', label: 'Source', rowHeader: true, cell: (s) => <SourceLabel label={s.label} attribution={s.attribution} /> },
+    ...data.rows.map((r): Column<Series> => ({ key: r.setting, label: SETTING_LABELS[r.setting], numeric: true, cell: (s) => formatMetric('ap', r[s.key] as number | null) })),
+  ];
   return (
-    <table className="an-table">
-      <caption>mAP per setting: the paper&apos;s three batch strategies and what was measured here.</caption>
-      <thead>
-        <tr>
-          <th scope="col">Source</th>
-          {data.rows.map((r) => (
-            <th key={r.setting} scope="col">
-              {SETTING_LABELS[r.setting]}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {data.series.map((s) => (
-          <tr key={s.key}>
-            <th scope="row">
-              {s.label} <span className="an-muted">({s.attribution})</span>
-            </th>
-            {data.rows.map((r) => (
-              <td key={r.setting}>{formatMetric('ap', r[s.key] as number | null)}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      className="an-table"
+      caption="mAP per setting: the paper's three batch strategies and what was measured here."
+      columns={columns}
+      rows={data.series}
+      rowKey={(s) => s.key}
+    />
   );
 }
 
@@ -121,30 +109,30 @@ export function RankDistanceReferenceChart({ rows, scale }: { rows: readonly Ran
   );
 }
 
+const RANK_REFERENCE_COLUMNS: readonly Column<RankDistanceReferenceRow>[] = [
+  { key: 'source', label: 'Source', rowHeader: true, cell: (r) => <SourceLabel label={r.label} attribution={r.attribution} /> },
+  { key: 'distance', label: 'Mean max rank distance', numeric: true, cell: (r) => formatMetric('maxRankDistance', r.value) },
+  { key: 'pool', label: 'Candidates in the pool', numeric: true, cell: (r) => r.poolSize?.toLocaleString('en') ?? 'not known' },
+  { key: 'share', label: '% of the pool', numeric: true, cell: (r) => (r.percentOfPool === null ? '–' : `${r.percentOfPool.toFixed(2)}%`) },
+];
+
 export function RankDistanceReferenceTable({ rows }: { rows: readonly RankDistanceReferenceRow[] }) {
   return (
-    <table className="an-table">
-      <caption>Mean maximum rank distance in the multilingual setting; the pool is every candidate of every language.</caption>
-      <thead>
-        <tr>
-          <th scope="col">Source</th>
-          <th scope="col">Mean max rank distance</th>
-          <th scope="col">Candidates in the pool</th>
-          <th scope="col">% of the pool</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key}>
-            <th scope="row">
-              {r.label} <span className="an-muted">({r.attribution})</span>
-            </th>
-            <td>{formatMetric('maxRankDistance', r.value)}</td>
-            <td>{r.poolSize?.toLocaleString('en') ?? 'not known'}</td>
-            <td>{r.percentOfPool === null ? '–' : `${r.percentOfPool.toFixed(2)}%`}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      className="an-table"
+      caption="Mean maximum rank distance in the multilingual setting; the pool is every candidate of every language."
+      columns={RANK_REFERENCE_COLUMNS}
+      rows={rows}
+      rowKey={(r) => r.key}
+    />
+  );
+}
+
+/** A reference row's name and, muted, where its figure comes from. */
+function SourceLabel({ label, attribution }: { label: string; attribution: string }) {
+  return (
+    <>
+      {label} <span className="an-muted">({attribution})</span>
+    </>
   );
 }

@@ -5,6 +5,7 @@ import { roundUpBound } from '../../../core/analysis/colour-scale';
 import { languageLabel } from '../../../core/analysis/language-labels';
 import { formatMetric } from '../../../core/analysis/metric-labels';
 import type { RankDistanceData } from '../../../core/analysis/rank-distance-data';
+import { DataTable, type Column } from '../../ui/data-table';
 
 export interface RankDistanceChartProps {
   data: RankDistanceData;
@@ -74,58 +75,29 @@ export function RankDistanceChart({ data, series, scale }: RankDistanceChartProp
   );
 }
 
+type LanguageRow = RankDistanceData['byLanguage'][number];
+type BinRow = RankDistanceData['bins'][number];
+
 export function RankDistanceTable({ data, series }: { data: RankDistanceData; series: readonly { label: string }[] }) {
   const haveQueries = data.totals.some((t) => t > 0);
+  const meanColumns: Column<LanguageRow>[] = [
+    { key: 'lang', label: 'Question language', rowHeader: true, cell: (r) => languageLabel(r.queryLang) },
+    ...series.map((s, i): Column<LanguageRow> => ({ key: `s${i}`, label: s.label, numeric: true, cell: (r) => formatMetric('maxRankDistance', r.means[i]) })),
+  ];
+  const binColumns: Column<BinRow>[] = [
+    { key: 'bin', label: 'Distance', rowHeader: true, cell: (b) => b.label },
+    ...series.map((s, i): Column<BinRow> => ({ key: `s${i}`, label: `${s.label} (${data.totals[i]} questions)`, numeric: true, cell: (b) => b.counts[i] })),
+  ];
   return (
     <>
-      <table className="an-table">
-        <caption>Mean maximum rank distance per question language (multilingual pool); lower is less language-biased.</caption>
-        <thead>
-          <tr>
-            <th scope="col">Question language</th>
-            {series.map((s, i) => (
-              <th key={i} scope="col">
-                {s.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {data.byLanguage.map((r) => (
-            <tr key={r.queryLang}>
-              <th scope="row">{languageLabel(r.queryLang)}</th>
-              {r.means.map((m, i) => (
-                <td key={i}>{formatMetric('maxRankDistance', m)}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {haveQueries && (
-        <table className="an-table">
-          <caption>Questions per bin of maximum rank distance.</caption>
-          <thead>
-            <tr>
-              <th scope="col">Distance</th>
-              {series.map((s, i) => (
-                <th key={i} scope="col">
-                  {s.label} ({data.totals[i]} questions)
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {data.bins.map((b) => (
-              <tr key={b.label}>
-                <th scope="row">{b.label}</th>
-                {b.counts.map((c, i) => (
-                  <td key={i}>{c}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        className="an-table"
+        caption="Mean maximum rank distance per question language (multilingual pool); lower is less language-biased."
+        columns={meanColumns}
+        rows={data.byLanguage}
+        rowKey={(r) => r.queryLang}
+      />
+      {haveQueries && <DataTable className="an-table" caption="Questions per bin of maximum rank distance." columns={binColumns} rows={data.bins} rowKey={(b) => b.label} />}
     </>
   );
 }

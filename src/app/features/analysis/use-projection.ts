@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { projectTo2d, type Projection, type ProjectionMethod } from '../../../core/analysis/project-2d';
+import { superviseWorker } from '../../../encoder/supervised-worker';
 import type { ProjectionRequest, ProjectionResponse } from './projection-messages';
 
 export interface ProjectionState {
@@ -51,25 +52,31 @@ export function useProjection(vectors: Float32Array | null, dim: number, method:
       };
     }
 
-    const worker = new Worker(new URL('./projection.worker.ts', import.meta.url), { type: 'module' });
     const id = ++nextId;
-    worker.onmessage = (event: MessageEvent<ProjectionResponse>) => {
-      const msg = event.data;
-      if (msg.id !== id) return;
-      if (msg.type === 'progress') setState((s) => ({ ...s, progress: msg.fraction }));
-      else if (msg.type === 'done') {
-        remember(msg.projection);
-        setState({ projection: msg.projection, progress: null, error: null });
-        worker.terminate();
-      } else {
-        setState({ projection: null, progress: null, error: msg.message });
-        worker.terminate();
-      }
-    };
-    worker.onerror = (e) => setState({ projection: null, progress: null, error: `the projection worker failed: ${e.message}` });
+    const worker = superviseWorker<ProjectionRequest, ProjectionResponse>({
+      name: 'projection',
+      createWorker: () => new Worker(new URL('./projection.worker.ts', import.meta.url), { type: 'module' }),
+      readReply: (m) => (m.type === 'progress' ? { job: m.id, kind: 'progress' } : m.type === 'done' ? { job: m.id, kind: 'done' } : { job: m.id, kind: 'failed', error: new Error(m.message) }),
+    });
+    worker.start();
+    let live = true;
     const request: ProjectionRequest = { id, vectors: vectors.slice(), dim, method };
-    worker.postMessage(request, [request.vectors.buffer]);
-    return () => worker.terminate();
+    worker
+      .run(id, request, { transfer: [request.vectors.buffer], onProgress: (m) => m.type === 'progress' && setState((s) => ({ ...s, progress: m.fraction })) })
+      .then(
+        (m) => {
+          if (m.type !== 'done') return;
+          remember(m.projection);
+          if (live) setState({ projection: m.projection, progress: null, error: null });
+        },
+        (e: unknown) => live && setState({ projection: null, progress: null, error: e instanceof Error ? e.message : String(e) }),
+      )
+      .finally(() => worker.dispose());
+    // Superseded or unmounted: the worker goes, which is how a long UMAP run is cancelled.
+    return () => {
+      live = false;
+      worker.dispose();
+    };
   }, [vectors, dim, method]);
 
   return state;

@@ -3,6 +3,7 @@ import type { EvalReport } from '../../../core/evaluation/eval-report';
 import type { Encoder, ProgressInfo } from '../../../core/retrieval/types';
 import type { EvaluationJob, EvaluationWorkerIn, EvaluationWorkerOut } from './evaluation-messages';
 import { serveEmbeddings } from '../../shared/workers/serve-embeddings';
+import { superviseWorker, type JobReply } from '../../../encoder/supervised-worker';
 
 /** How long a cancelled worker may take to stop by itself before it is terminated. */
 const CANCEL_GRACE_MS = 1500;
@@ -14,38 +15,39 @@ export class EvaluationCancelled extends Error {
   }
 }
 
-export function runEvaluationInWorker(
+/** What a message from the evaluation worker means for its one job (embed calls are about none). */
+function readReply(m: EvaluationWorkerOut): JobReply | null {
+  if (m.type === 'eval-progress') return { job: RUN, kind: 'progress' };
+  if (m.type === 'eval-done') return { job: RUN, kind: 'done' };
+  if (m.type === 'eval-error') return { job: RUN, kind: 'failed', error: m.cancelled ? new EvaluationCancelled() : new Error(m.message) };
+  return null;
+}
+
+/** The worker runs one job and ends with it. */
+const RUN = 1;
+
+export async function runEvaluationInWorker(
   job: EvaluationJob,
   opts: { signal?: AbortSignal; onProgress?: (p: ProgressInfo) => void; currentEncoder: () => Encoder | null },
 ): Promise<EvalReport> {
-  const worker = new Worker(new URL('./evaluation.worker.ts', import.meta.url), { type: 'module', name: 'evaluation' });
-  const send = (m: EvaluationWorkerIn, transfer: Transferable[] = []) => worker.postMessage(m, transfer);
-  const embeddings = serveEmbeddings((reply, transfer) => send(reply, transfer), opts.currentEncoder);
-  return new Promise<EvalReport>((resolve, reject) => {
-    let settled = false;
-    const finish = (result: () => void) => {
-      if (settled) return;
-      settled = true;
-      embeddings.abortAll();
-      worker.terminate();
-      result();
-    };
-    worker.onmessage = (event: MessageEvent<EvaluationWorkerOut>) => {
-      const m = event.data;
-      if (embeddings.handle(m)) return;
-      if (m.type === 'eval-progress') opts.onProgress?.(m.info);
-      else if (m.type === 'eval-done') finish(() => resolve(m.report));
-      else if (m.type === 'eval-error') finish(() => reject(m.cancelled ? new EvaluationCancelled() : new Error(m.message)));
-    };
-    worker.onerror = (event) => finish(() => reject(new Error(`the evaluation worker failed: ${event.message || 'unknown error'}`)));
-    opts.signal?.addEventListener(
-      'abort',
-      () => {
-        send({ type: 'cancel' });
-        setTimeout(() => finish(() => reject(new EvaluationCancelled())), CANCEL_GRACE_MS);
-      },
-      { once: true },
-    );
-    send({ type: 'run', job });
+  const worker = superviseWorker<EvaluationWorkerIn, EvaluationWorkerOut>({
+    name: 'evaluation',
+    createWorker: () => new Worker(new URL('./evaluation.worker.ts', import.meta.url), { type: 'module', name: 'evaluation' }),
+    readReply,
+    onOther: (m) => embeddings.handle(m),
+    cancelMessage: () => ({ type: 'cancel' }),
+    cancelGraceMs: CANCEL_GRACE_MS,
   });
+  const embeddings = serveEmbeddings((reply, transfer) => worker.post(reply, transfer), opts.currentEncoder);
+  worker.start();
+  try {
+    const m = await worker.run(RUN, { type: 'run', job }, { signal: opts.signal, onProgress: (p) => p.type === 'eval-progress' && opts.onProgress?.(p.info) });
+    if (m.type !== 'eval-done') throw new Error(`the evaluation worker answered ${m.type}`);
+    return m.report;
+  } catch (e) {
+    throw opts.signal?.aborted ? new EvaluationCancelled() : e;
+  } finally {
+    embeddings.abortAll();
+    worker.dispose('the evaluation finished');
+  }
 }

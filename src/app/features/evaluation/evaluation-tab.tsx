@@ -54,7 +54,7 @@ export function EvaluationTab() {
 
   return (
     <div className="evaluation-tab">
-      <section className="card" aria-labelledby="eval-title">
+      <section className="card" aria-labelledby="eval-title" data-tour-panel="evaluation">
         <h2 id="eval-title">Evaluate the whole corpus</h2>
         <p className="muted">
           Every question of <b>{active.corpus.name}</b> in {langs.length} language{langs.length === 1 ? '' : 's'} ({langs.join(' ')}), ranked by <b>{retriever}</b>, scored as the paper does: mAP macro-averaged over language pairs. Runs in a background worker; the numbers equal the command line&apos;s (npm run eval).

@@ -1,5 +1,6 @@
 import type { EvalReport } from '../../../core/evaluation/eval-report';
 import type { MeanMetrics, SettingName } from '../../../core/metrics/types';
+import { DataTable, type Column } from '../../ui/data-table';
 
 const ROWS: { setting: SettingName; label: string }[] = [
   { setting: 'mono', label: 'Monolingual (X → X)' },
@@ -16,54 +17,56 @@ const COLUMNS: { metric: keyof MeanMetrics; label: string; digits: number; lower
   { metric: 'maxRankDistance', label: 'max rank dist.', digits: 1, lowerIsBetter: true },
 ];
 
+type SettingRow = { setting: SettingName; label: string };
+
 /** The macro figures of a report, one row per setting; with a second report, the change beside each. */
 export function SummaryTable({ report, compare }: { report: EvalReport; compare?: EvalReport }) {
+  const macro = (setting: SettingName) => report.settings[setting]!;
+  const columns: Column<SettingRow>[] = [
+    { key: 'setting', label: 'Setting', rowHeader: true, cell: (r) => r.label },
+    { key: 'cells', label: 'cells', numeric: true, cell: (r) => macro(r.setting).cells.length },
+    { key: 'queries', label: 'queries', numeric: true, cell: (r) => macro(r.setting).macro.queries.toLocaleString('en') },
+    ...COLUMNS.map((c): Column<SettingRow> => {
+      // Distance is only meaningful with several relevant passages per query (the multilingual pool).
+      const applies = (setting: SettingName) => c.metric !== 'maxRankDistance' || setting === 'multi';
+      return {
+        key: c.metric,
+        label: c.label,
+        numeric: true,
+        cellProps: ({ setting }) =>
+          applies(setting) ? { 'data-testid': `macro-${setting}-${c.metric}`, 'data-value': String(macro(setting).macro[c.metric]) } : { className: 'muted' },
+        cell: ({ setting }) => {
+          if (!applies(setting)) return '–';
+          const value = macro(setting).macro[c.metric];
+          const other = compare?.settings[setting]?.macro;
+          const delta = other ? value - other[c.metric] : null;
+          const better = delta !== null && (c.lowerIsBetter ? delta < 0 : delta > 0);
+          return (
+            <>
+              {value.toFixed(c.digits)}
+              {delta !== null && Math.abs(delta) > 0 && <span className={`delta ${better ? 'up' : 'down'}`}>{`${delta > 0 ? '+' : '−'}${Math.abs(delta).toFixed(c.digits)}`}</span>}
+            </>
+          );
+        },
+      };
+    }),
+  ];
   return (
     <div className="table-wrap">
-      <table className="summary-table" data-testid="summary-table">
-        <caption className="muted small">
-          {report.retriever} on {report.corpus}, languages {report.languages.join(' ')} · macro average over cells · {(report.elapsedMs / 1000).toFixed(1)} s
-          {compare ? ` · Δ against ${compare.retriever} on ${compare.corpus}` : ''}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Setting</th>
-            <th scope="col">cells</th>
-            <th scope="col">queries</th>
-            {COLUMNS.map((c) => (
-              <th key={c.metric} scope="col">
-                {c.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {ROWS.filter((r) => report.settings[r.setting]).map(({ setting, label }) => {
-            const s = report.settings[setting]!;
-            const other = compare?.settings[setting]?.macro;
-            return (
-              <tr key={setting}>
-                <th scope="row">{label}</th>
-                <td>{s.cells.length}</td>
-                <td>{s.macro.queries.toLocaleString('en')}</td>
-                {COLUMNS.map((c) => {
-                  // Distance is only meaningful with several relevant passages per query (the multilingual pool).
-                  if (c.metric === 'maxRankDistance' && setting !== 'multi') return <td key={c.metric} className="muted">–</td>;
-                  const value = s.macro[c.metric];
-                  const delta = other ? value - other[c.metric] : null;
-                  const better = delta !== null && (c.lowerIsBetter ? delta < 0 : delta > 0);
-                  return (
-                    <td key={c.metric} data-testid={`macro-${setting}-${c.metric}`} data-value={String(value)}>
-                      {value.toFixed(c.digits)}
-                      {delta !== null && Math.abs(delta) > 0 && <span className={`delta ${better ? 'up' : 'down'}`}>{`${delta > 0 ? '+' : '−'}${Math.abs(delta).toFixed(c.digits)}`}</span>}
-                    </td>
-                  );
-                })}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <DataTable
+        className="summary-table"
+        testId="summary-table"
+        captionClassName="muted small"
+        caption={
+          <>
+            {report.retriever} on {report.corpus}, languages {report.languages.join(' ')} · macro average over cells · {(report.elapsedMs / 1000).toFixed(1)} s
+            {compare ? ` · Δ against ${compare.retriever} on ${compare.corpus}` : ''}
+          </>
+        }
+        columns={columns}
+        rows={ROWS.filter((r) => report.settings[r.setting])}
+        rowKey={(r) => r.setting}
+      />
     </div>
   );
 }

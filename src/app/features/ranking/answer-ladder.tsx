@@ -54,7 +54,7 @@ export function AnswerLadder({ ranking, against = null, inline = false }: Answer
   const right = worst ? logPosition(worst.rank, pool.poolSize) : 0;
 
   return (
-    <aside className={`ladder${inline ? ' ladder-inline' : ''}${shifts ? ' with-shifts' : ''}`} aria-label={`Answer ladder: ${ranking.label}`} data-testid="answer-ladder">
+    <aside className={`ladder${inline ? ' ladder-inline' : ''}${shifts ? ' with-shifts' : ''}`} aria-label={`Answer ladder: ${ranking.label}`} data-testid="answer-ladder" data-tour-panel={inline ? undefined : 'ladder'}>
       <h3>Answer ladder</h3>
       <p className="ladder-caption">
         Rank of the answer in each language of the multilingual pool ({pool.poolSize.toLocaleString('en')} passages, log scale).

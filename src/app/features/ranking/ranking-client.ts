@@ -5,6 +5,7 @@ import type { Adapter } from '../../../core/training/adapter';
 import type { WorkerCorpus } from '../../shared/workers/worker-messages';
 import type { RankRequest, RankingWorkerIn, RankingWorkerOut } from './ranking-messages';
 import { serveEmbeddings } from '../../shared/workers/serve-embeddings';
+import { superviseWorker, type JobReply } from '../../../encoder/supervised-worker';
 
 export interface RankReply {
   main: OneQueryRanking;
@@ -24,13 +25,26 @@ export interface RankingClient {
   dispose(): void;
 }
 
+/** What a message from the ranking worker means for its rank request (embed calls are about none). */
+function readReply(m: RankingWorkerOut): JobReply | null {
+  if (m.type === 'rank-progress') return { job: m.id, kind: 'progress' };
+  if (m.type === 'ranked') return { job: m.id, kind: 'done' };
+  if (m.type === 'rank-error') return { job: m.id, kind: 'failed', error: new Error(m.message) };
+  return null;
+}
+
 export function createRankingClient(currentEncoder: () => Encoder | null): RankingClient {
-  const worker = new Worker(new URL('./ranking.worker.ts', import.meta.url), { type: 'module', name: 'ranking' });
-  const send = (m: RankingWorkerIn, transfer: Transferable[] = []) => worker.postMessage(m, transfer);
-  const embeddings = serveEmbeddings((reply, transfer) => send(reply, transfer), currentEncoder);
-  const waiting = new Map<number, { resolve: (r: RankReply) => void; reject: (e: Error) => void; onProgress?: (p: ProgressInfo) => void }>();
+  const worker = superviseWorker<RankingWorkerIn, RankingWorkerOut>({
+    name: 'ranking',
+    createWorker: () => new Worker(new URL('./ranking.worker.ts', import.meta.url), { type: 'module', name: 'ranking' }),
+    readReply,
+    onOther: (m) => embeddings.handle(m),
+    // The worker holds the corpus, adapters and pools: a failed request fails, the worker stays.
+    onError: 'fail-jobs',
+  });
+  const embeddings = serveEmbeddings((reply, transfer) => worker.post(reply, transfer), currentEncoder);
+  worker.start();
   let corpusId = 0;
-  let nextId = 1;
   // Each adapter object gets a key and goes to the worker once; a new training run makes new objects.
   const adapterKeys = new WeakMap<Adapter, string>();
   let adapterCount = 0;
@@ -39,50 +53,29 @@ export function createRankingClient(currentEncoder: () => Encoder | null): Ranki
     if (!key) {
       key = `adapter-${++adapterCount}`;
       adapterKeys.set(adapter, key);
-      send({ type: 'adapter', key, adapter });
+      worker.post({ type: 'adapter', key, adapter });
     }
     return key;
-  };
-
-  worker.onmessage = (event: MessageEvent<RankingWorkerOut>) => {
-    const m = event.data;
-    if (embeddings.handle(m)) return;
-    if (m.type === 'rank-progress') {
-      waiting.get(m.id)?.onProgress?.(m.info);
-      return;
-    }
-    if (m.type !== 'ranked' && m.type !== 'rank-error') return;
-    const w = waiting.get(m.id);
-    waiting.delete(m.id);
-    if (!w) return;
-    if (m.type === 'ranked') w.resolve({ main: m.main, ladder: m.ladder, elapsedMs: m.elapsedMs });
-    else w.reject(new Error(m.message));
-  };
-  worker.onerror = (event) => {
-    const error = new Error(`the ranking worker failed: ${event.message || 'unknown error'}`);
-    for (const w of waiting.values()) w.reject(error);
-    waiting.clear();
   };
 
   return {
     setCorpus(corpus) {
       corpusId++;
-      send({ type: 'corpus', corpusId, corpus });
+      worker.post({ type: 'corpus', corpusId, corpus });
     },
-    rank({ adapter, ...request }, onProgress) {
-      const id = nextId++;
+    async rank({ adapter, ...request }, onProgress) {
+      const id = worker.nextJob();
       const retriever = adapter && request.retriever.kind === 'dense' ? { ...request.retriever, adapterKey: keyOf(adapter) } : request.retriever;
-      return new Promise<RankReply>((resolve, reject) => {
-        waiting.set(id, { resolve, reject, onProgress });
-        send({ type: 'rank', corpusId, request: { ...request, retriever, id } });
-      });
+      const m = await worker.run(id, { type: 'rank', corpusId, request: { ...request, retriever, id } }, { onProgress: (p) => p.type === 'rank-progress' && onProgress?.(p.info) });
+      if (m.type !== 'ranked') throw new Error(`the ranking worker answered ${m.type}`);
+      return { main: m.main, ladder: m.ladder, elapsedMs: m.elapsedMs };
     },
     cancelPools() {
-      send({ type: 'cancel-pools' });
+      worker.post({ type: 'cancel-pools' });
     },
     dispose() {
       embeddings.abortAll();
-      worker.terminate();
+      worker.dispose();
     },
   };
 }

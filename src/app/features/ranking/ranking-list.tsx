@@ -24,7 +24,7 @@ export function RankingList({ ranking, interactive = true }: { ranking: Ranking 
   const top = ranking.main.top;
   const scale = scaleOf(top.map((c) => c.score), ranking.retriever === 'bm25');
   return (
-    <ol className="ranking-list" aria-label="Ranked passages" data-testid="ranking-list">
+    <ol className="ranking-list" aria-label="Ranked passages" data-testid="ranking-list" data-tour-panel="results">
       {top.map((c, i) => {
         const passage = active.passageById.get(c.id);
         const isSelected = i === selected;

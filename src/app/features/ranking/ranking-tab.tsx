@@ -12,15 +12,25 @@ export function RankingTab() {
   const pending = useApp((s) => s.rankingPending || s.rankingBusy);
   const ranking = useApp((s) => s.ranking);
   const sideBySide = useApp((s) => s.sideRanking !== null);
+  const retrieverId = useApp((s) => s.retrieverId);
+  const newLabel = useApp((s) => s.encoderInfo?.label ?? 'BM25');
+  // Until the new retriever's ranking arrives (a model embeds the passages first), the list on
+  // screen is the previous retriever's: it must say so, never pass under the new name.
+  const stale = ranking !== null && ranking.retriever !== retrieverId;
   return (
     <div className="ranking-tab" data-testid="ranking-tab" data-settled={pending ? 'false' : 'true'}>
       <QueryBar />
       <StrategyBar />
       <RankingSummary />
+      {stale && (
+        <div className="hint-box stale-ranking" role="status" data-testid="ranking-stale">
+          Still the previous ranking, by <b>{ranking.label}</b>: {newLabel} is embedding the passages, and its ranking replaces this one when it is ready.
+        </div>
+      )}
       {sideBySide ? (
         <SideBySide />
       ) : (
-        <div className="ranking-columns">
+        <div className={`ranking-columns${stale ? ' stale' : ''}`} data-stale={stale ? 'true' : 'false'}>
           <RankingList ranking={ranking} />
           <AnswerLadder ranking={ranking} />
         </div>

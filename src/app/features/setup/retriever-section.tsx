@@ -2,6 +2,8 @@ import { findModel, MODEL_REGISTRY } from '../../../encoder/model-registry';
 import { formatBytes } from '../../shared/encoder-cache';
 import { useApp } from '../../app-store';
 import { CacheStatusLine } from './cache-status';
+import { DeviceChoice } from './device-choice';
+import { ModelCard } from './model-card';
 import { ProgressBar } from '../../ui/progress-bar';
 
 export function RetrieverSection() {
@@ -11,6 +13,7 @@ export function RetrieverSection() {
   const problem = useApp((s) => s.modelProblem);
   const pending = useApp((s) => s.pendingModel);
   const origin = useApp((s) => s.modelOrigin);
+  const preference = useApp((s) => s.devicePreference);
   const embedding = useApp((s) => (s.retrieverId !== 'bm25' && s.rankingBusy ? s.rankingProgress : null));
   const app = useApp.getState();
   const models = MODEL_REGISTRY.filter((m) => m.kind !== 'bench');
@@ -39,16 +42,18 @@ export function RetrieverSection() {
         </label>
       </div>
 
+      <DeviceChoice />
+      {(pendingEntry ?? entry) && <ModelCard entry={(pendingEntry ?? entry)!} preference={preference} fromHub={Boolean((pendingEntry ?? entry)!.hub) && origin === 'hub'} />}
+
       {pendingEntry && (
         <div className="hint-box" data-testid="pending-model">
-          The link uses <b>{pendingEntry.label}</b>
-          {pendingEntry.dtypes.q8 ? ` (about ${Math.round(pendingEntry.dtypes.q8.approxMB)} MB to download once)` : ''}. BM25 ranks until it is loaded.
+          Download <b>{pendingEntry.label}</b> (see its size above)? It is kept in this browser&apos;s cache afterwards. The current retriever ranks until it is loaded.
           <div className="inline">
-            <button type="button" className="button small primary" onClick={() => void app.setRetriever(pendingEntry.id)}>
+            <button type="button" className="button small primary" onClick={() => void app.setRetriever(pendingEntry.id, { confirmed: true })}>
               Load it
             </button>
             <button type="button" className="button small" onClick={() => app.dismissModelProblem()}>
-              Keep BM25
+              Not now
             </button>
           </div>
         </div>

@@ -1,11 +1,16 @@
 /** Which retriever ranks: BM25 (no model) or a dense model loaded through the encoder client. */
 import { checkCorpusSize } from '../../../core/evaluation/corpus-limits';
+import type { DevicePreference } from '../../../encoder/device-policy';
+import { readDevicePreference, saveDevicePreference } from '../../../encoder/device-preference';
+import { planDownload } from '../../../encoder/download-plan';
 import type { LoadProgress } from '../../../encoder/load-progress';
+import { cachedModelFiles } from '../../../encoder/model-file-cache';
 import { findModel, type ModelEntry } from '../../../encoder/model-registry';
 import type { LoadedModelInfo, ModelSource } from '../../../encoder/worker-protocol';
 import { disposeEncoderClient, getEncoderClient, getRankingClient, onEncoderNotice, setCurrentEncoder } from '../../shared/services';
 import type { RetrieverSpec } from '../../shared/workers/worker-messages';
 import type { SliceCreator } from '../../app-store';
+import { pageGpuReport } from './page-gpu';
 
 export type ModelOrigin = 'hub' | 'served';
 
@@ -16,12 +21,17 @@ export interface RetrieverSlice {
   encoderInfo: LoadedModelInfo | null;
   modelLoading: { modelId: string; label: string; progress: LoadProgress | null; controller: AbortController } | null;
   modelProblem: string | null;
-  /** A model a link asked for, waiting for the person to agree to download it. */
+  /** A model waiting for the person to agree to download it (a link named it, or it is over 500 MB). */
   pendingModel: string | null;
+  /** The person's device choice; an explicit WebGPU or WASM overrides the automatic policy. */
+  devicePreference: DevicePreference;
   /** Where hub models are fetched from: the Hugging Face hub, or this site's /models/ folder. */
   modelOrigin: ModelOrigin;
   retrieverSpec(): RetrieverSpec;
-  setRetriever(id: string): Promise<void>;
+  /** `confirmed`: the person agreed to a download over 500 MB (else such a model waits in pendingModel). */
+  setRetriever(id: string, opts?: { confirmed?: boolean }): Promise<void>;
+  /** Stores the choice and reloads a loaded model on the chosen device. */
+  setDevicePreference(choice: DevicePreference): void;
   setModelOrigin(origin: ModelOrigin): void;
   /** Asks before downloading a model a link names (a link should not start a large download by itself). */
   proposeModel(id: string): void;
@@ -33,6 +43,14 @@ export interface RetrieverSlice {
 
 function sourceFor(entry: ModelEntry, origin: ModelOrigin): ModelSource {
   return entry.hub && origin === 'hub' ? { type: 'hub' } : { type: 'served' };
+}
+
+/** A hub download over 500 MB that the browser's cache does not already hold waits for a yes. */
+async function needsConsent(entry: ModelEntry, preference: DevicePreference): Promise<boolean> {
+  const plan = planDownload(entry, await pageGpuReport(), preference);
+  if (!plan.askFirst) return false;
+  const cached = await cachedModelFiles(entry, plan.dtype);
+  return cached.missing.length > 0;
 }
 
 export const createRetrieverSlice: SliceCreator<RetrieverSlice> = (set, get) => {
@@ -51,6 +69,7 @@ export const createRetrieverSlice: SliceCreator<RetrieverSlice> = (set, get) => 
     modelLoading: null,
     modelProblem: null,
     pendingModel: null,
+    devicePreference: readDevicePreference(),
     modelOrigin: 'hub',
 
     retrieverSpec() {
@@ -58,7 +77,7 @@ export const createRetrieverSlice: SliceCreator<RetrieverSlice> = (set, get) => 
       return get().retrieverId === 'bm25' || !info ? { kind: 'bm25' } : { kind: 'dense', encoderId: info.encoderId, dim: info.dim };
     },
 
-    async setRetriever(id) {
+    async setRetriever(id, opts = {}) {
       get().modelLoading?.controller.abort();
       set({ pendingModel: null, modelProblem: null });
       if (id === 'bm25') {
@@ -76,11 +95,16 @@ export const createRetrieverSlice: SliceCreator<RetrieverSlice> = (set, get) => 
         set({ modelProblem: `${entry.label} is not loaded: ${tooLarge}.` });
         return;
       }
+      const source = sourceFor(entry, get().modelOrigin);
+      if (!opts.confirmed && source.type === 'hub' && (await needsConsent(entry, get().devicePreference))) {
+        set({ pendingModel: entry.id });
+        return;
+      }
       const controller = new AbortController();
       set({ modelLoading: { modelId: entry.id, label: entry.label, progress: null, controller } });
       try {
         const encoder = await getEncoderClient().load(
-          { model: entry, source: sourceFor(entry, get().modelOrigin) },
+          { model: entry, source, device: get().devicePreference },
           { signal: controller.signal, onProgress: (progress) => get().modelLoading?.controller === controller && set({ modelLoading: { ...get().modelLoading!, progress } }) },
         );
         if (controller.signal.aborted) return;
@@ -93,6 +117,13 @@ export const createRetrieverSlice: SliceCreator<RetrieverSlice> = (set, get) => 
         const why = controller.signal.aborted ? `Loading ${entry.label} was cancelled` : `${entry.label} could not be loaded: ${e instanceof Error ? e.message : String(e)}`;
         switchToBm25(`${why}. Using BM25.`);
       }
+    },
+
+    setDevicePreference(choice) {
+      saveDevicePreference(choice);
+      set({ devicePreference: choice });
+      const current = get().modelLoading?.modelId ?? (get().retrieverId === 'bm25' ? null : get().retrieverId);
+      if (current) void get().setRetriever(current, { confirmed: true });
     },
 
     setModelOrigin(origin) {

@@ -14,19 +14,12 @@ import {
   type AdapterCache,
   type CachedTrainingRecord,
 } from './adapter-cache';
-import { createTrainingClient, type TrainingWorkerLike } from './training-client';
-import { createTrainingWorkerHost } from './training-job';
-import type { TrainingWorkerOut } from './training-messages';
+import { createTrainingClient } from './training-client';
+import { createInlineTrainingWorker } from './inline-training-worker';
 import { createTrainingSlice } from './training-slice';
 
 const { corpus, encoder } = buildSyntheticCorpus(generateSyntheticBenchmark({ seed: 5, questions: 40, dim: 16, languages: ['en', 'de', 'zh'], noise: 0.8 }), 'tiny synthetic');
 const settings = { epochs: 2, batchSize: 8, testFraction: 0.25, seed: 3 };
-
-function createInlineWorker(): TrainingWorkerLike {
-  const worker: TrainingWorkerLike = { onmessage: null, postMessage: (m) => setTimeout(() => handle(m), 0), terminate: () => {} };
-  const handle = createTrainingWorkerHost((message: TrainingWorkerOut) => worker.onmessage?.({ data: message } as MessageEvent<TrainingWorkerOut>));
-  return worker;
-}
 
 /** IndexedDB's behaviour that matters here: values are structured clones, and puts can fail. */
 function createMemoryCache(failWith?: Error): AdapterCache & { records: Map<string, unknown> } {
@@ -43,7 +36,7 @@ function createMemoryCache(failWith?: Error): AdapterCache & { records: Map<stri
 }
 
 function createStore(cache: AdapterCache | null) {
-  const store = create(createTrainingSlice({ createClient: () => createTrainingClient({ createWorker: createInlineWorker }), cache }));
+  const store = create(createTrainingSlice({ createClient: () => createTrainingClient({ createWorker: createInlineTrainingWorker }), cache }));
   store.getState().setTrainingForm(settings);
   return store;
 }

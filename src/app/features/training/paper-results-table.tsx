@@ -7,6 +7,7 @@ import {
   PAPER_POOL_SIZE,
   type PaperDataset,
 } from '../../../core/analysis/paper-reference';
+import { DataTable } from '../../ui/data-table';
 
 export interface PaperResultsTableProps {
   /** The dataset shown first (the corpus's, when it is one of the paper's). */
@@ -35,34 +36,25 @@ export function PaperResultsTable({ initialDataset, ourPoolSize }: PaperResultsT
           </select>
         </label>
       </div>
-      <table className="tr-table">
-        <caption>
-          {PAPER_CITATION.authors}, arXiv {PAPER_CITATION.arxiv}: the whole encoder fine-tuned on machine-translated QA pairs, evaluated on all of {dataset}. Table 1 (mAP) and the
-          language-bias table (mean maximum rank distance).
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Model</th>
-            <th scope="col">Strategy</th>
-            <th scope="col">mono mAP</th>
-            <th scope="col">cross mAP</th>
-            <th scope="col">multi mAP</th>
-            <th scope="col">mean max rank distance ↓</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={`${r.model}-${r.strategy}`}>
-              <th scope="row">{r.model}</th>
-              <td className="tr-text">{r.strategy}</td>
-              <td>{r.mono.toFixed(3)}</td>
-              <td>{r.cross.toFixed(3)}</td>
-              <td>{r.multi.toFixed(3)}</td>
-              <td>{distance(r.model, r.strategy)?.toFixed(1) ?? '–'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        className="tr-table"
+        caption={
+          <>
+            {PAPER_CITATION.authors}, arXiv {PAPER_CITATION.arxiv}: the whole encoder fine-tuned on machine-translated QA pairs, evaluated on all of {dataset}. Table 1
+            (mAP) and the language-bias table (mean maximum rank distance).
+          </>
+        }
+        columns={[
+          { key: 'model', label: 'Model', rowHeader: true, cell: (r) => r.model },
+          { key: 'strategy', label: 'Strategy', cell: (r) => r.strategy, cellProps: () => ({ className: 'tr-text' }) },
+          { key: 'mono', label: 'mono mAP', numeric: true, cell: (r) => r.mono.toFixed(3) },
+          { key: 'cross', label: 'cross mAP', numeric: true, cell: (r) => r.cross.toFixed(3) },
+          { key: 'multi', label: 'multi mAP', numeric: true, cell: (r) => r.multi.toFixed(3) },
+          { key: 'distance', label: 'mean max rank distance ↓', numeric: true, cell: (r) => distance(r.model, r.strategy)?.toFixed(1) ?? '–' },
+        ]}
+        rows={rows}
+        rowKey={(r) => `${r.model}-${r.strategy}`}
+      />
       <p className="tr-muted">
         Rank distances grow with the pool: the paper ranked {pool ? `${pool.toLocaleString('en')} candidates` : 'the whole corpus'}
         {ourPoolSize ? `, this run's test pool has ${ourPoolSize.toLocaleString('en')}` : ''}. Compare which strategy wins, not the values.

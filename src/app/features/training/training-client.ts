@@ -1,20 +1,16 @@
 /**
  * Page side of the training worker: one worker per run (so a finished or cancelled run frees its
  * memory), progress callbacks, and cancel by message, with the worker terminated if it does not
- * stop in time.
+ * stop in time (the supervisor in src/encoder/supervised-worker.ts does the watching).
  */
 import type { Corpus } from '../../../core/corpus/types';
 import type { ProgressInfo } from '../../../core/retrieval/types';
 import type { ExperimentResult } from '../../../core/training/run-experiment';
+import { superviseWorker, type JobReply, type WorkerLike } from '../../../encoder/supervised-worker';
 import type { LossPoint, TrainingJob, TrainingWorkerIn, TrainingWorkerOut } from './training-messages';
 
 /** The parts of a Worker the client uses (a real Worker, or an in-process stand-in in tests). */
-export interface TrainingWorkerLike {
-  postMessage(message: TrainingWorkerIn, transfer?: Transferable[]): void;
-  onmessage: ((event: MessageEvent<TrainingWorkerOut>) => void) | null;
-  onerror?: ((event: ErrorEvent) => void) | null;
-  terminate(): void;
-}
+export type TrainingWorkerLike = WorkerLike<TrainingWorkerIn, TrainingWorkerOut>;
 
 export interface TrainingRunCallbacks {
   signal?: AbortSignal;
@@ -51,43 +47,45 @@ function abortError(): DOMException {
   return new DOMException('training cancelled', 'AbortError');
 }
 
+/** The worker runs one job and ends with it. */
+const RUN = 1;
+
+/** What a message from the training worker means for its one job. */
+function readReply(m: TrainingWorkerOut): JobReply {
+  if (m.type === 'done') return { job: RUN, kind: 'done' };
+  if (m.type === 'error') return { job: RUN, kind: 'failed', error: m.cancelled ? abortError() : new Error(m.message) };
+  return { job: RUN, kind: 'progress' };
+}
+
 export function createTrainingClient(options: TrainingClientOptions = {}): TrainingClient {
   const createWorker = options.createWorker ?? createDefaultWorker;
   const grace = options.cancelGraceMs ?? 2000;
   return {
-    run(job, callbacks = {}) {
+    async run(job, callbacks = {}) {
       const { signal } = callbacks;
-      if (signal?.aborted) return Promise.reject(abortError());
-      return new Promise<TrainingRunOutcome>((resolve, reject) => {
-        const worker = createWorker();
-        let settled = false;
-        let killTimer: ReturnType<typeof setTimeout> | undefined;
-        const finish = (outcome: { ok: true; value: TrainingRunOutcome } | { ok: false; error: unknown }) => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(killTimer);
-          signal?.removeEventListener('abort', onAbort);
-          worker.onmessage = null;
-          worker.terminate();
-          if (outcome.ok) resolve(outcome.value);
-          else reject(outcome.error);
-        };
-        const onAbort = () => {
-          worker.postMessage({ type: 'cancel' });
-          killTimer = setTimeout(() => finish({ ok: false, error: abortError() }), grace);
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-        worker.onmessage = (event) => {
-          const message = event.data;
-          if (message.type === 'stage') callbacks.onStage?.(message.info);
-          else if (message.type === 'loss') callbacks.onLoss?.(message.points, message.totalSteps);
-          else if (message.type === 'done') finish({ ok: true, value: { result: message.result, testCorpus: message.testCorpus, workerMs: message.workerMs, generateMs: message.generateMs } });
-          else finish({ ok: false, error: message.cancelled ? abortError() : new Error(message.message) });
-        };
-        worker.onerror = (event) => finish({ ok: false, error: new Error(`the training worker failed: ${event.message || 'it could not start'}`) });
-        const transfer = job.source.kind === 'embeddings' ? [job.source.queryRows.buffer, job.source.passageRows.buffer] : [];
-        worker.postMessage({ type: 'run', job }, transfer as Transferable[]);
+      if (signal?.aborted) throw abortError();
+      const worker = superviseWorker<TrainingWorkerIn, TrainingWorkerOut>({
+        name: 'training',
+        createWorker,
+        readReply,
+        cancelMessage: () => ({ type: 'cancel' }),
+        cancelGraceMs: grace,
       });
+      worker.start();
+      const transfer = job.source.kind === 'embeddings' ? [job.source.queryRows.buffer, job.source.passageRows.buffer] : [];
+      const onProgress = (m: TrainingWorkerOut) => {
+        if (m.type === 'stage') callbacks.onStage?.(m.info);
+        else if (m.type === 'loss') callbacks.onLoss?.(m.points, m.totalSteps);
+      };
+      try {
+        const m = await worker.run(RUN, { type: 'run', job }, { signal, onProgress, transfer: transfer as Transferable[] });
+        if (m.type !== 'done') throw new Error(`the training worker answered ${m.type}`);
+        return { result: m.result, testCorpus: m.testCorpus, workerMs: m.workerMs, generateMs: m.generateMs };
+      } catch (e) {
+        throw signal?.aborted ? abortError() : e;
+      } finally {
+        worker.dispose('the training run ended');
+      }
     },
   };
 }

@@ -1,4 +1,5 @@
 import { formatResultCell, RESULT_COLUMNS, type ResultRow } from '../../../core/training/results-table';
+import { DataTable, type Column } from '../../ui/data-table';
 
 export interface TrainingResultsTableProps {
   rows: readonly ResultRow[];
@@ -17,37 +18,33 @@ function bestOf(rows: readonly ResultRow[], column: (typeof RESULT_COLUMNS)[numb
 
 /** The results per strategy and for the untrained encoder; the best trained figure of each column in bold. */
 export function TrainingResultsTable({ rows, caption }: TrainingResultsTableProps) {
-  const best = RESULT_COLUMNS.map((c) => bestOf(rows, c));
+  const columns: Column<ResultRow>[] = [
+    { key: 'strategy', label: 'Strategy', rowHeader: true, cell: (row) => row.label },
+    ...RESULT_COLUMNS.map((c): Column<ResultRow> => {
+      const best = bestOf(rows, c);
+      return {
+        key: c.key,
+        label: `${c.label}${c.lowerIsBetter ? ' ↓' : ''}`,
+        title: c.lowerIsBetter ? 'lower is better' : 'higher is better',
+        numeric: true,
+        cell: (row) => formatResultCell(row[c.key], c.digits),
+        cellProps: (row) => {
+          const value = row[c.key];
+          const isBest = row.key !== 'baseline' && value !== null && value === best;
+          return { 'data-column': c.key, 'data-value': value ?? '', className: isBest ? 'tr-best' : undefined };
+        },
+      };
+    }),
+  ];
   return (
-    <table className="tr-table" data-testid="training-results">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Strategy</th>
-          {RESULT_COLUMNS.map((c) => (
-            <th key={c.key} scope="col" title={c.lowerIsBetter ? 'lower is better' : 'higher is better'}>
-              {c.label}
-              {c.lowerIsBetter ? ' ↓' : ''}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={row.key} data-key={row.key} className={row.key === 'baseline' ? 'tr-baseline' : undefined}>
-            <th scope="row">{row.label}</th>
-            {RESULT_COLUMNS.map((c, i) => {
-              const value = row[c.key];
-              const isBest = row.key !== 'baseline' && value !== null && value === best[i];
-              return (
-                <td key={c.key} data-column={c.key} data-value={value ?? ''} className={isBest ? 'tr-best' : undefined}>
-                  {formatResultCell(value, c.digits)}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <DataTable
+      className="tr-table"
+      testId="training-results"
+      caption={caption}
+      columns={columns}
+      rows={rows}
+      rowKey={(row) => row.key}
+      rowProps={(row) => ({ 'data-key': row.key, className: row.key === 'baseline' ? 'tr-baseline' : undefined })}
+    />
   );
 }

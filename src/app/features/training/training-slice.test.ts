@@ -4,22 +4,10 @@ import { runExperiment } from '../../../core/training/run-experiment';
 import { generateSyntheticBenchmark } from '../../../core/training/synthetic-benchmark';
 import { buildSyntheticCorpus } from '../../../core/training/synthetic-corpus';
 import { selectTestCorpus } from '../../../core/training/test-corpus';
-import { createTrainingClient, type TrainingWorkerLike } from './training-client';
-import { createTrainingWorkerHost } from './training-job';
-import type { TrainingWorkerOut } from './training-messages';
+import { createTrainingClient } from './training-client';
+import { createInlineTrainingWorker } from './inline-training-worker';
 import type { TrainingForm } from './training-form';
 import { adapterRowTransform, createTrainingSlice, selectAdaptersFor } from './training-slice';
-
-/** The training worker's code behind the Worker interface, in this process (messages stay asynchronous). */
-function createInlineWorker(): TrainingWorkerLike {
-  const worker: TrainingWorkerLike = {
-    onmessage: null,
-    postMessage: (message) => setTimeout(() => handle(message), 0),
-    terminate: () => {},
-  };
-  const handle = createTrainingWorkerHost((message: TrainingWorkerOut) => worker.onmessage?.({ data: message } as MessageEvent<TrainingWorkerOut>));
-  return worker;
-}
 
 const { corpus, encoder } = buildSyntheticCorpus(
   generateSyntheticBenchmark({ seed: 11, questions: 60, dim: 32, languages: ['en', 'de', 'zh', 'ar'], noise: 0.8 }),
@@ -28,7 +16,7 @@ const { corpus, encoder } = buildSyntheticCorpus(
 const form: Partial<TrainingForm> = { epochs: 3, batchSize: 16, testFraction: 0.25, seed: 1, heldOutLanguages: ['ar', 'xx'] };
 
 function createStore() {
-  const store = create(createTrainingSlice({ createClient: () => createTrainingClient({ createWorker: createInlineWorker }) }));
+  const store = create(createTrainingSlice({ createClient: () => createTrainingClient({ createWorker: createInlineTrainingWorker }) }));
   store.getState().setTrainingForm(form);
   return store;
 }

@@ -1,1 +1,0 @@
-export const LANG_NAMES = {};

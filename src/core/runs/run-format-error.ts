@@ -1,0 +1,16 @@
+/**
+ * Bad input in an imported run, qrels or language-map file: the message names the file and line
+ * ("a.trec:17: expected 6 fields ...") so a person can open the file at that line and fix it.
+ */
+export class RunFormatError extends Error {
+  readonly file: string;
+  /** 1-based; 0 when the problem is the file as a whole. */
+  readonly line: number;
+
+  constructor(file: string, line: number, problem: string) {
+    super(line > 0 ? `${file}:${line}: ${problem}` : `${file}: ${problem}`);
+    this.name = 'RunFormatError';
+    this.file = file;
+    this.line = line;
+  }
+}
