@@ -44,3 +44,23 @@ describe('describePickedModel and missingFilesFor', () => {
     expect(isModelFile('onnx/sub/model.onnx')).toBe(false);
   });
 });
+
+describe('a picked folder with external data', () => {
+  it('reads model.onnx_data, describes fp32 with it, and names it when it is missing', async () => {
+    const files = [
+      picked('e5-large/config.json', config),
+      picked('e5-large/tokenizer.json', '{}'),
+      picked('e5-large/tokenizer_config.json', '{}'),
+      picked('e5-large/onnx/model.onnx', 'graph'),
+      picked('e5-large/onnx/model.onnx_data', 'weights'),
+    ];
+    const folder = await readPickedFileList(files);
+    expect(Object.keys(folder.files).sort()).toEqual(['config.json', 'onnx/model.onnx', 'onnx/model.onnx_data', 'tokenizer.json', 'tokenizer_config.json']);
+    const entry = describePickedModel(folder);
+    expect(entry.dtypes.fp32?.externalData).toEqual(['onnx/model.onnx_data']);
+    expect(missingFilesFor(folder, entry, 'fp32')).toEqual([]);
+    const large = findModel('Xenova/multilingual-e5-large')!;
+    const { ['onnx/model.onnx_data']: _gone, ...withoutData } = folder.files;
+    expect(missingFilesFor({ ...folder, files: withoutData }, large, 'fp32')).toEqual(['onnx/model.onnx_data']);
+  });
+});

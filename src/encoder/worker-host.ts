@@ -105,7 +105,9 @@ export function startWorkerHost(scope: WorkerScope, wasmBuilds: WasmBuilds): () 
     const choice = chooseDevice(gpu, request.device ?? 'auto');
     let reasons = [choice.reason];
     if (choice.fellBack) notice('fallback', choice.reason);
-    const available = (Object.keys(entry.dtypes) as Dtype[]).filter((d) => request.source.type !== 'files' || entry.dtypes[d]!.file in request.source.files);
+    // A picked folder offers the dtypes whose files it holds, external data included.
+    const picked = request.source.type === 'files' ? request.source.files : null;
+    const available = (Object.keys(entry.dtypes) as Dtype[]).filter((d) => !picked || [entry.dtypes[d]!.file, ...(entry.dtypes[d]!.externalData ?? [])].every((f) => f in picked));
     if (request.source.type === 'files') {
       const wanted = request.dtype && request.dtype !== 'auto' ? request.dtype : available.length ? undefined : 'q8';
       if (wanted && !available.includes(wanted)) {

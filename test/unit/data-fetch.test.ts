@@ -3,8 +3,10 @@ import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchDataset } from '../../scripts/data-fetch';
+import { fetchDataset, main } from '../../scripts/data-fetch';
+import { MLQA_R_COMMIT } from '../../src/core/corpus/lareqa-sources';
 import { loadCorpus } from '../../src/core/corpus/load-corpus';
 import { createFsSource } from '../../src/cli/fs-source';
 import { XQUAD_R_DIR } from '../fixtures/corpus/sources';
@@ -72,5 +74,39 @@ describe('data:fetch', () => {
       /cannot reach .*ar\.json \(ECONNREFUSED\); nothing was written\.\nRun `npm run data:fetch -- xquad-r` on a machine with internet access/,
     );
     await expect(fetchDataset({ dataset: 'squad', outDir: work })).rejects.toThrow('unknown dataset squad; expected one of xquad-r, mlqa-r');
+  });
+});
+
+describe('data:fetch mlqa-r', () => {
+  const langs = ['ar', 'de', 'en', 'es', 'hi', 'vi', 'zh'];
+  const sums: Record<string, string> = {};
+  beforeAll(async () => {
+    // The real files cannot be had here: stand-ins at the pinned commit's path, with their own sums injected.
+    const served = path.join(work, 'served', 'google-research-datasets/lareqa', MLQA_R_COMMIT, 'mlqa-r');
+    await mkdir(served, { recursive: true });
+    for (const l of langs) {
+      const text = JSON.stringify({ version: 'stand-in', data: [{ title: l, paragraphs: [] }] });
+      await writeFile(path.join(served, `${l}.json`), text);
+      sums[`${l}.json`] = createHash('sha256').update(text).digest('hex');
+    }
+  });
+
+  it('fetches from the pinned commit under mlqa-r/, checks each sum, and records the non-commercial licence', async () => {
+    const lines: string[] = [];
+    const folder = await fetchDataset({ dataset: 'mlqa-r', host, outDir: path.join(work, 'mlqa'), sums, log: (l) => lines.push(l) });
+    expect(lines[0]).toBe(`MLQA-R from ${host}/google-research-datasets/lareqa/${MLQA_R_COMMIT}/mlqa-r/ (CC BY-NC 4.0: non-commercial use only)`);
+    expect((await readdir(folder)).sort()).toEqual([...langs.map((l) => `${l}.json`), 'manifest.json'].sort());
+    const manifest = JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8'));
+    expect(manifest).toMatchObject({ name: 'MLQA-R', licence: 'CC BY-NC 4.0', licenceNote: 'CC BY-NC 4.0: non-commercial use only' });
+  });
+
+  it('refuses a file whose sum is not the pinned one, and writes nothing', async () => {
+    const out = path.join(work, 'mlqa-bad');
+    await expect(fetchDataset({ dataset: 'mlqa-r', host, outDir: out, log: () => {} })).rejects.toThrow(
+      `${host}/google-research-datasets/lareqa/${MLQA_R_COMMIT}/mlqa-r/ar.json: SHA-256 ${sums['ar.json']} differs from the pinned 2132fbc03208535c0fe01f2e2c5121d06f9c2aa799af93b0a719dbc105bdf137; nothing was written`,
+    );
+    expect(await readdir(out).catch(() => [])).toEqual([]);
+    // The command line says the same and exits with 2.
+    expect(await main(['mlqa-r', '--host', host, '--out', out])).toBe(2);
   });
 });

@@ -9,6 +9,8 @@ export const DEFAULT_URL_MAX_BYTES = 512 * 1024 * 1024;
 export interface UrlSourceOptions {
   /** Defaults to the global fetch; injectable for tests and custom headers. */
   fetch?: typeof fetch;
+  /** File path -> pinned SHA-256 (hex): a file whose bytes differ is refused, not read. */
+  sha256?: Readonly<Record<string, string>>;
   /** Largest file read, in bytes; bigger files fail with a message saying so. */
   maxBytes?: number;
   /** Bytes received so far for one file (total from Content-Length, or null). */
@@ -33,6 +35,11 @@ export function corpusUrlProblem(url: string): string | null {
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(trimmed)?.[1];
   if (scheme !== undefined && !/^https?$/i.test(scheme)) return `${quoteValue(`${scheme}:`, 20)} URLs are not allowed; use an http(s) URL or a path on this site`;
   return null;
+}
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /**
@@ -64,6 +71,11 @@ export function createUrlSource(baseUrl: string, opts: UrlSourceOptions = {}): F
         throw new Error(`GET ${url}: HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
       }
       const bytes = await readCapped(response, url, maxBytes, (received, total) => opts.onProgress?.(path, received, total));
+      const pinned = opts.sha256?.[path];
+      if (pinned) {
+        const got = await sha256Hex(bytes);
+        if (got !== pinned) throw new Error(`GET ${url}: SHA-256 ${got} differs from the pinned ${pinned}; the file was not used`);
+      }
       return decodeUtf8(path, bytes);
     },
   };

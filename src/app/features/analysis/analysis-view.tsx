@@ -6,7 +6,7 @@ import { buildDifferenceHeatmap, buildHeatmap } from '../../../core/analysis/hea
 import { languageLabel } from '../../../core/analysis/language-labels';
 import { buildLanguageMix, type LanguageMixData } from '../../../core/analysis/language-mix-data';
 import { assignLanguageColours } from '../../../core/analysis/language-palette';
-import { METRIC_LABELS } from '../../../core/analysis/metric-labels';
+import { METRICS } from '../../../core/metrics/registry';
 import { measuredLabel } from '../../../core/analysis/paper-reference';
 import { buildRankDistance } from '../../../core/analysis/rank-distance-data';
 import { buildMetricDeltas } from '../../../core/analysis/summary-data';
@@ -85,7 +85,7 @@ export function AnalysisView(props: AnalysisViewProps) {
       <select value={metric} onChange={(e) => setMetric(e.target.value as MetricName)}>
         {HEATMAP_METRICS.map((m) => (
           <option key={m} value={m}>
-            {METRIC_LABELS[m]}
+            {METRICS[m].shortLabel}
           </option>
         ))}
       </select>
@@ -94,18 +94,18 @@ export function AnalysisView(props: AnalysisViewProps) {
 
   const heatmapFrame = (data: ReturnType<typeof buildHeatmap>, label: string, fileStem: string) => (
     <ChartFrame
-      title={`${METRIC_LABELS[metric]} for each question language → passage language`}
+      title={`${METRICS[metric].shortLabel} for each question language → passage language`}
       explanation="Each square: questions in the row's language searched against passages in the column's language. The diagonal is monolingual; bright off-diagonal squares mean retrieval works across languages."
       source={`Measured here: ${label}`}
       controls={metricSelect}
       fileStem={fileStem}
       onExport={onExport}
-      table={<HeatmapTable data={data} kind="value" caption={`${METRIC_LABELS[metric]} of ${label}; rows are question languages, columns passage languages.`} />}
+      table={<HeatmapTable data={data} kind="value" caption={`${METRICS[metric].shortLabel} of ${label}; rows are question languages, columns passage languages.`} />}
     >
       {data.cells.every((c) => c.value === null) ? (
         <p className="an-muted">This report has no monolingual or cross-lingual cells: run those settings to fill the grid.</p>
       ) : (
-        <PairHeatmap data={data} kind="value" label={`${METRIC_LABELS[metric]} of ${label}`} scale={scale} />
+        <PairHeatmap data={data} kind="value" label={`${METRICS[metric].shortLabel} of ${label}`} scale={scale} />
       )}
     </ChartFrame>
   );
@@ -187,15 +187,15 @@ export function AnalysisView(props: AnalysisViewProps) {
               </h3>
               <MetricDeltaTable rows={deltas} baseLabel={baseLabel} otherLabel={otherLabel} />
               <ChartFrame
-                title={`Change in ${METRIC_LABELS[metric]}: second minus first`}
+                title={`Change in ${METRICS[metric].shortLabel}: second minus first`}
                 explanation="Blue squares: the second report does better on that language pair; red: worse; white: no change."
                 source={`${otherLabel} minus ${baseLabel}`}
                 controls={metricSelect}
                 fileStem={`${stem}-difference-${metric}`}
                 onExport={onExport}
-                table={<HeatmapTable data={difference} kind="difference" caption={`${METRIC_LABELS[metric]}: ${otherLabel} minus ${baseLabel}.`} />}
+                table={<HeatmapTable data={difference} kind="difference" caption={`${METRICS[metric].shortLabel}: ${otherLabel} minus ${baseLabel}.`} />}
               >
-                <PairHeatmap data={difference} kind="difference" label={`Change in ${METRIC_LABELS[metric]}`} scale={scale} />
+                <PairHeatmap data={difference} kind="difference" label={`Change in ${METRICS[metric].shortLabel}`} scale={scale} />
               </ChartFrame>
             </section>
           )}

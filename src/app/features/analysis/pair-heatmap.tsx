@@ -2,7 +2,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { divergingColour, sequentialColour, textColourOn } from '../../../core/analysis/colour-scale';
 import type { HeatmapCell, HeatmapData } from '../../../core/analysis/heatmap-data';
 import { languageLabel } from '../../../core/analysis/language-labels';
-import { formatDelta, formatMetric, METRIC_LABELS } from '../../../core/analysis/metric-labels';
+import { METRICS } from '../../../core/metrics/registry';
 import { DataTable, type Column } from '../../ui/data-table';
 
 export interface PairHeatmapProps {
@@ -47,8 +47,8 @@ export function PairHeatmap({ data, kind, label, scale }: PairHeatmapProps) {
     v === null ? EMPTY : kind === 'value' ? sequentialColour((v - lo) / (hi - lo || 1)) : divergingColour(v / (hi || 1));
   const textOf = (v: number | null) => (v === null ? '–' : formatCellText(v, kind === 'difference'));
   const describe = (c: HeatmapCell) =>
-    `Questions in ${labels[c.row]}, passages in ${labels[c.col]}: ${METRIC_LABELS[data.metric]} ${
-      c.value === null ? 'not evaluated' : kind === 'value' ? formatMetric(data.metric, c.value) : formatDelta(data.metric, c.value)
+    `Questions in ${labels[c.row]}, passages in ${labels[c.col]}: ${METRICS[data.metric].shortLabel} ${
+      c.value === null ? 'not evaluated' : kind === 'value' ? METRICS[data.metric].format(c.value) : METRICS[data.metric].formatDelta(c.value)
     }${c.diagonal ? ' (monolingual)' : ''}`;
 
   function onKeyDown(e: KeyboardEvent<SVGGElement>, index: number) {
@@ -168,7 +168,7 @@ export function PairHeatmap({ data, kind, label, scale }: PairHeatmapProps) {
             <g key={i}>
               <line x1={legendX + legendW} x2={legendX + legendW + 4} y1={y} y2={y} stroke="currentColor" />
               <text x={legendX + legendW + 6} y={y} dominantBaseline="central" className="an-tick">
-                {kind === 'value' ? formatMetric(data.metric, t) : formatDelta(data.metric, t)}
+                {kind === 'value' ? METRICS[data.metric].format(t) : METRICS[data.metric].formatDelta(t)}
               </text>
             </g>
           );
@@ -194,7 +194,7 @@ function formatCellText(v: number, signed: boolean): string {
 /** The grid as a table: one row per question language, one column per passage language. */
 export function HeatmapTable({ data, kind, caption }: { data: HeatmapData; kind: 'value' | 'difference'; caption: string }) {
   const n = data.langs.length;
-  const show = (v: number | null) => (v === null ? '–' : kind === 'value' ? formatMetric(data.metric, v) : formatDelta(data.metric, v));
+  const show = (v: number | null) => (v === null ? '–' : kind === 'value' ? METRICS[data.metric].format(v) : METRICS[data.metric].formatDelta(v));
   // One row per question language: its cells against each passage language, then its cross-lingual mean.
   const rows = data.langs.map((lang, i) => ({ lang, cells: data.cells.slice(i * n, (i + 1) * n), crossMean: data.rowCrossMeans[i] }));
   type Row = (typeof rows)[number];

@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatMetric, SETTING_LABELS } from '../../../core/analysis/metric-labels';
+import { METRICS, SETTINGS } from '../../../core/metrics/registry';
 import type { MapReferenceData, RankDistanceReferenceRow, ReferenceSeries } from '../../../core/analysis/paper-reference';
 import { DataTable, type Column } from '../../ui/data-table';
 
@@ -42,16 +42,16 @@ export function ReferenceLegend({ series }: { series: readonly ReferenceSeries[]
 export function MapReferenceChart({ data, scale }: { data: MapReferenceData; scale: number }) {
   const font = 12 * scale;
   const colours = referenceColours(data.series);
-  const rows = data.rows.map((r) => ({ ...r, label: SETTING_LABELS[r.setting] }));
+  const rows = data.rows.map((r) => ({ ...r, label: SETTINGS[r.setting].label }));
   return (
     <BarChart data={rows} responsive style={{ width: '100%', height: 300 * scale }} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
       <CartesianGrid vertical={false} strokeDasharray="3 3" />
       <XAxis dataKey="label" tick={{ fontSize: font }} />
-      <YAxis domain={[0, 1]} ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]} tick={{ fontSize: font }} label={{ value: 'mAP', angle: -90, position: 'insideLeft', fontSize: font }} />
-      <Tooltip formatter={(v) => formatMetric('ap', v === null || v === undefined ? null : Number(v))} />
+      <YAxis domain={[0, 1]} ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]} tick={{ fontSize: font }} label={{ value: METRICS.ap.shortLabel, angle: -90, position: 'insideLeft', fontSize: font }} />
+      <Tooltip formatter={(v) => METRICS['ap'].format(v === null || v === undefined ? null : Number(v))} />
       {data.series.map((s, i) => (
         <Bar key={s.key} dataKey={s.key} name={s.label} fill={colours[i]} isAnimationActive={false}>
-          <LabelList dataKey={s.key} position="top" fontSize={font * 0.75} formatter={(v) => formatMetric('ap', v === null || v === undefined ? null : Number(v))} />
+          <LabelList dataKey={s.key} position="top" fontSize={font * 0.75} formatter={(v) => METRICS['ap'].format(v === null || v === undefined ? null : Number(v))} />
         </Bar>
       ))}
     </BarChart>
@@ -62,7 +62,7 @@ export function MapReferenceTable({ data }: { data: MapReferenceData }) {
   type Series = MapReferenceData['series'][number];
   const columns: Column<Series>[] = [
     { key: 'source', label: 'Source', rowHeader: true, cell: (s) => <SourceLabel label={s.label} attribution={s.attribution} /> },
-    ...data.rows.map((r): Column<Series> => ({ key: r.setting, label: SETTING_LABELS[r.setting], numeric: true, cell: (s) => formatMetric('ap', r[s.key] as number | null) })),
+    ...data.rows.map((r): Column<Series> => ({ key: r.setting, label: SETTINGS[r.setting].label, numeric: true, cell: (s) => METRICS['ap'].format(r[s.key] as number | null) })),
   ];
   return (
     <DataTable
@@ -111,7 +111,7 @@ export function RankDistanceReferenceChart({ rows, scale }: { rows: readonly Ran
 
 const RANK_REFERENCE_COLUMNS: readonly Column<RankDistanceReferenceRow>[] = [
   { key: 'source', label: 'Source', rowHeader: true, cell: (r) => <SourceLabel label={r.label} attribution={r.attribution} /> },
-  { key: 'distance', label: 'Mean max rank distance', numeric: true, cell: (r) => formatMetric('maxRankDistance', r.value) },
+  { key: 'distance', label: 'Mean max rank distance', numeric: true, cell: (r) => METRICS['maxRankDistance'].format(r.value) },
   { key: 'pool', label: 'Candidates in the pool', numeric: true, cell: (r) => r.poolSize?.toLocaleString('en') ?? 'not known' },
   { key: 'share', label: '% of the pool', numeric: true, cell: (r) => (r.percentOfPool === null ? '–' : `${r.percentOfPool.toFixed(2)}%`) },
 ];

@@ -3,7 +3,7 @@ import type { Corpus, LangCode } from '../../../core/corpus/types';
 import type { EvalReport } from '../../../core/evaluation/eval-report';
 import { roundUpBound } from '../../../core/analysis/colour-scale';
 import { languageLabel } from '../../../core/analysis/language-labels';
-import { formatMetric } from '../../../core/analysis/metric-labels';
+import { METRICS } from '../../../core/metrics/registry';
 import type { RankDistanceData } from '../../../core/analysis/rank-distance-data';
 import { DataTable, type Column } from '../../ui/data-table';
 
@@ -66,7 +66,7 @@ export function RankDistanceChart({ data, series, scale }: RankDistanceChartProp
           allowDecimals={!haveQueries}
           label={{ value: haveQueries ? 'Questions' : 'Mean distance', angle: -90, position: 'insideLeft', fontSize: font }}
         />
-        <Tooltip formatter={(v) => (haveQueries ? String(v) : formatMetric('maxRankDistance', Number(v)))} />
+        <Tooltip formatter={(v) => (haveQueries ? String(v) : METRICS['maxRankDistance'].format(Number(v)))} />
         {series.map((s, i) => (
           <Bar key={i} dataKey={`s${i}`} name={s.label} fill={s.colour} isAnimationActive={false} />
         ))}
@@ -82,7 +82,7 @@ export function RankDistanceTable({ data, series }: { data: RankDistanceData; se
   const haveQueries = data.totals.some((t) => t > 0);
   const meanColumns: Column<LanguageRow>[] = [
     { key: 'lang', label: 'Question language', rowHeader: true, cell: (r) => languageLabel(r.queryLang) },
-    ...series.map((s, i): Column<LanguageRow> => ({ key: `s${i}`, label: s.label, numeric: true, cell: (r) => formatMetric('maxRankDistance', r.means[i]) })),
+    ...series.map((s, i): Column<LanguageRow> => ({ key: `s${i}`, label: s.label, numeric: true, cell: (r) => METRICS['maxRankDistance'].format(r.means[i]) })),
   ];
   const binColumns: Column<BinRow>[] = [
     { key: 'bin', label: 'Distance', rowHeader: true, cell: (b) => b.label },

@@ -1,4 +1,4 @@
-import { formatDelta, formatMetric, SETTING_LABELS } from '../../../core/analysis/metric-labels';
+import { METRICS, SETTINGS } from '../../../core/metrics/registry';
 import type { MetricDelta } from '../../../core/analysis/summary-data';
 import { DataTable, type Column } from '../../ui/data-table';
 
@@ -13,10 +13,10 @@ const toneOf = (r: MetricDelta) => (r.otherBetter === null ? 'same' : r.otherBet
 /** Every macro metric of two reports with the change, marked better or worse in words as well as colour. */
 export function MetricDeltaTable({ rows, baseLabel, otherLabel }: MetricDeltaTableProps) {
   const columns: Column<MetricDelta>[] = [
-    { key: 'setting', label: 'Setting', rowHeader: true, cell: (r) => SETTING_LABELS[r.setting] },
+    { key: 'setting', label: 'Setting', rowHeader: true, cell: (r) => SETTINGS[r.setting].label },
     { key: 'metric', label: 'Metric', cell: (r) => r.label },
-    { key: 'first', label: `First: ${baseLabel}`, numeric: true, cell: (r) => formatMetric(r.metric, r.base) },
-    { key: 'second', label: `Second: ${otherLabel}`, numeric: true, cell: (r) => formatMetric(r.metric, r.other) },
+    { key: 'first', label: `First: ${baseLabel}`, numeric: true, cell: (r) => METRICS[r.metric].format(r.base) },
+    { key: 'second', label: `Second: ${otherLabel}`, numeric: true, cell: (r) => METRICS[r.metric].format(r.other) },
     {
       key: 'change',
       label: 'Change',
@@ -25,7 +25,7 @@ export function MetricDeltaTable({ rows, baseLabel, otherLabel }: MetricDeltaTab
       cell: (r) => (
         <>
           <span aria-hidden="true">{r.otherBetter === null ? '' : r.otherBetter ? '▲ ' : '▼ '}</span>
-          {formatDelta(r.metric, r.delta)}
+          {METRICS[r.metric].formatDelta(r.delta)}
           <span className="an-visually-hidden">{r.otherBetter === null ? '' : r.otherBetter ? ' (better)' : ' (worse)'}</span>
         </>
       ),

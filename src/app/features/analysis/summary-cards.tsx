@@ -1,5 +1,5 @@
 import type { EvalReport } from '../../../core/evaluation/eval-report';
-import { formatDelta, formatMetric } from '../../../core/analysis/metric-labels';
+import { METRICS } from '../../../core/metrics/registry';
 import { buildSummaryCards, type SummaryFigure } from '../../../core/analysis/summary-data';
 
 export interface SummaryCardsProps {
@@ -22,7 +22,7 @@ export function SummaryCards({ report, compare, reportLabel, compareLabel }: Sum
             <p className="an-card-explain">{card.explanation}</p>
             <p className="an-card-head">
               <span className="an-card-label">{head.label}</span>{' '}
-              <span className="an-card-value">{formatMetric(head.metric, head.value)}</span>
+              <span className="an-card-value">{METRICS[head.metric].format(head.value)}</span>
               {compare && <CompareLine figure={head} compareLabel={compareLabel ?? 'compared'} />}
             </p>
             {rest.length > 0 && (
@@ -31,7 +31,7 @@ export function SummaryCards({ report, compare, reportLabel, compareLabel }: Sum
                   <div key={f.metric}>
                     <dt>{f.label}</dt>
                     <dd>
-                      {formatMetric(f.metric, f.value)}
+                      {METRICS[f.metric].format(f.value)}
                       {compare && <CompareLine figure={f} compareLabel={compareLabel ?? 'compared'} />}
                     </dd>
                   </div>
@@ -52,9 +52,9 @@ function CompareLine({ figure, compareLabel }: { figure: SummaryFigure; compareL
   const tone = figure.compareBetter === null ? 'same' : figure.compareBetter ? 'better' : 'worse';
   const words = figure.compareBetter === null ? 'about the same' : figure.compareBetter ? 'better' : 'worse';
   return (
-    <span className={`an-delta an-delta-${tone}`} title={`${compareLabel}: ${formatMetric(figure.metric, figure.compareValue)}`}>
+    <span className={`an-delta an-delta-${tone}`} title={`${compareLabel}: ${METRICS[figure.metric].format(figure.compareValue)}`}>
       {' '}
-      <span aria-hidden="true">{mark}</span> {formatMetric(figure.metric, figure.compareValue)} ({formatDelta(figure.metric, figure.delta)})
+      <span aria-hidden="true">{mark}</span> {METRICS[figure.metric].format(figure.compareValue)} ({METRICS[figure.metric].formatDelta(figure.delta)})
       <span className="an-visually-hidden">, {compareLabel} is {words}</span>
     </span>
   );

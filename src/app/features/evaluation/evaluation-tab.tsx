@@ -1,4 +1,4 @@
-import type { SettingName } from '../../../core/metrics/types';
+import { SETTINGS } from '../../../core/metrics/registry';
 import { useMemo } from 'react';
 import { describeLanguage } from '../../shared/lang-names';
 import { useApp } from '../../app-store';
@@ -10,7 +10,6 @@ import { ProgressBar } from '../../ui/progress-bar';
 import { SummaryTable } from './summary-table';
 import './evaluation.css';
 
-const SETTING_LABELS: Record<SettingName, string> = { mono: 'Monolingual', cross: 'Cross-lingual', multi: 'Multilingual' };
 
 export function EvaluationTab() {
   const active = useApp((s) => s.active);
@@ -64,7 +63,7 @@ export function EvaluationTab() {
           {(['mono', 'cross', 'multi'] as const).map((s) => (
             <label key={s} className="check">
               <input type="checkbox" checked={settings.includes(s)} onChange={() => app.toggleEvalSetting(s)} disabled={!!run} data-testid={`eval-setting-${s}`} />
-              {SETTING_LABELS[s]}
+              {SETTINGS[s].label}
             </label>
           ))}
           <div className="spacer" />

@@ -1,21 +1,10 @@
 import type { EvalReport } from '../../../core/evaluation/eval-report';
-import type { MeanMetrics, SettingName } from '../../../core/metrics/types';
+import { isImprovement, METRIC_NAMES, METRICS, SETTING_NAMES, SETTINGS } from '../../../core/metrics/registry';
+import type { SettingName } from '../../../core/metrics/types';
 import { DataTable, type Column } from '../../ui/data-table';
 
-const ROWS: { setting: SettingName; label: string }[] = [
-  { setting: 'mono', label: 'Monolingual (X → X)' },
-  { setting: 'cross', label: 'Cross-lingual (X → Y)' },
-  { setting: 'multi', label: 'Multilingual (X → all)' },
-];
-
-const COLUMNS: { metric: keyof MeanMetrics; label: string; digits: number; lowerIsBetter?: boolean }[] = [
-  { metric: 'ap', label: 'mAP', digits: 3 },
-  { metric: 'recallAt1', label: 'R@1', digits: 3 },
-  { metric: 'recallAt10', label: 'R@10', digits: 3 },
-  { metric: 'rr', label: 'MRR', digits: 3 },
-  { metric: 'ndcgAt10', label: 'nDCG@10', digits: 3 },
-  { metric: 'maxRankDistance', label: 'max rank dist.', digits: 1, lowerIsBetter: true },
-];
+/** One row per setting, named as the registry names it: "Monolingual (X → X)". */
+const ROWS = SETTING_NAMES.map((setting) => ({ setting, label: `${SETTINGS[setting].label} (${SETTINGS[setting].direction})` }));
 
 type SettingRow = { setting: SettingName; label: string };
 
@@ -26,25 +15,26 @@ export function SummaryTable({ report, compare }: { report: EvalReport; compare?
     { key: 'setting', label: 'Setting', rowHeader: true, cell: (r) => r.label },
     { key: 'cells', label: 'cells', numeric: true, cell: (r) => macro(r.setting).cells.length },
     { key: 'queries', label: 'queries', numeric: true, cell: (r) => macro(r.setting).macro.queries.toLocaleString('en') },
-    ...COLUMNS.map((c): Column<SettingRow> => {
-      // Distance is only meaningful with several relevant passages per query (the multilingual pool).
-      const applies = (setting: SettingName) => c.metric !== 'maxRankDistance' || setting === 'multi';
+    ...METRIC_NAMES.map((metric): Column<SettingRow> => {
+      const spec = METRICS[metric];
+      // A metric shows only where it means something (rank distance needs the multilingual pool).
+      const applies = (setting: SettingName) => spec.settings.includes(setting);
       return {
-        key: c.metric,
-        label: c.label,
+        key: metric,
+        label: spec.shortLabel,
+        title: spec.label,
         numeric: true,
         cellProps: ({ setting }) =>
-          applies(setting) ? { 'data-testid': `macro-${setting}-${c.metric}`, 'data-value': String(macro(setting).macro[c.metric]) } : { className: 'muted' },
+          applies(setting) ? { 'data-testid': `macro-${setting}-${metric}`, 'data-value': String(macro(setting).macro[metric]) } : { className: 'muted' },
         cell: ({ setting }) => {
           if (!applies(setting)) return '–';
-          const value = macro(setting).macro[c.metric];
+          const value = macro(setting).macro[metric];
           const other = compare?.settings[setting]?.macro;
-          const delta = other ? value - other[c.metric] : null;
-          const better = delta !== null && (c.lowerIsBetter ? delta < 0 : delta > 0);
+          const delta = other ? value - other[metric] : null;
           return (
             <>
-              {value.toFixed(c.digits)}
-              {delta !== null && Math.abs(delta) > 0 && <span className={`delta ${better ? 'up' : 'down'}`}>{`${delta > 0 ? '+' : '−'}${Math.abs(delta).toFixed(c.digits)}`}</span>}
+              {value.toFixed(spec.digits)}
+              {delta !== null && Math.abs(delta) > 0 && <span className={`delta ${isImprovement(metric, delta) ? 'up' : 'down'}`}>{spec.formatDelta(delta)}</span>}
             </>
           );
         },

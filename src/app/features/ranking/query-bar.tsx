@@ -1,3 +1,4 @@
+import { SETTINGS } from '../../../core/metrics/registry';
 import type { SettingName } from '../../../core/metrics/types';
 import { MAX_TOP_K } from '../../../core/view-state/view-state';
 import { describeLanguage } from '../../shared/lang-names';
@@ -5,10 +6,11 @@ import { useApp } from '../../app-store';
 import { currentQuestion, languagesInPlay } from './query-slice';
 import { ExportButtons } from './export-buttons';
 
-const SETTINGS: { id: SettingName; label: string; title: string }[] = [
-  { id: 'mono', label: 'Monolingual', title: 'Passages in the question’s own language (1)' },
-  { id: 'cross', label: 'Cross-lingual', title: 'Passages in one other language (2)' },
-  { id: 'multi', label: 'Multilingual', title: 'One pool of every selected language (3)' },
+/** The setting buttons: labels from the registry, what each ranks against and its key in the title. */
+const SETTING_BUTTONS: { id: SettingName; label: string; title: string }[] = [
+  { id: 'mono', label: SETTINGS.mono.label, title: 'Passages in the question’s own language (1)' },
+  { id: 'cross', label: SETTINGS.cross.label, title: 'Passages in one other language (2)' },
+  { id: 'multi', label: SETTINGS.multi.label, title: 'One pool of every selected language (3)' },
 ];
 
 export function QueryBar() {
@@ -82,7 +84,7 @@ export function QueryBar() {
 
       <div className="query-controls">
         <div className="segmented" role="radiogroup" aria-label="Setting">
-          {SETTINGS.map((s) => (
+          {SETTING_BUTTONS.map((s) => (
             <button key={s.id} type="button" role="radio" aria-checked={setting === s.id} title={s.title} onClick={() => app.setSetting(s.id)} data-testid={`setting-${s.id}`}>
               {s.label}
             </button>

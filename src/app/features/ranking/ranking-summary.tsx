@@ -1,8 +1,8 @@
+import { METRICS, SETTINGS } from '../../../core/metrics/registry';
 import { languageName } from '../../shared/lang-names';
 import { useApp } from '../../app-store';
 import { ProgressBar } from '../../ui/progress-bar';
 
-const SETTING_LABEL = { mono: 'Monolingual', cross: 'Cross-lingual', multi: 'Multilingual pool' } as const;
 
 export function RankingSummary() {
   const ranking = useApp((s) => s.ranking);
@@ -21,7 +21,7 @@ export function RankingSummary() {
   const pool = ranking.poolLangs.length === 1 ? `${languageName(ranking.poolLangs[0])} passages` : `${ranking.poolLangs.length} languages`;
   return (
     <div className="summary-strip" data-testid="ranking-summary" aria-live="polite">
-      <span className="summary-setting">{SETTING_LABEL[ranking.setting]}</span>
+      <span className="summary-setting">{`${SETTINGS[ranking.setting].label}${ranking.setting === 'multi' ? ' pool' : ''}`}</span>
       <span>
         {ranking.main.poolSize.toLocaleString('en')} candidates · {pool}
       </span>
@@ -38,7 +38,7 @@ export function RankingSummary() {
             answers in top {ranking.topK}: <b>{found}</b> of {ranking.main.answers.length}
           </span>
           <span title="Average precision of this question in this pool">
-            AP <b>{m.ap.toFixed(3)}</b>
+            AP <b>{m.ap.toFixed(METRICS.ap.digits)}</b>
           </span>
           <span title="Rank of the first answer">
             first answer at <b>{ranking.main.answers[0].rank.toLocaleString('en')}</b>

@@ -1,4 +1,5 @@
 /** Corpora the set-up panel offers by name. XQuAD-R and MLQA-R come from LAReQA's repository. */
+import { LAREQA_SOURCES, lareqaBaseUrl } from '../../../core/corpus/lareqa-sources';
 import type { CorpusFormat } from '../../../core/corpus/loaded-corpus';
 
 export interface CorpusPreset {
@@ -12,6 +13,8 @@ export interface CorpusPreset {
   format: CorpusFormat;
   /** Overrides the loader's default name; undefined keeps the corpus's own. */
   name?: string;
+  /** File -> pinned SHA-256: a file that differs is refused. */
+  sha256?: Readonly<Record<string, string>>;
   /** Fetched from another site (needs the network). */
   remote: boolean;
   /** The question the view opens on when a link names none. */
@@ -20,9 +23,8 @@ export interface CorpusPreset {
   devOnly?: boolean;
 }
 
-const LAREQA = 'https://raw.githubusercontent.com/google-research-datasets/lareqa/master/';
+const MLQA_R = LAREQA_SOURCES['mlqa-r'];
 const XQUAD_LANGS = ['ar', 'de', 'el', 'en', 'es', 'hi', 'ru', 'th', 'tr', 'vi', 'zh'];
-const MLQA_LANGS = ['ar', 'de', 'en', 'es', 'hi', 'vi', 'zh'];
 
 export const DEMO_PRESET_ID = 'demo';
 
@@ -42,7 +44,7 @@ export const CORPUS_PRESETS: readonly CorpusPreset[] = [
     id: 'xquad-r',
     label: 'XQuAD-R · 11 languages',
     about: '1,190 questions x 11 languages, ~13k sentences; about 18 MB from GitHub (CC BY-SA 4.0).',
-    url: `${LAREQA}xquad-r/`,
+    url: lareqaBaseUrl(LAREQA_SOURCES['xquad-r']),
     files: XQUAD_LANGS.map((l) => `${l}.json`),
     format: 'squad',
     name: 'XQuAD-R',
@@ -51,9 +53,11 @@ export const CORPUS_PRESETS: readonly CorpusPreset[] = [
   {
     id: 'mlqa-r',
     label: 'MLQA-R · 7 languages',
-    about: 'MLQA dev with sentence breaks, 2-4 answers per question; from GitHub (CC BY-NC 4.0).',
-    url: `${LAREQA}mlqa-dev-r/`,
-    files: MLQA_LANGS.map((l) => `${l}.json`),
+    // Removed from LAReQA's master: fetched from the last commit that has it (lareqa-sources.ts).
+    about: `MLQA dev with sentence breaks, 2-4 answers per question; from GitHub, LAReQA commit ${MLQA_R.ref.slice(0, 8)}. Licence ${MLQA_R.licenceNote}.`,
+    url: lareqaBaseUrl(MLQA_R),
+    files: Object.keys(MLQA_R.files),
+    sha256: MLQA_R.files,
     format: 'squad',
     name: 'MLQA-R',
     remote: true,

@@ -46,7 +46,7 @@ export async function openCorpus(ref: CorpusRef, opts: { files?: readonly File[]
   if (ref.kind === 'preset') {
     const preset = findPreset(ref.id);
     if (!preset) throw new Error(`there is no corpus preset "${ref.id}"`);
-    const source = createUrlSource(preset.url, { fetch: fetchWith(opts.signal) });
+    const source = createUrlSource(preset.url, { fetch: fetchWith(opts.signal), sha256: preset.sha256 });
     loaded = await loadCorpus(source, { files: preset.files, format: preset.format, name: preset.name });
   } else if (ref.kind === 'url') {
     const source = createUrlSource(ref.url, { fetch: fetchWith(opts.signal) });
