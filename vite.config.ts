@@ -24,9 +24,14 @@ const TEST_PAGES = {
   scoring: 'test/pages/scoring-harness.html',
 };
 
+const PROJECT_ROOT = fileURLToPath(new URL('./', import.meta.url));
+const SHARED_DATA = fileURLToPath(new URL('../shared/data/', import.meta.url));
+
 export default defineConfig(({ mode }) => ({
   plugins: [react(), sharedDataPlugin(), testPagesOnlyIn(mode === 'test')],
-  server: { headers: isolation, fs: { allow: ['..'] } },
+  // The dev server reads files from the project (node_modules included: each checkout has its
+  // own) and, from outside it, only the shared data; '..' would serve the whole parent folder.
+  server: { headers: isolation, fs: { allow: [PROJECT_ROOT, SHARED_DATA] } },
   preview: { headers: isolation },
   worker: { format: 'es' },
   optimizeDeps: { exclude: ['@huggingface/transformers'] },
@@ -57,10 +62,20 @@ function testPagesOnlyIn(testMode: boolean): Plugin {
  * a manifest.json gets one listing its data files, which is what loadCorpus asks a URL for.
  */
 function sharedDataPlugin(): Plugin {
-  const root = fileURLToPath(new URL('../shared/data/', import.meta.url));
+  const root = SHARED_DATA;
   const serve: Connect.NextHandleFunction = (req, res, next) => {
-    const url = decodeURIComponent((req.url ?? '').split('?')[0]);
-    if (!url.startsWith('/dev-data/') || !existsSync(root)) return next();
+    const raw = (req.url ?? '').split('?')[0];
+    if (!raw.startsWith('/dev-data/')) return next();
+    let url: string;
+    try {
+      url = decodeURIComponent(raw);
+    } catch {
+      // A malformed %-escape is the client's mistake: 400, not a 500 from the thrown URIError.
+      res.statusCode = 400;
+      res.end('Bad request: malformed %-escape in the path');
+      return;
+    }
+    if (!existsSync(root)) return next();
     const file = path.resolve(root, `.${url.slice('/dev-data'.length)}`);
     if (!file.startsWith(root)) return next();
     const dir = path.dirname(file);

@@ -1,47 +1,57 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadCorpus } from '../core/corpus/load-corpus';
 import type { Question } from '../core/corpus/types';
 import { ALL_SETTINGS, evaluateCorpus } from '../core/evaluation/evaluate-corpus';
 import { pairMatrixOf, withoutQueries } from '../core/evaluation/summarise-report';
 import type { SettingName } from '../core/metrics/types';
+import { parseCliArgs, parseList } from './cli-args';
 import { CliError } from './cli-error';
+import { corpusSummaryLines } from './corpus-summary';
+import { openOutputDir } from './output-dir';
 import { createProgressReporter } from './progress-reporter';
 import { resolveDataSource } from './resolve-data';
 import { resolveRetriever } from './resolve-retriever';
 import { createCliScoring } from './scoring-option';
 import { formatSummaryLine } from './summary-line';
 import { formatQrelsLines, formatRunLines } from './trec-files';
+import type { Writable } from 'node:stream';
+import { escapeControl } from '../core/corpus/printable';
+import type { OutputDir } from './output-dir';
+import type { FileSource } from '../core/corpus/types';
 
 export const EVAL_USAGE = `npm run eval -- --data <folder|url> [--retriever bm25|<model id>|<model folder>|rrf:bm25+<model>|combsum:bm25+<model>]
        [--dtype q8|fp16|fp32] [--langs en,de,...] [--settings mono,cross,multi] [--depth 100] [--tag name]
-       [--scoring auto|typescript] --out <dir>
+       [--scoring auto|typescript] --out <dir> [--force]
 
 Writes <dir>/metrics.json (macro figures, per-language and per-pair cells, the X->Y mAP matrix,
 the language mix of the multilingual top-10), run.<setting>.trec (qid Q0 docid rank score tag,
-top --depth per query) and qrels.<setting>.txt (trec_eval's format) for each setting. Dense scoring
-runs on onnxruntime-node when it agrees with the TypeScript kernel on a first block (--scoring auto,
-the default); the rankings and metrics are the same either way.`;
+top --depth per query) and qrels.<setting>.txt (trec_eval's format) for each setting. The files
+appear only when the run succeeds; a folder that is not empty is refused unless --force. Dense
+scoring runs on onnxruntime-node when it agrees with the TypeScript kernel on a first block
+(--scoring auto, the default); the rankings and metrics are the same either way.`;
 
-function parseList(value: string | undefined, flag: string, allowed?: readonly string[]): string[] | undefined {
-  if (value === undefined) return undefined;
-  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
-  if (list.length === 0) throw new CliError(`${flag}: empty list`);
-  const bad = allowed ? list.filter((v) => !allowed.includes(v)) : [];
-  if (bad.length) throw new CliError(`${flag}: unknown ${bad.join(', ')}; expected some of ${allowed!.join(', ')}`);
-  return list;
+const HELP_HINT = 'npm run eval -- --help';
+/** trec_eval splits on white space: a tag keeps to word characters, dots and dashes. */
+const TAG = /^[\w.-]{1,64}$/;
+
+export interface EvalOptions {
+  data: string;
+  out: string;
+  retriever: string;
+  dtype?: string;
+  tag?: string;
+  scoring?: string;
+  force: boolean;
+  depth: number;
+  settings: SettingName[];
+  langs?: string[];
 }
 
-function closeStream(s: WriteStream): Promise<void> {
-  return new Promise((resolve, reject) => s.end((err?: Error | null) => (err ? reject(err) : resolve())));
-}
-
-export async function runEval(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
+/** The command line of `eval`, checked; `null` for --help. Throws a one-line CliError. Pure (fuzzed in test/fuzz). */
+export function parseEvalArgs(argv: string[]): EvalOptions | null {
+  const values = parseCliArgs(
+    argv,
+    {
       data: { type: 'string' },
       retriever: { type: 'string', default: 'bm25' },
       dtype: { type: 'string' },
@@ -51,42 +61,71 @@ export async function runEval(argv: string[]): Promise<void> {
       tag: { type: 'string' },
       scoring: { type: 'string' },
       out: { type: 'string' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-    strict: true,
-  });
-  if (values.help) {
+    HELP_HINT,
+  );
+  if (values.help) return null;
+  if (!values.data) throw new CliError(`--data is required (${HELP_HINT})`);
+  if (!values.out) throw new CliError(`--out is required (${HELP_HINT})`);
+  const depth = Number(values.depth);
+  if (!/^\d+$/.test(values.depth!) || !Number.isSafeInteger(depth) || depth < 1) throw new CliError(`--depth ${values.depth}: expected a positive whole number`);
+  if (values.tag !== undefined && !TAG.test(values.tag)) {
+    throw new CliError(`--tag ${JSON.stringify(values.tag)}: expected 1-64 letters, digits, "_", "." or "-" (trec_eval splits run lines on white space)`);
+  }
+  return {
+    data: values.data,
+    out: values.out,
+    retriever: values.retriever ?? 'bm25',
+    dtype: values.dtype,
+    tag: values.tag,
+    scoring: values.scoring,
+    force: values.force ?? false,
+    depth,
+    settings: (parseList(values.settings, '--settings', ALL_SETTINGS) ?? ALL_SETTINGS) as SettingName[],
+    langs: parseList(values.langs, '--langs'),
+  };
+}
+
+export async function runEval(argv: string[]): Promise<void> {
+  const options = parseEvalArgs(argv);
+  if (!options) {
     process.stdout.write(`${EVAL_USAGE}\n`);
     return;
   }
-  if (!values.data) throw new CliError(`--data is required\n\n${EVAL_USAGE}`);
-  if (!values.out) throw new CliError(`--out is required\n\n${EVAL_USAGE}`);
-  const depth = Number(values.depth);
-  if (!Number.isInteger(depth) || depth < 1) throw new CliError(`--depth ${values.depth}: expected a positive whole number`);
-  const settings = (parseList(values.settings, '--settings', ALL_SETTINGS) ?? ALL_SETTINGS) as SettingName[];
-  const langs = parseList(values.langs, '--langs');
+  // Checked before the corpus loads, so a bad --data or --out costs nothing and nothing earlier is touched.
+  const source = await resolveDataSource(options.data);
+  const out = await openOutputDir(options.out, { force: options.force });
+  try {
+    await evaluateInto(out, source, options);
+  } catch (e) {
+    await out.abort();
+    throw e;
+  }
+}
 
+async function evaluateInto(out: OutputDir, source: FileSource, values: EvalOptions): Promise<void> {
+  const { depth, settings, langs } = values;
+  const outDir = values.out;
   const progress = createProgressReporter();
-  const source = await resolveDataSource(values.data);
   const loaded = await loadCorpus(source);
   const { corpus } = loaded;
-  for (const w of loaded.warnings) progress.log(`warning: ${w}`);
-  progress.log(`${corpus.name}: ${corpus.passages.length} passages, ${corpus.questions.length} questions, ${corpus.languages.length} languages (${corpus.languages.join(' ')})`);
+  for (const line of corpusSummaryLines(loaded)) progress.log(line);
   if (langs) {
     const missing = langs.filter((l) => !corpus.languages.includes(l));
-    if (missing.length) throw new CliError(`--langs: ${missing.join(', ')} not in ${corpus.name} (it has ${corpus.languages.join(', ')})`);
+    if (missing.length) throw new CliError(`--langs: ${missing.join(', ')} not in ${escapeControl(corpus.name)} (it has ${corpus.languages.join(', ')})`);
   }
   const scoring = createCliScoring(values.scoring, (m) => progress.log(m));
-  const retriever = await resolveRetriever(values.retriever!, { dtype: values.dtype, log: (m) => progress.log(m), backend: scoring.backend });
+  const retriever = await resolveRetriever(values.retriever, { dtype: values.dtype, log: (m) => progress.log(m), backend: scoring.backend });
   // trec_eval splits on white space; keep the tag to word characters so every tool reads it.
   const tag = values.tag ?? retriever.name.replace(/[^\w.-]+/g, '_');
 
-  await mkdir(values.out, { recursive: true });
-  const runs = new Map<SettingName, WriteStream>();
-  const qrels = new Map<SettingName, WriteStream>();
+  const runs = new Map<SettingName, Writable>();
+  const qrels = new Map<SettingName, Writable>();
   for (const s of settings) {
-    runs.set(s, createWriteStream(path.join(values.out, `run.${s}.trec`)));
-    qrels.set(s, createWriteStream(path.join(values.out, `qrels.${s}.txt`)));
+    runs.set(s, out.stream(`run.${s}.trec`));
+    qrels.set(s, out.stream(`qrels.${s}.txt`));
   }
   const questions = new Map<string, Question>(corpus.questions.map((q) => [q.id, q]));
   const report = await evaluateCorpus(corpus, retriever, {
@@ -100,7 +139,7 @@ export async function runEval(argv: string[]): Promise<void> {
       qrels.get(block.setting)!.write(formatQrelsLines(block, questions));
     },
   });
-  await Promise.all([...runs.values(), ...qrels.values()].map(closeStream));
+
   await scoring.release();
 
   const summary = {
@@ -112,7 +151,8 @@ export async function runEval(argv: string[]): Promise<void> {
     runFiles: settings.map((s) => `run.${s}.trec`),
     qrelsFiles: settings.map((s) => `qrels.${s}.txt`),
   };
-  await writeFile(path.join(values.out, 'metrics.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  await out.write('metrics.json', `${JSON.stringify(summary, null, 2)}\n`);
+  await out.commit();
   progress.log(`done in ${(report.elapsedMs / 1000).toFixed(1)} s`);
   if (values.retriever !== 'bm25') progress.log(`scoring: ${scoring.status()}`);
   for (const s of settings) {
@@ -120,5 +160,5 @@ export async function runEval(argv: string[]): Promise<void> {
     if (!m) continue;
     progress.log(formatSummaryLine(s, m));
   }
-  progress.log(`wrote ${path.join(values.out, 'metrics.json')} and ${settings.length * 2} TREC files`);
+  progress.log(`wrote ${path.join(outDir, 'metrics.json')} and ${settings.length * 2} TREC files`);
 }

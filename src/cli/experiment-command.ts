@@ -1,13 +1,15 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadCorpus } from '../core/corpus/load-corpus';
 import { adapterFileName, buildExperimentJson, formatResultsFile } from '../core/training/experiment-files';
 import { formatResultsMarkdown } from '../core/training/results-table';
 import { runExperiment, type ExperimentResult } from '../core/training/run-experiment';
 import { parseStrategyName, type BatchStrategy } from '../core/training/strategy-names';
 import type { Dtype } from '../encoder/model-registry';
+import { parseCliArgs, parseList } from './cli-args';
 import { CliError } from './cli-error';
+import { corpusSummaryLines } from './corpus-summary';
+import { openOutputDir, type OutputDir } from './output-dir';
+import { escapeControl } from '../core/corpus/printable';
+import type { FileSource } from '../core/corpus/types';
 import { createNodeEncoder, resolveNodeModel } from '../encoder/node-encoder';
 import { createProgressReporter } from './progress-reporter';
 import { resolveDataSource } from './resolve-data';
@@ -16,13 +18,16 @@ import { createCliScoring } from './scoring-option';
 export const EXPERIMENT_USAGE = `npm run experiment -- --data <folder|url> --retriever <model id|model folder> [--dtype q8|fp16|fp32]
        [--strategies mono,cross,hybrid] [--alpha 0.5] [--epochs 10] [--batch-size 100] [--tau 0.05]
        [--lr 0.0005] [--weight-decay 0.01] [--rank 0] [--test-fraction 0.2] [--hold-out el,vi] [--seed 1]
-       [--scoring auto|typescript] --out <dir>
+       [--scoring auto|typescript] --out <dir> [--force]
 
 Trains one linear adapter per batch strategy over the frozen encoder's embeddings (monolingual,
 cross-lingual or hybrid batches, InfoNCE, AdamW) on a split of the question ids, and evaluates the
 untrained encoder and each adapter on the held-out questions in the three settings. Writes
 <dir>/experiment.json (settings, split, loss curves, reports; timings apart), <dir>/results.md (the
-table) and <dir>/adapter-<strategy>.xlad. The same seed gives the same numbers.`;
+table) and <dir>/adapter-<strategy>.xlad. The same seed gives the same numbers. The files appear only
+when the run succeeds; a folder that is not empty is refused unless --force.`;
+
+const HELP_HINT = 'npm run experiment -- --help';
 
 function parseNumber(value: string | undefined, flag: string, check: (n: number) => boolean, expected: string): number | undefined {
   if (value === undefined) return undefined;
@@ -43,9 +48,9 @@ function parseStrategies(value: string | undefined): BatchStrategy[] | undefined
 }
 
 export async function runExperimentCommand(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
+  const values = parseCliArgs(
+    argv,
+    {
       data: { type: 'string' },
       retriever: { type: 'string' },
       dtype: { type: 'string' },
@@ -62,17 +67,18 @@ export async function runExperimentCommand(argv: string[]): Promise<void> {
       seed: { type: 'string', default: '1' },
       scoring: { type: 'string' },
       out: { type: 'string' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-    strict: true,
-  });
+    HELP_HINT,
+  );
   if (values.help) {
     process.stdout.write(`${EXPERIMENT_USAGE}\n`);
     return;
   }
-  if (!values.data) throw new CliError(`--data is required\n\n${EXPERIMENT_USAGE}`);
-  if (!values.retriever) throw new CliError(`--retriever is required (a dense model id or folder)\n\n${EXPERIMENT_USAGE}`);
-  if (!values.out) throw new CliError(`--out is required\n\n${EXPERIMENT_USAGE}`);
+  if (!values.data) throw new CliError(`--data is required (${HELP_HINT})`);
+  if (!values.retriever) throw new CliError(`--retriever is required: a dense model id or folder (${HELP_HINT})`);
+  if (!values.out) throw new CliError(`--out is required (${HELP_HINT})`);
   if (values.retriever === 'bm25') throw new CliError('--retriever bm25: training needs a dense encoder whose embeddings an adapter can map; give a model id or folder');
   const dtypes: readonly Dtype[] = ['fp32', 'fp16', 'q8'];
   if (values.dtype && !dtypes.includes(values.dtype as Dtype)) throw new CliError(`--dtype ${values.dtype}: expected one of ${dtypes.join(', ')}`);
@@ -89,16 +95,33 @@ export async function runExperimentCommand(argv: string[]): Promise<void> {
     testFraction: parseNumber(values['test-fraction'], '--test-fraction', (n) => n > 0 && n < 1, 'a number between 0 and 1'),
     seed: parseNumber(values.seed, '--seed', Number.isInteger, 'a whole number')!,
   };
-  const heldOut = values['hold-out']?.split(',').map((s) => s.trim()).filter(Boolean);
+  const heldOut = parseList(values['hold-out'], '--hold-out');
+  const source = await resolveDataSource(values.data);
+  const out = await openOutputDir(values.out, { force: values.force });
+  try {
+    await experimentInto(out, source, { data: values.data, retriever: values.retriever, dtype: values.dtype, out: values.out, scoring: values.scoring }, settings, heldOut);
+  } catch (e) {
+    await out.abort();
+    throw e;
+  }
+}
 
+type ExperimentSettings = Omit<Parameters<typeof runExperiment>[0], 'corpus' | 'encoder' | 'heldOutLanguages' | 'onProgress'>;
+
+async function experimentInto(
+  out: OutputDir,
+  source: FileSource,
+  values: { data: string; retriever: string; dtype?: string; out: string; scoring?: string },
+  settings: ExperimentSettings,
+  heldOut: string[] | undefined,
+): Promise<void> {
   const progress = createProgressReporter();
   const scoring = createCliScoring(values.scoring, (m) => progress.log(m));
-  const loaded = await loadCorpus(await resolveDataSource(values.data));
+  const loaded = await loadCorpus(source);
   const { corpus } = loaded;
-  for (const w of loaded.warnings) progress.log(`warning: ${w}`);
-  progress.log(`${corpus.name}: ${corpus.passages.length} passages, ${corpus.questions.length} questions, ${corpus.languages.length} languages (${corpus.languages.join(' ')})`);
+  for (const line of corpusSummaryLines(loaded)) progress.log(line);
   const missing = (heldOut ?? []).filter((l) => !corpus.languages.includes(l));
-  if (missing.length) throw new CliError(`--hold-out: ${missing.join(', ')} not in ${corpus.name} (it has ${corpus.languages.join(', ')})`);
+  if (missing.length) throw new CliError(`--hold-out: ${missing.join(', ')} not in ${escapeControl(corpus.name)} (it has ${corpus.languages.join(', ')})`);
 
   const model = resolveNodeModel(values.retriever);
   const encoder = await createNodeEncoder(model, { dtype: values.dtype as Dtype | undefined });
@@ -127,11 +150,11 @@ export async function runExperimentCommand(argv: string[]): Promise<void> {
   }
   progress.log(`scoring: ${scoring.status()}`);
 
-  await mkdir(values.out, { recursive: true });
   const json = buildExperimentJson(result, { data: values.data, retriever: values.retriever, format: loaded.format, warnings: loaded.warnings });
-  await writeFile(path.join(values.out, 'experiment.json'), `${JSON.stringify(json, null, 2)}\n`);
-  await writeFile(path.join(values.out, 'results.md'), formatResultsFile(result));
-  for (const s of result.strategies) await writeFile(path.join(values.out, adapterFileName(s.shortName)), s.adapterBytes);
+  await out.write('experiment.json', `${JSON.stringify(json, null, 2)}\n`);
+  await out.write('results.md', formatResultsFile(result));
+  for (const s of result.strategies) await out.write(adapterFileName(s.shortName), s.adapterBytes);
+  await out.commit();
 
   progress.log(`done in ${(result.totalMs / 1000).toFixed(1)} s (training ${result.strategies.map((s) => `${s.shortName} ${(s.trainMs / 1000).toFixed(s.trainMs < 1000 ? 2 : 1)} s`).join(', ')})`);
   progress.log(formatResultsMarkdown(result.rows));

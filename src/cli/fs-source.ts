@@ -1,5 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { decodeUtf8 } from '../core/corpus/decode-utf8';
 import type { FileSource } from '../core/corpus/types';
 
 /**
@@ -13,12 +14,14 @@ export function createFsSource(folder: string): FileSource {
     list: async () => (await walk(root, '')).sort(),
     readText: async (relative) => {
       const full = path.join(root, ...relative.split('/'));
+      let bytes: Buffer;
       try {
-        return await readFile(full, 'utf8');
+        bytes = await readFile(full);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
         throw new Error(`cannot read ${full}: ${code}`);
       }
+      return decodeUtf8(full, bytes);
     },
   };
 }

@@ -48,6 +48,13 @@ describe('escapeCsvField', () => {
     expect(escapeCsvField('cr\r')).toBe('"cr\r"');
     expect(escapeCsvField(Number.NaN)).toBe('');
   });
+
+  it('neutralises cells a spreadsheet would run as formulas, and keeps numbers numbers', () => {
+    expect(escapeCsvField('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(['+1', '-2+3', '@SUM(A1)', '\tx', '\rx'].map(escapeCsvField)).toEqual(["'+1", "'-2+3", "'@SUM(A1)", "'\tx", `"'\rx"`]);
+    expect(escapeCsvField(-0.5)).toBe('-0.5');
+    expect(escapeCsvField('a=b')).toBe('a=b');
+  });
 });
 
 describe('buildQueriesCsv', () => {

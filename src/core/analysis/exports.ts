@@ -59,10 +59,20 @@ export function buildMetricsJson(report: EvalReport): string {
   return JSON.stringify(out, null, 2) + '\n';
 }
 
-/** A field as CSV writes it: quoted when it holds a comma, a quote or a line break; quotes doubled. */
-export function escapeCsvField(value: string | number): string {
-  const s = typeof value === 'number' ? formatNumber(value) : value;
+/**
+ * A field as CSV writes it: quoted when it holds a comma, a quote or a line break; quotes doubled.
+ * Text starting with = + - @ (or a tab or CR) would run as a formula in a spreadsheet (CSV
+ * injection: "=HYPERLINK(...)" in a corpus text), so it gets a leading "'" (OWASP's advice);
+ * numbers are written as numbers.
+ */
+export function escapeCsvField(value: string | number | boolean): string {
+  const s = typeof value === 'number' ? formatNumber(value) : typeof value === 'boolean' ? String(value) : neutraliseFormula(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** "'=1+1" for "=1+1": a spreadsheet shows the text instead of evaluating it. */
+export function neutraliseFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 function csvRow(fields: readonly (string | number)[]): string {

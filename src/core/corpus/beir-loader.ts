@@ -9,8 +9,10 @@
  * else the only one present; `split` picks another.
  */
 import { CorpusError } from './corpus-error';
+import { checkId, checkText, createLangReader } from './corpus-invariant';
+import { quoteValue } from './printable';
 import { checkCorpus, listLanguages, nameFromLabel, type LoadedCorpus } from './loaded-corpus';
-import { optionalString, parseJsonLines, requireString, stripBom, type JsonObject } from './read-json';
+import { joinPath, optionalString, parseJsonLines, requireString, stripBom, type JsonObject } from './read-json';
 import type { FileSource, LangCode, Passage, Question } from './types';
 
 const CORPUS_FILE = /^corpus(?:\.([A-Za-z0-9_-]+))?\.jsonl$/;
@@ -56,16 +58,20 @@ export function chooseSplit(files: readonly string[], label: string, wanted?: st
   throw new CorpusError(label, 'qrels/', `a "test" split, or the split option naming one of: ${splits.join(', ')}`);
 }
 
-function readLang(record: JsonObject, file: FileRef, where: string, kind: 'corpus' | 'queries'): LangCode {
-  const lang = optionalString(record, 'lang', file.file, where) ?? optionalString(record, 'language', file.file, where) ?? file.lang;
-  if (!lang) {
+type LangReader = ReturnType<typeof createLangReader>;
+
+function readLang(record: JsonObject, file: FileRef, where: string, kind: 'corpus' | 'queries', toCode: LangReader): LangCode {
+  const field = record.lang !== undefined && record.lang !== null ? 'lang' : 'language';
+  const lang = optionalString(record, 'lang', file.file, where) ?? optionalString(record, 'language', file.file, where);
+  if (lang !== undefined) return toCode(lang, file.file, joinPath(where, field));
+  if (!file.lang) {
     throw new CorpusError(
       file.file,
       where,
       `a "lang" (or "language") field, or one file per language named ${kind}.<lang>.jsonl`,
     );
   }
-  return lang;
+  return toCode(file.lang, file.file, '(file name)');
 }
 
 /** "title. text" when there is a title, without doubling a closing mark. */
@@ -75,19 +81,20 @@ function joinTitle(title: string | undefined, text: string): string {
   return /[.!?。！？]$/.test(t) ? `${t} ${text}` : `${t}. ${text}`;
 }
 
-async function readPassages(source: FileSource, refs: FileRef[]): Promise<{ passages: Passage[]; where: Map<string, string> }> {
+async function readPassages(source: FileSource, refs: FileRef[], toCode: LangReader): Promise<{ passages: Passage[]; where: Map<string, string> }> {
   const passages: Passage[] = [];
   const where = new Map<string, string>();
   const texts = await Promise.all(refs.map((r) => source.readText(r.file)));
   refs.forEach((ref, i) => {
     for (const { line, value } of parseJsonLines(ref.file, texts[i])) {
       const at = `line ${line}`;
-      const id = requireString(value, '_id', ref.file, at, { allowNumber: true });
+      const id = checkId(requireString(value, '_id', ref.file, at, { allowNumber: true }), ref.file, joinPath(at, '_id'));
       const earlier = where.get(id);
       if (earlier !== undefined) throw new CorpusError(ref.file, at, 'unique _id values', `_id "${id}" is also used at ${earlier}`);
       where.set(id, `${ref.file} ${at}`);
-      const text = joinTitle(optionalString(value, 'title', ref.file, at), requireString(value, 'text', ref.file, at));
-      const passage: Passage = { id, lang: readLang(value, ref, at, 'corpus'), text };
+      const title = optionalString(value, 'title', ref.file, at);
+      const text = checkText(joinTitle(title, requireString(value, 'text', ref.file, at)), ref.file, joinPath(at, 'text'));
+      const passage: Passage = { id, lang: readLang(value, ref, at, 'corpus', toCode), text };
       const group = optionalString(value, 'group', ref.file, at);
       const context = optionalString(value, 'context', ref.file, at);
       if (group !== undefined) passage.group = group;
@@ -98,14 +105,14 @@ async function readPassages(source: FileSource, refs: FileRef[]): Promise<{ pass
   return { passages, where };
 }
 
-async function readQueries(source: FileSource, refs: FileRef[]): Promise<Question[]> {
+async function readQueries(source: FileSource, refs: FileRef[], toCode: LangReader): Promise<Question[]> {
   const questions: Question[] = [];
   const seen = new Map<string, string>();
   const texts = await Promise.all(refs.map((r) => source.readText(r.file)));
   refs.forEach((ref, i) => {
     for (const { line, value } of parseJsonLines(ref.file, texts[i])) {
       const at = `line ${line}`;
-      const id = requireString(value, '_id', ref.file, at, { allowNumber: true });
+      const id = checkId(requireString(value, '_id', ref.file, at, { allowNumber: true }), ref.file, joinPath(at, '_id'));
       const earlier = seen.get(id);
       if (earlier !== undefined) throw new CorpusError(ref.file, at, 'unique _id values', `_id "${id}" is also used at ${earlier}`);
       seen.set(id, `${ref.file} ${at}`);
@@ -113,16 +120,23 @@ async function readQueries(source: FileSource, refs: FileRef[]): Promise<Questio
         (value.qid !== undefined ? requireString(value, 'qid', ref.file, at, { allowNumber: true }) : undefined) ??
         (value.group !== undefined ? requireString(value, 'group', ref.file, at, { allowNumber: true }) : undefined) ??
         id;
-      const text = requireString(value, 'text', ref.file, at);
-      questions.push({ id, qid, lang: readLang(value, ref, at, 'queries'), text, relevant: [] });
+      checkId(qid, ref.file, joinPath(at, value.qid !== undefined ? 'qid' : 'group'));
+      const text = checkText(requireString(value, 'text', ref.file, at), ref.file, joinPath(at, 'text'));
+      questions.push({ id, qid, lang: readLang(value, ref, at, 'queries', toCode), text, relevant: [] });
     }
   });
   return questions;
 }
 
-/** Fill each question's relevant list from one qrels file; returns ids judged only non-relevant. */
+/**
+ * Fill each question's relevant list from one qrels file; returns ids judged only non-relevant.
+ * Line 1 is a header only when it looks like one (a non-number score and ids that are not
+ * known), so "q1<TAB>d1<TAB>yes" is an error rather than a judgment dropped as a header.
+ */
 function applyQrels(file: string, text: string, questions: Map<string, Question>, passageIds: Map<string, string>): Set<string> {
   const judgedOnlyZero = new Set<string>();
+  // A Set per query keeps dedup linear (40k judgments for one query took 4.6 s with includes).
+  const seen = new Map<string, Set<string>>();
   const lines = stripBom(text).split('\n');
   lines.forEach((rawLine, i) => {
     const line = rawLine.replace(/\r$/, '');
@@ -133,14 +147,19 @@ function applyQrels(file: string, text: string, questions: Map<string, Question>
     const [queryId, docId, scoreText] = cols;
     const score = Number(scoreText);
     if (scoreText.trim() === '' || !Number.isFinite(score)) {
-      if (i === 0) return; // the header line
-      throw new CorpusError(file, at, 'a number score', `expected a number score, got "${scoreText}"`);
+      if (i === 0 && !questions.has(queryId) && !passageIds.has(docId)) return; // the header line
+      throw new CorpusError(file, at, 'a number score', `expected a number score, got ${quoteValue(scoreText, 40)}`);
     }
     const question = questions.get(queryId);
-    if (!question) throw new CorpusError(file, at, 'a query id from the queries file', `unknown query id "${queryId}" (not in any queries file)`);
-    if (!passageIds.has(docId)) throw new CorpusError(file, at, 'a corpus id from the corpus file', `unknown corpus id "${docId}" (not in any corpus file)`);
+    if (!question) throw new CorpusError(file, at, 'a query id from the queries file', `unknown query id ${quoteValue(queryId, 40)} (not in any queries file)`);
+    if (!passageIds.has(docId)) throw new CorpusError(file, at, 'a corpus id from the corpus file', `unknown corpus id ${quoteValue(docId, 40)} (not in any corpus file)`);
     if (score > 0) {
-      if (!question.relevant.includes(docId)) question.relevant.push(docId);
+      let relevant = seen.get(queryId);
+      if (!relevant) seen.set(queryId, (relevant = new Set(question.relevant)));
+      if (!relevant.has(docId)) {
+        relevant.add(docId);
+        question.relevant.push(docId);
+      }
       judgedOnlyZero.delete(queryId);
     } else if (question.relevant.length === 0) {
       judgedOnlyZero.add(queryId);
@@ -158,15 +177,16 @@ export async function loadBeirCorpus(source: FileSource, files: readonly string[
   const split = chooseSplit(files, source.label, opts.split);
   const qrelsFile = `qrels/${split}.tsv`;
 
+  const warnings: string[] = [];
+  const toCode = createLangReader(warnings);
   const [{ passages, where }, allQueries, qrelsText] = await Promise.all([
-    readPassages(source, corpusRefs),
-    readQueries(source, queryRefs),
+    readPassages(source, corpusRefs, toCode),
+    readQueries(source, queryRefs, toCode),
     source.readText(qrelsFile),
   ]);
   const byId = new Map(allQueries.map((q) => [q.id, q]));
   const judgedOnlyZero = applyQrels(qrelsFile, qrelsText, byId, where);
 
-  const warnings: string[] = [];
   const questions = allQueries.filter((q) => q.relevant.length > 0);
   if (judgedOnlyZero.size > 0) {
     warnings.push(`${qrelsFile}: ${judgedOnlyZero.size} queries have only score-0 judgments and were left out`);

@@ -61,7 +61,7 @@ describe('loadJsonlCorpus errors', () => {
     ['a question without answers', lines(nileEn, { ...askNile, answer_groups: [] }), 'c.jsonl line 2: question "q.en" names no answers'],
     ['an answer group no passage has', lines(nileEn, { ...askNile, answer_groups: ['fuji'] }), 'c.jsonl line 2: question "q.en": no passage has group "fuji"'],
     ['a relevant id that does not exist', lines(nileEn, { ...askNile, answer_groups: undefined, relevant: ['nile.ja'] }), 'c.jsonl line 2: question "q.en": relevant passage "nile.ja" does not exist'],
-    ['a language meta does not list', lines({ kind: 'meta', languages: ['en'] }, nileEn, nileSw, askNile), 'c.jsonl: record "nile.sw": lang "sw" is not listed in meta.languages'],
+    ['a language meta does not list', lines({ kind: 'meta', languages: ['en'] }, nileEn, nileSw, askNile), 'c.jsonl line 1, field "languages": lang "sw" of record "nile.sw" is not listed'],
     ['no questions', lines(nileEn, nileSw), 'c.jsonl: no questions found'],
   ];
   it.each(cases)('%s', async (_label, text, message) => {

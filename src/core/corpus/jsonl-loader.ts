@@ -14,8 +14,10 @@
  * Full description: docs/corpus-formats.md.
  */
 import { CorpusError } from './corpus-error';
+import { checkId, checkText, createLangReader } from './corpus-invariant';
+import { quoteValue } from './printable';
 import { checkCorpus, listLanguages, nameFromLabel, type LoadedCorpus } from './loaded-corpus';
-import { optionalString, optionalStringArray, parseJsonLines, requireString, type JsonObject } from './read-json';
+import { joinPath, optionalString, optionalStringArray, parseJsonLines, requireString, type JsonObject } from './read-json';
 import type { FileSource, Passage, Question } from './types';
 
 const JSONL_FILE = /^[^/]+\.jsonl$/;
@@ -36,10 +38,15 @@ interface PendingQuestion {
 interface Meta {
   name?: string;
   languages?: string[];
+  /** "demo.jsonl line 1", for messages about the languages list. */
+  file: string;
+  where: string;
 }
 
+type LangReader = ReturnType<typeof createLangReader>;
+
 /** Parse the records of all files into passages, questions-to-resolve, and the meta record. */
-function readRecords(files: Array<{ file: string; text: string }>) {
+function readRecords(files: Array<{ file: string; text: string }>, toCode: LangReader) {
   const passages: Passage[] = [];
   const pending: PendingQuestion[] = [];
   const where = new Map<string, string>();
@@ -51,15 +58,15 @@ function readRecords(files: Array<{ file: string; text: string }>) {
       const kind = value.kind;
       if (kind === 'meta') {
         if (index !== 0 || meta) throw new CorpusError(file, at, 'a "meta" record only once, on the first line');
-        meta = readMeta(value, file, at);
+        meta = readMeta(value, file, at, toCode);
       } else if (kind === 'passage') {
-        const passage = readPassage(value, file, at);
+        const passage = readPassage(value, file, at, toCode);
         const earlier = where.get(passage.id);
         if (earlier !== undefined) throw new CorpusError(file, at, 'unique passage ids', `passage id "${passage.id}" is also used at ${earlier}`);
         where.set(passage.id, `${file} ${at}`);
         passages.push(passage);
       } else if (kind === 'question') {
-        const q = readQuestion(value, file, at);
+        const q = readQuestion(value, file, at, toCode);
         const earlier = questionWhere.get(q.question.id);
         if (earlier !== undefined) throw new CorpusError(file, at, 'unique question ids', `question id "${q.question.id}" is also used at ${earlier}`);
         questionWhere.set(q.question.id, `${file} ${at}`);
@@ -73,15 +80,21 @@ function readRecords(files: Array<{ file: string; text: string }>) {
   return { passages, pending, meta };
 }
 
-function readMeta(value: JsonObject, file: string, at: string): Meta {
-  return { name: optionalString(value, 'name', file, at), languages: optionalStringArray(value, 'languages', file, at) };
+function readMeta(value: JsonObject, file: string, at: string, toCode: LangReader): Meta {
+  const where = joinPath(at, 'languages');
+  const raw = optionalStringArray(value, 'languages', file, at);
+  const languages = raw?.map((l, i) => toCode(l, file, `${where}[${i}]`));
+  // A language listed twice would count its cells twice and repeat query ids in the TREC runs.
+  const twice = languages?.find((l, i) => languages.indexOf(l) !== i);
+  if (twice !== undefined) throw new CorpusError(file, where, 'each language listed once', `"${twice}" is listed more than once`);
+  return { name: optionalString(value, 'name', file, at), languages, file, where };
 }
 
-function readPassage(value: JsonObject, file: string, at: string): Passage {
+function readPassage(value: JsonObject, file: string, at: string, toCode: LangReader): Passage {
   const passage: Passage = {
-    id: requireString(value, 'id', file, at),
-    lang: requireString(value, 'lang', file, at),
-    text: requireString(value, 'text', file, at),
+    id: checkId(requireString(value, 'id', file, at), file, joinPath(at, 'id')),
+    lang: toCode(requireString(value, 'lang', file, at), file, joinPath(at, 'lang')),
+    text: checkText(requireString(value, 'text', file, at), file, joinPath(at, 'text')),
   };
   const group = optionalString(value, 'group', file, at);
   const context = optionalString(value, 'context', file, at);
@@ -90,18 +103,19 @@ function readPassage(value: JsonObject, file: string, at: string): Passage {
   return passage;
 }
 
-function readQuestion(value: JsonObject, file: string, at: string): PendingQuestion {
-  const id = requireString(value, 'id', file, at);
+function readQuestion(value: JsonObject, file: string, at: string, toCode: LangReader): PendingQuestion {
+  const id = checkId(requireString(value, 'id', file, at), file, joinPath(at, 'id'));
   const groups = optionalStringArray(value, 'answer_groups', file, at) ?? [];
   const explicit = optionalStringArray(value, 'relevant', file, at) ?? [];
   if (groups.length === 0 && explicit.length === 0) {
-    throw new CorpusError(file, at, 'a non-empty "answer_groups" or "relevant" list', `question "${id}" names no answers`);
+    throw new CorpusError(file, at, 'a non-empty "answer_groups" or "relevant" list', `question ${quoteValue(id, 40)} names no answers`);
   }
+  const qid = optionalString(value, 'qid', file, at);
   const question: Question = {
     id,
-    qid: optionalString(value, 'qid', file, at) ?? id,
-    lang: requireString(value, 'lang', file, at),
-    text: requireString(value, 'text', file, at),
+    qid: qid === undefined ? id : checkId(qid, file, joinPath(at, 'qid')),
+    lang: toCode(requireString(value, 'lang', file, at), file, joinPath(at, 'lang')),
+    text: checkText(requireString(value, 'text', file, at), file, joinPath(at, 'text')),
     relevant: [],
   };
   return { question, groups, explicit, file, where: at };
@@ -133,13 +147,18 @@ function resolveRelevant(passages: Passage[], pending: PendingQuestion[]): Quest
   });
 }
 
-/** Check record languages against the meta list, when there is one. */
-function checkLanguages(meta: Meta | undefined, files: string[], passages: Passage[], questions: Question[]): void {
+/** Check record languages against the meta list, when there is one: every lang listed, every listed one used. */
+function checkLanguages(meta: Meta | undefined, passages: Passage[], questions: Question[]): void {
   if (!meta?.languages) return;
   const allowed = new Set(meta.languages);
   const stray = [...passages, ...questions].find((r) => !allowed.has(r.lang));
   if (stray) {
-    throw new CorpusError(files.join(', '), `record "${stray.id}"`, `a lang listed in meta.languages [${meta.languages.join(', ')}]`, `lang "${stray.lang}" is not listed in meta.languages`);
+    throw new CorpusError(meta.file, meta.where, `every record's lang listed [${meta.languages.join(', ')}]`, `lang "${stray.lang}" of record ${quoteValue(stray.id, 40)} is not listed`);
+  }
+  const used = new Set([...passages, ...questions].map((r) => r.lang));
+  const unused = meta.languages.find((l) => !used.has(l));
+  if (unused !== undefined) {
+    throw new CorpusError(meta.file, meta.where, 'languages that some passage or question uses', `"${unused}" is listed but no passage or question has lang "${unused}"`);
   }
 }
 
@@ -148,14 +167,15 @@ export async function loadJsonlCorpus(source: FileSource, files: readonly string
   const names = listJsonlFiles(files);
   if (names.length === 0) throw new CorpusError(source.label, '', 'a .jsonl file of passage and question records', 'no .jsonl files');
   const texts = await Promise.all(names.map((f) => source.readText(f)));
-  const { passages, pending, meta } = readRecords(names.map((file, i) => ({ file, text: texts[i] })));
+  const warnings: string[] = [];
+  const { passages, pending, meta } = readRecords(names.map((file, i) => ({ file, text: texts[i] })), createLangReader(warnings));
   const questions = resolveRelevant(passages, pending);
-  checkLanguages(meta, names, passages, questions);
+  checkLanguages(meta, passages, questions);
   const corpus = {
     name: opts.name ?? meta?.name ?? nameFromLabel(source.label),
     languages: meta?.languages ?? listLanguages({ passages, questions }),
     passages,
     questions,
   };
-  return { corpus: checkCorpus(corpus, names.join(', ')), format: 'jsonl', warnings: [] };
+  return { corpus: checkCorpus(corpus, names.join(', ')), format: 'jsonl', warnings };
 }

@@ -11,6 +11,7 @@ import type { CorpusFormat, LoadedCorpus } from './loaded-corpus';
 import { isObject, optionalString, optionalStringArray, parseJsonFile } from './read-json';
 import { listSquadFiles, loadSquadCorpus } from './squad-loader';
 import type { FileSource } from './types';
+import { UnreachableError } from './url-source';
 
 export const MANIFEST_FILE = 'manifest.json';
 const FORMATS: readonly CorpusFormat[] = ['squad', 'beir', 'jsonl'];
@@ -46,6 +47,8 @@ async function readManifest(source: FileSource): Promise<{ format?: CorpusFormat
   try {
     text = await source.readText(MANIFEST_FILE);
   } catch (e) {
+    // An unreachable host is not a missing manifest: say which it is.
+    if (e instanceof UnreachableError || (e instanceof CorpusError && e.file === MANIFEST_FILE)) throw e;
     throw new CorpusError(
       source.label,
       '',

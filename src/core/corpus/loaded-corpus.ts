@@ -1,4 +1,4 @@
-import { CorpusError } from './corpus-error';
+import { checkCorpusInvariant } from './corpus-invariant';
 import type { Corpus } from './types';
 
 /** The file layouts loadCorpus understands (docs/corpus-formats.md). */
@@ -13,32 +13,11 @@ export interface LoadedCorpus {
 }
 
 /**
- * Last check before a loader hands a corpus out: ids unique, every question answerable by
- * passages that exist. Loaders check earlier with line numbers; this is the net under them.
+ * Last check before a loader hands a corpus out: the corpus invariant (corpus-invariant.ts).
+ * Loaders check earlier with line numbers; this is the net under them.
  */
 export function checkCorpus(corpus: Corpus, file: string): Corpus {
-  if (corpus.passages.length === 0) throw new CorpusError(file, '', 'at least one passage', 'no passages found');
-  if (corpus.questions.length === 0) throw new CorpusError(file, '', 'at least one question', 'no questions found');
-  const langs = new Set(corpus.languages);
-  const passageIds = new Set<string>();
-  for (const p of corpus.passages) {
-    if (passageIds.has(p.id)) throw new CorpusError(file, `passage "${p.id}"`, 'unique passage ids', 'passage id used twice');
-    passageIds.add(p.id);
-    if (!langs.has(p.lang)) throw new CorpusError(file, `passage "${p.id}"`, `a language in [${corpus.languages.join(', ')}]`);
-  }
-  const questionIds = new Set<string>();
-  for (const q of corpus.questions) {
-    const where = `question "${q.id}"`;
-    if (questionIds.has(q.id)) throw new CorpusError(file, where, 'unique question ids', 'question id used twice');
-    questionIds.add(q.id);
-    if (!langs.has(q.lang)) throw new CorpusError(file, where, `a language in [${corpus.languages.join(', ')}]`);
-    if (q.relevant.length === 0) throw new CorpusError(file, where, 'at least one relevant passage', 'no relevant passages');
-    const missing = q.relevant.find((id) => !passageIds.has(id));
-    if (missing !== undefined) {
-      throw new CorpusError(file, where, 'relevant passages that exist', `relevant passage "${missing}" does not exist`);
-    }
-  }
-  return corpus;
+  return checkCorpusInvariant(corpus, file);
 }
 
 /** Languages in first-seen order: passages first, then questions. */

@@ -1,3 +1,4 @@
+import { decodeUtf8 } from './decode-utf8';
 import type { FileSource, TextFile } from './types';
 
 /** What a browser File offers that we need (a File fits this; so does a test double). */
@@ -6,6 +7,8 @@ export interface PickedFile {
   /** Set when the user picked a folder: "xquad-r/en.json". */
   webkitRelativePath?: string;
   text(): Promise<string>;
+  /** A browser File has it; when present the bytes are decoded strictly (decodeUtf8). */
+  arrayBuffer?(): Promise<ArrayBuffer>;
 }
 
 function isTextFile(f: PickedFile | TextFile): f is TextFile {
@@ -38,7 +41,9 @@ export function createMemorySource(files: ReadonlyArray<PickedFile | TextFile>, 
         const shown = known.slice(0, 10).join(', ') + (known.length > 10 ? ', ...' : '');
         throw new Error(`${name}: no file "${path}" (have ${shown})`);
       }
-      return isTextFile(file) ? file.text : file.text();
+      if (isTextFile(file)) return file.text;
+      // File.text() would turn invalid UTF-8 into U+FFFD silently.
+      return file.arrayBuffer ? decodeUtf8(path, await file.arrayBuffer()) : file.text();
     },
   };
 }

@@ -67,7 +67,17 @@ export function requireString(
 ): string {
   const value = obj[key];
   if (typeof value === 'string') return value;
-  if (opts.allowNumber && typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (opts.allowNumber && typeof value === 'number') {
+    // JSON.parse rounds integers beyond 2^53 (9007199254740993 -> ...992): such an id would
+    // silently name another record. Every rounded value lands outside the safe range, so it is caught here.
+    if (Number.isSafeInteger(value)) return String(value);
+    throw new CorpusError(
+      file,
+      joinPath(where, key),
+      'a string, or a whole number below 2^53',
+      `numeric id ${value} is not a whole number below 2^53 (JSON numbers lose digits there); write the id as a string`,
+    );
+  }
   throw new CorpusError(file, joinPath(where, key), 'a string');
 }
 

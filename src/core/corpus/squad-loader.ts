@@ -20,6 +20,7 @@
  *   XQuAD-R. MLQA-R paragraphs are not aligned by position, so there passages carry no group.
  */
 import { CorpusError } from './corpus-error';
+import { checkId, checkText, createLangReader } from './corpus-invariant';
 import { checkCorpus, nameFromLabel, type LoadedCorpus } from './loaded-corpus';
 import {
   joinPath,
@@ -113,6 +114,7 @@ function parseParagraph(file: string, where: string, p: JsonObject, key: string,
   let breaks: Array<[number, number]>;
   let sentences: string[];
   if (givenBreaks && givenSentences && givenBreaks.length === givenSentences.length) {
+    checkPairs(file, where, context, givenBreaks, givenSentences);
     breaks = givenBreaks;
     sentences = givenSentences;
   } else if (givenBreaks) {
@@ -136,8 +138,8 @@ function parseParagraph(file: string, where: string, p: JsonObject, key: string,
   const questions = qas.map((qaValue, qi) => {
     const qaWhere = `${where}.qas[${qi}]`;
     const qa = requireObject(qaValue, file, qaWhere);
-    const id = requireString(qa, 'id', file, qaWhere, { allowNumber: true });
-    const text = requireString(qa, 'question', file, qaWhere);
+    const id = checkId(requireString(qa, 'id', file, qaWhere, { allowNumber: true }), file, joinPath(qaWhere, 'id'));
+    const text = checkText(requireString(qa, 'question', file, qaWhere), file, joinPath(qaWhere, 'question'));
     const starts = parseAnswerStarts(file, qaWhere, qa);
     return { id, text, sentence: findAnswerSentence(starts, breaks, trimmed), where: qaWhere };
   });
@@ -162,6 +164,27 @@ function parseBreaks(file: string, where: string, value: unknown, contextLength:
     }
     previousEnd = end;
     return [start, end];
+  });
+}
+
+/**
+ * Breaks and sentences given together are paired by position, so each break must cover its
+ * sentence: zero-width breaks ([[0,0],[11,11]]) would otherwise place every answer in the wrong
+ * sentence. A couple of characters of drift are allowed (a Turkish XQuAD paragraph drifts by one
+ * after a mojibake sequence); a length that differs more means the two lists do not pair.
+ */
+function checkPairs(file: string, where: string, context: string, breaks: Array<[number, number]>, sentences: string[]): void {
+  breaks.forEach(([start, end], i) => {
+    const sentence = sentences[i].trim();
+    const covered = context.slice(start, end).trim();
+    if (sentence !== '' && Math.abs(covered.length - sentence.length) > 2) {
+      throw new CorpusError(
+        file,
+        `${where}.sentence_breaks[${i}]`,
+        `a break covering sentences[${i}]`,
+        `break [${start}, ${end}] covers ${covered.length} characters but sentences[${i}] has ${sentence.length}; the breaks do not match the sentences`,
+      );
+    }
   });
 }
 
@@ -268,6 +291,7 @@ export async function loadSquadCorpus(
   }
   const texts = await Promise.all(refs.map((r) => source.readText(r.file)));
   const warnings: string[] = [];
-  const parsed = refs.map((r, i) => parseSquadFile(r.file, r.lang, texts[i], warnings));
+  const readLang = createLangReader(warnings);
+  const parsed = refs.map((r, i) => parseSquadFile(r.file, readLang(r.lang, r.file, '(file name)'), texts[i], warnings));
   return buildSquadCorpus(opts.name ?? nameFromLabel(source.label), parsed, warnings);
 }

@@ -38,7 +38,7 @@ describe('createUrlSource', () => {
     const fetch = vi.fn(async () => {
       throw new TypeError('fetch failed');
     });
-    await expect(createUrlSource('/corpora/x/', { fetch }).readText('a.jsonl')).rejects.toThrow('GET /corpora/x/a.jsonl: fetch failed');
+    await expect(createUrlSource('/corpora/x/', { fetch }).readText('a.jsonl')).rejects.toThrow('cannot reach /corpora/x/a.jsonl (fetch failed)');
   });
 
   it('loads a corpus through the global fetch and a manifest.json', async () => {

@@ -76,4 +76,22 @@ describe('serializeAdapter / deserializeAdapter', () => {
     const future = withHeader(serializeAdapter(sampleAdapter(2, 0)), (h) => (h.version = 2));
     expect(() => deserializeAdapter(future, {}, 'new.xlad')).toThrow('new.xlad: header.version is 2, this build reads version 1');
   });
+
+  it('rejects NaN and infinite weights, which would make every score NaN', () => {
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY]) {
+      const adapter = sampleAdapter(2, 0);
+      adapter.params[3] = bad;
+      expect(() => deserializeAdapter(serializeAdapter(adapter), {}, 'bad.xlad')).toThrow(`bad.xlad: parameter 3 is ${bad}, expected a finite number`);
+    }
+  });
+
+  it('rejects a meta that is not an object of plain values', () => {
+    const bytes = serializeAdapter(sampleAdapter(2, 0), { room: 'for a longer meta in the test' });
+    for (const meta of ['hybrid', 7, [1]]) {
+      const odd = withHeader(bytes, (h) => (h.meta = meta));
+      expect(() => deserializeAdapter(odd, {}, 'm.xlad')).toThrow(`m.xlad: header.meta is ${JSON.stringify(meta)}, expected an object`);
+    }
+    const nested = withHeader(bytes, (h) => (h.meta = { a: { b: 1 } }));
+    expect(() => deserializeAdapter(nested, {}, 'm.xlad')).toThrow('m.xlad: header.meta.a is not a string, number, boolean or null');
+  });
 });

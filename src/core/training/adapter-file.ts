@@ -54,6 +54,19 @@ export function serializeAdapter(adapter: Adapter, meta: AdapterMeta = {}): Uint
   return bytes;
 }
 
+/** meta is optional (older files may leave it out), but when present it is an object of plain values. */
+function checkMeta(meta: unknown, label: string): asserts meta is AdapterMeta | undefined {
+  if (meta === undefined) return;
+  if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) {
+    throw new RangeError(`${label}: header.meta is ${JSON.stringify(meta)}, expected an object`);
+  }
+  for (const [key, value] of Object.entries(meta)) {
+    if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) {
+      throw new RangeError(`${label}: header.meta.${key} is not a string, number, boolean or null`);
+    }
+  }
+}
+
 export interface DeserializeExpectations {
   /** The embedding dim the adapter will be applied to (the encoder's). */
   dim?: number;
@@ -116,9 +129,14 @@ export function deserializeAdapter(
   if (expect.rank !== undefined && header.rank !== expect.rank) {
     throw new RangeError(`${label}: adapter rank is ${header.rank}, expected ${expect.rank}`);
   }
+  checkMeta(header.meta, label);
+  header.meta ??= {};
   const params = new Float32Array(expectedCount);
   const base = 8 + headerLength;
-  for (let i = 0; i < expectedCount; i++) params[i] = view.getFloat32(base + i * 4, true);
-  if (header.meta === null || typeof header.meta !== 'object') header.meta = {};
+  for (let i = 0; i < expectedCount; i++) {
+    params[i] = view.getFloat32(base + i * 4, true);
+    // A NaN or infinite weight would turn every adapted embedding, and so every score, into NaN.
+    if (!Number.isFinite(params[i])) throw new RangeError(`${label}: parameter ${i} is ${params[i]}, expected a finite number`);
+  }
   return { adapter: { dim: header.dim, rank: header.rank, params }, header };
 }

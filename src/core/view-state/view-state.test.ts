@@ -61,7 +61,35 @@ describe('view state in the URL', () => {
     expect(ignored).toHaveLength(8);
     expect(ignored).toContain('strategy=best: expected one of untrained, mono, cross, hybrid');
     expect(ignored).toContain('k=0: expected a whole number from 1 to 200');
-    expect(ignored).toContain('langs: <b> is not a language code');
+    expect(ignored).toContain('langs: <b> is not a language code such as "de" or "pt-BR"');
     expect(ignored).toContain('setting=sideways: expected one of mono, cross, multi');
+  });
+});
+
+describe('view state from untrusted links', () => {
+  it('refuses javascript: and data: corpus URLs and keeps http(s) and relative ones', () => {
+    for (const url of ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/plain,x', 'file:///etc/passwd']) {
+      const { state, ignored } = decodeViewState(`url=${encodeURIComponent(url)}`);
+      expect(state.corpus).toEqual(DEFAULT_VIEW_STATE.corpus);
+      expect(ignored).toHaveLength(1);
+      expect(ignored[0]).toMatch(/URLs are not allowed; use an http\(s\) URL or a path on this site$/);
+    }
+    expect(decodeViewState('url=https%3A%2F%2Fexample.org%2Fc%2F').state.corpus).toEqual({ kind: 'url', url: 'https://example.org/c/' });
+    expect(decodeViewState('url=data%2Fdemo%2F').state.corpus).toEqual({ kind: 'url', url: 'data/demo/' });
+  });
+
+  it('takes pt-BR as a target and reads pt_BR as pt-BR with a note, like the loaders', () => {
+    expect(decodeViewState('target=pt-BR').state.target).toBe('pt-BR');
+    const { state, ignored } = decodeViewState('langs=pt_BR,en&target=pt_BR');
+    expect([state.target, state.languages]).toEqual(['pt-BR', ['pt-BR', 'en']]);
+    expect(ignored).toEqual(['target: "pt_BR" read as "pt-BR"', 'langs: "pt_BR" read as "pt-BR"']);
+    expect(decodeViewState('target=constructor').ignored).toEqual(['target: constructor is not a language code such as "de" or "pt-BR"']);
+  });
+
+  it('shortens values echoed into notices and escapes control characters', () => {
+    const { ignored } = decodeViewState(`tab=${'x'.repeat(5000)}&setting=%1B%5B31mred`);
+    expect(ignored[0]).toBe('setting=\\u{1b}[31mred: expected one of mono, cross, multi');
+    expect(ignored[1].length).toBeLessThan(120);
+    expect(ignored[1]).toMatch(/^tab=x{59}…: expected one of/);
   });
 });

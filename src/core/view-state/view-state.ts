@@ -3,10 +3,18 @@
  * reloaded. Only what a person chose is stored (never data); defaults are left out to keep links
  * short, and anything unreadable falls back to its default with a note saying what was ignored.
  */
+import { normalizeLangCode } from '../corpus/language-code';
 import type { CorpusFormat } from '../corpus/loaded-corpus';
+import { escapeControl, shorten } from '../corpus/printable';
 import type { LangCode } from '../corpus/types';
 import type { SettingName } from '../metrics/types';
 import { parseStrategyName, STRATEGY_SHORT_NAMES, type BatchStrategy } from '../training/strategy-names';
+import { corpusUrlProblem } from '../corpus/url-source';
+
+/** A value from a link, as a notice shows it: cut short and with control characters escaped. */
+function shown(value: string): string {
+  return escapeControl(shorten(value, 60));
+}
 
 /** Where the corpus came from. Picked files cannot travel in a link: only their name does. */
 export type CorpusRef =
@@ -66,7 +74,6 @@ export const MAX_TOP_K = 200;
 const SETTINGS: readonly SettingName[] = ['mono', 'cross', 'multi'];
 const FORMATS: readonly CorpusFormat[] = ['squad', 'beir', 'jsonl'];
 const STRATEGY_PARAMS = ['untrained', 'mono', 'cross', 'hybrid'] as const;
-const LANG_PATTERN = /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/;
 
 /** The query string (without "?") for a view; parameters at their default are left out. */
 export function encodeViewState(state: ViewState): string {
@@ -111,9 +118,11 @@ export function decodeViewState(search: string): DecodedViewState {
   const url = p.get('url');
   const picked = p.get('picked');
   const preset = p.get('corpus');
-  if (url) {
+  const urlProblem = url ? corpusUrlProblem(url) : null;
+  if (url && urlProblem) ignored.push(`url=${shown(url)}: ${urlProblem}`);
+  if (url && !urlProblem) {
     const format = p.get('format');
-    if (format && !FORMATS.includes(format as CorpusFormat)) ignored.push(`format=${format}: expected one of ${FORMATS.join(', ')}`);
+    if (format && !FORMATS.includes(format as CorpusFormat)) ignored.push(`format=${shown(format)}: expected one of ${FORMATS.join(', ')}`);
     state.corpus = { kind: 'url', url, ...(format && FORMATS.includes(format as CorpusFormat) ? { format: format as CorpusFormat } : {}) };
   } else if (picked) {
     state.corpus = { kind: 'picked', name: picked };
@@ -132,21 +141,19 @@ export function decodeViewState(search: string): DecodedViewState {
   const setting = p.get('setting');
   if (setting !== null) {
     if (SETTINGS.includes(setting as SettingName)) state.setting = setting as SettingName;
-    else ignored.push(`setting=${setting}: expected one of ${SETTINGS.join(', ')}`);
+    else ignored.push(`setting=${shown(setting)}: expected one of ${SETTINGS.join(', ')}`);
   }
 
   const target = p.get('target');
   if (target !== null) {
-    if (LANG_PATTERN.test(target)) state.target = target;
-    else ignored.push(`target=${target}: expected a language code such as "de"`);
+    const code = langParam('target', target, ignored);
+    if (code) state.target = code;
   }
 
   const langs = p.get('langs');
   if (langs !== null) {
     const list = langs.split(',').map((s) => s.trim()).filter(Boolean);
-    const bad = list.filter((l) => !LANG_PATTERN.test(l));
-    if (bad.length) ignored.push(`langs: ${bad.join(', ')} ${bad.length === 1 ? 'is not a language code' : 'are not language codes'}`);
-    const good = [...new Set(list.filter((l) => LANG_PATTERN.test(l)))];
+    const good = [...new Set(list.map((l) => langParam('langs', l, ignored)).filter((l): l is LangCode => l !== null))];
     if (good.length) state.languages = good;
   }
 
@@ -154,13 +161,13 @@ export function decodeViewState(search: string): DecodedViewState {
   if (k !== null) {
     const n = Number(k);
     if (Number.isInteger(n) && n >= 1 && n <= MAX_TOP_K) state.topK = n;
-    else ignored.push(`k=${k}: expected a whole number from 1 to ${MAX_TOP_K}`);
+    else ignored.push(`k=${shown(k)}: expected a whole number from 1 to ${MAX_TOP_K}`);
   }
 
   const tab = p.get('tab');
   if (tab !== null) {
     if ((VIEW_TABS as readonly string[]).includes(tab)) state.tab = tab as ViewTab;
-    else ignored.push(`tab=${tab}: expected one of ${VIEW_TABS.join(', ')}`);
+    else ignored.push(`tab=${shown(tab)}: expected one of ${VIEW_TABS.join(', ')}`);
   }
 
   const present = p.get('present');
@@ -171,7 +178,7 @@ export function decodeViewState(search: string): DecodedViewState {
     if (value === null) continue;
     const strategy = parseRankingStrategy(value);
     if (strategy) state[field] = strategy;
-    else ignored.push(`${name}=${value}: expected one of ${STRATEGY_PARAMS.join(', ')}`);
+    else ignored.push(`${name}=${shown(value)}: expected one of ${STRATEGY_PARAMS.join(', ')}`);
   }
 
   const tour = p.get('tour');
@@ -181,6 +188,20 @@ export function decodeViewState(search: string): DecodedViewState {
   }
 
   return { state, ignored };
+}
+
+/**
+ * A language code from a link, by the loaders' rule (language-code.ts): "pt_BR" is read as
+ * "pt-BR" with a note, anything else that is not a code is ignored with a note.
+ */
+function langParam(name: string, value: string, ignored: string[]): LangCode | null {
+  const n = normalizeLangCode(value);
+  if (!n) {
+    ignored.push(`${name}: ${shown(value)} is not a language code such as "de" or "pt-BR"`);
+    return null;
+  }
+  if (n.mapped) ignored.push(`${name}: "${value}" read as "${n.code}"`);
+  return n.code;
 }
 
 /** "untrained", or a strategy's short name (as the command line writes it). */

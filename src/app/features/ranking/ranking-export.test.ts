@@ -30,6 +30,12 @@ describe('ranking export', () => {
     );
   });
 
+  it('neutralises passage texts a spreadsheet would run as formulas', () => {
+    const evil: Passage[] = [{ id: 'p.en', lang: 'en', text: '=HYPERLINK("http://evil.example","click")' }];
+    const csv = rankingToCsv({ ...input, ranking: rankOneQuery(Float32Array.from([1]), evil, ['p.en'], 1), passageById: new Map(evil.map((p) => [p.id, p])) });
+    expect(csv.split('\r\n')[1]).toBe(`1,1,p.en,en,true,"'=HYPERLINK(""http://evil.example"",""click"")"`);
+  });
+
   it('writes JSON with the query, the pool and where the answers landed', () => {
     const json = JSON.parse(rankingToJson(input));
     expect(json).toMatchObject({ corpus: 'Demo: 48 facts', setting: 'multi', poolSize: 3, questionId: 'q-1.en' });

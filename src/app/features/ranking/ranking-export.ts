@@ -1,4 +1,5 @@
 /** The ranking on screen as CSV or JSON files, for a spreadsheet or a notebook. */
+import { escapeCsvField } from '../../../core/analysis/exports';
 import type { Passage } from '../../../core/corpus/types';
 import type { OneQueryRanking, RankedCandidate } from '../../../core/evaluation/rank-one-query';
 import type { SettingName } from '../../../core/metrics/types';
@@ -16,11 +17,8 @@ export interface RankingExportInput {
 
 const CSV_COLUMNS = ['rank', 'score', 'passage_id', 'lang', 'relevant', 'text'] as const;
 
-/** RFC 4180: quote fields holding a comma, quote or line break; double the quotes. */
-function csvField(value: string | number | boolean): string {
-  const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** RFC 4180 quoting, and passage texts starting with = + - @ neutralised (core/analysis/exports). */
+const csvField = escapeCsvField;
 
 function rowOf(c: RankedCandidate, passageById: ReadonlyMap<string, Passage>) {
   return { rank: c.rank, score: c.score, passage_id: c.id, lang: c.lang, relevant: c.relevant, text: passageById.get(c.id)?.text ?? '' };
