@@ -82,7 +82,9 @@ function sharedDataPlugin(): Plugin {
     let body: Buffer | string;
     if (existsSync(file) && statSync(file).isFile()) body = readFileSync(file);
     else if (path.basename(file) === 'manifest.json' && existsSync(dir) && statSync(dir).isDirectory()) {
-      const files = readdirSync(dir).filter((f) => /\.(json|jsonl|tsv)$/.test(f)).sort();
+      const files = readdirSync(dir)
+        .filter((f) => /\.(json|jsonl|tsv)$/.test(f))
+        .sort();
       body = JSON.stringify({ files, name: path.basename(dir) });
     } else return next();
     res.setHeader('Content-Type', file.endsWith('.tsv') ? 'text/tab-separated-values; charset=utf-8' : 'application/json; charset=utf-8');

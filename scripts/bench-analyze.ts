@@ -17,7 +17,12 @@ import { loadCorpus } from '../src/core/corpus/load-corpus';
 import { createRng } from '../src/core/numeric/rng';
 
 const { values } = parseArgs({
-  options: { data: { type: 'string', default: '../shared/data/xquad-r' }, dir: { type: 'string', default: '/tmp/bench-analyze' }, depth: { type: 'string', default: '1000' }, 'count-lines': { type: 'string' } },
+  options: {
+    data: { type: 'string', default: '../shared/data/xquad-r' },
+    dir: { type: 'string', default: '/tmp/bench-analyze' },
+    depth: { type: 'string', default: '1000' },
+    'count-lines': { type: 'string' },
+  },
 });
 const depth = Number(values.depth);
 const dir = values.dir!;
@@ -105,12 +110,31 @@ if (values['count-lines']) {
   const reference = await measure(['--import', 'tsx', path.join(ROOT, 'scripts/bench-analyze.ts'), '--count-lines', runFile]);
   const lines = Number(reference.stdout.trim());
   const out = path.join(dir, 'out');
-  const analyze = await measure(['--import', 'tsx', path.join(ROOT, 'src/cli/main.ts'), 'analyze', '--run', runFile, '--qrels', qrelsFile, '--corpus', values.data!, '--out', out]);
+  const analyze = await measure([
+    '--import',
+    'tsx',
+    path.join(ROOT, 'src/cli/main.ts'),
+    'analyze',
+    '--run',
+    runFile,
+    '--qrels',
+    qrelsFile,
+    '--corpus',
+    values.data!,
+    '--out',
+    out,
+  ]);
   const rate = (s: number) => Math.round(lines / s).toLocaleString('en-US');
   console.log(`run file: ${runFile}, ${lines.toLocaleString('en-US')} lines, ${(bytes / 1e6).toFixed(0)} MB`);
   const load = (await readFile('/proc/loadavg', 'utf8')).split(' ')[0];
-  console.log(`reference (read and count lines): ${reference.seconds.toFixed(1)} s wall (${reference.cpuSeconds.toFixed(1)} s CPU), ${rate(reference.seconds)} lines/s, peak RSS ${reference.peakMb.toFixed(0)} MB`);
-  console.log(`npm run analyze (parse, score, write): ${analyze.seconds.toFixed(1)} s wall (${analyze.cpuSeconds.toFixed(1)} s CPU), ${rate(analyze.seconds)} lines/s, peak RSS ${analyze.peakMb.toFixed(0)} MB`);
+  console.log(
+    `reference (read and count lines): ${reference.seconds.toFixed(1)} s wall (${reference.cpuSeconds.toFixed(1)} s CPU), ${rate(reference.seconds)} lines/s, peak RSS ${reference.peakMb.toFixed(0)} MB`,
+  );
+  console.log(
+    `npm run analyze (parse, score, write): ${analyze.seconds.toFixed(1)} s wall (${analyze.cpuSeconds.toFixed(1)} s CPU), ${rate(analyze.seconds)} lines/s, peak RSS ${analyze.peakMb.toFixed(0)} MB`,
+  );
   console.log(`machine load average at the end: ${load} (on ${(await readFile('/proc/cpuinfo', 'utf8')).match(/^processor/gm)?.length ?? '?'} cores)`);
-  console.log(`analyze takes ${(analyze.seconds / reference.seconds).toFixed(1)}x the time of reading the file; targets: under 60 s (${analyze.seconds < 60 ? 'met' : 'NOT met'}), under 1,500 MB (${analyze.peakMb < 1500 ? 'met' : 'NOT met'})`);
+  console.log(
+    `analyze takes ${(analyze.seconds / reference.seconds).toFixed(1)}x the time of reading the file; targets: under 60 s (${analyze.seconds < 60 ? 'met' : 'NOT met'}), under 1,500 MB (${analyze.peakMb < 1500 ? 'met' : 'NOT met'})`,
+  );
 }

@@ -62,9 +62,14 @@ async function main(): Promise<void> {
   const texts = corpus.passages.slice(0, count).map((p) => p.text);
   if (texts.length < count) throw new Error(`${values.data}/en.json gave ${texts.length} sentences, fewer than --count ${count}`);
   const model = resolveNodeModel(MODEL);
-  log(`${texts.length} XQuAD-R English sentences; model ${MODEL} (q8), ${THREADS} threads; ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}`);
+  log(
+    `${texts.length} XQuAD-R English sentences; model ${MODEL} (q8), ${THREADS} threads; ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}`,
+  );
 
-  const nodes = { q8: await createNodeEncoder(model, { dtype: 'q8', threads: THREADS }), fp32: await createNodeEncoder(model, { dtype: 'fp32', threads: THREADS }) };
+  const nodes = {
+    q8: await createNodeEncoder(model, { dtype: 'q8', threads: THREADS }),
+    fp32: await createNodeEncoder(model, { dtype: 'fp32', threads: THREADS }),
+  };
   const tokens = nodes.q8.countTokens(texts.map((t) => `passage: ${t}`));
   const realTokens = tokens.reduce((a, b) => a + b, 0);
   const padding = {
@@ -76,7 +81,10 @@ async function main(): Promise<void> {
   const site = await startSite({ entries: [TEST_PAGES.encoder] });
   const browser = await launchChromium();
   // One page (and worker) per dtype, each loaded once.
-  const tabs = { q8: await openPage(browser, `${site.url}${TEST_PAGES.encoder}`, { waitFor: HARNESS_READY }), fp32: await openPage(browser, `${site.url}${TEST_PAGES.encoder}`, { waitFor: HARNESS_READY }) };
+  const tabs = {
+    q8: await openPage(browser, `${site.url}${TEST_PAGES.encoder}`, { waitFor: HARNESS_READY }),
+    fp32: await openPage(browser, `${site.url}${TEST_PAGES.encoder}`, { waitFor: HARNESS_READY }),
+  };
   const times = { q8: { native: [] as number[], browser: [] as number[] }, fp32: { native: [] as number[], browser: [] as number[] }, naive: [] as number[] };
   let threads = 0;
   try {
@@ -87,7 +95,8 @@ async function main(): Promise<void> {
       );
       if (!loaded.ok) throw new Error(`browser load failed: ${loaded.error}`);
       const info = loaded.info;
-      if (!info.crossOriginIsolated || info.threads !== THREADS) throw new Error(`the page runs ${info.threads} WASM thread(s), cross-origin isolated: ${info.crossOriginIsolated}; expected ${THREADS} and true`);
+      if (!info.crossOriginIsolated || info.threads !== THREADS)
+        throw new Error(`the page runs ${info.threads} WASM thread(s), cross-origin isolated: ${info.crossOriginIsolated}; expected ${THREADS} and true`);
       threads = info.threads;
       log(`browser ${dtype}: ${info.device}, ${info.threads} threads, loaded in ${info.loadMs} ms`);
       // Warm-up: first runs allocate and compile.
@@ -98,11 +107,15 @@ async function main(): Promise<void> {
       log(`round ${r + 1}/${rounds} (load average ${os.loadavg()[0].toFixed(1)})`);
       for (const dtype of DTYPES) {
         await timed(`native ${dtype}, bucketed`, () => timeNode(nodes[dtype], texts, 'length'), times[dtype].native);
-        await timed(`browser WASM ${dtype}, bucketed`, async () => {
-          const res = await tabs[dtype].page.evaluate((t) => window.harness.embed(t, 'passage', { returnRows: false }), texts);
-          if (!res.ok) throw new Error(res.error);
-          return res.ms;
-        }, times[dtype].browser);
+        await timed(
+          `browser WASM ${dtype}, bucketed`,
+          async () => {
+            const res = await tabs[dtype].page.evaluate((t) => window.harness.embed(t, 'passage', { returnRows: false }), texts);
+            if (!res.ok) throw new Error(res.error);
+            return res.ms;
+          },
+          times[dtype].browser,
+        );
       }
       await timed('native q8, naive fixed chunks', () => timeNode(nodes.q8, texts, 'input'), times.naive);
     }

@@ -33,7 +33,13 @@ export interface ProductTiming {
 }
 
 /** queries x passages^T over the benchmark's first rows, block by block; the scores of the last repeat. */
-export async function timeProduct(backend: ScoreBackend, nq: number, np: number, repeats: number, reference?: Float32Array): Promise<ProductTiming & { scores: Float32Array }> {
+export async function timeProduct(
+  backend: ScoreBackend,
+  nq: number,
+  np: number,
+  repeats: number,
+  reference?: Float32Array,
+): Promise<ProductTiming & { scores: Float32Array }> {
   const bench = benchmark();
   const dim = bench.dim;
   const queries = bench.queryEmb.subarray(0, nq * dim);
@@ -52,7 +58,13 @@ export async function timeProduct(backend: ScoreBackend, nq: number, np: number,
   }
   prepared.dispose();
   const parity = reference ? judgeParity(scores, reference, queries, passages, dim) : undefined;
-  return { backend: backend.name, ms: best, gflops: (2 * nq * np * dim) / best / 1e6, parity: parity && `${parity.ok ? 'agrees' : 'DISAGREES'}: ${parity.detail}`, scores };
+  return {
+    backend: backend.name,
+    ms: best,
+    gflops: (2 * nq * np * dim) / best / 1e6,
+    parity: parity && `${parity.ok ? 'agrees' : 'DISAGREES'}: ${parity.detail}`,
+    scores,
+  };
 }
 
 export interface EvaluationTiming {

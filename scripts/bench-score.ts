@@ -99,20 +99,26 @@ console.log('| where | backend | time | GFLOP/s | x TypeScript in Node | x TypeS
 console.log('|---|---|---:|---:|---:|---:|---|');
 for (const { where, t } of rows) {
   const local = where === 'Node' ? tsNode : tsBrowser;
-  console.log(`| ${where} | ${t.backend} | ${(t.ms / 1000).toFixed(2)} s | ${t.gflops.toFixed(1)} | ${(t.gflops / tsNode.gflops).toFixed(1)}x | ${local ? `${(t.gflops / local.gflops).toFixed(1)}x` : ''} | ${t.parity ?? 'reference'} |`);
+  console.log(
+    `| ${where} | ${t.backend} | ${(t.ms / 1000).toFixed(2)} s | ${t.gflops.toFixed(1)} | ${(t.gflops / tsNode.gflops).toFixed(1)}x | ${local ? `${(t.gflops / local.gflops).toFixed(1)}x` : ''} | ${t.parity ?? 'reference'} |`,
+  );
 }
 if (environment) console.log(`browser: ${JSON.stringify(environment)}`);
 console.log(`\nOne query against ${np} passages (the ranking worker's case), best of 20:`);
 for (const { where, t } of single) console.log(`| ${where} | ${t.backend} | ${t.ms.toFixed(2)} ms |`);
 
 if (evaluations.length === 0) process.exit(0);
-console.log(`\nWhole dense evaluation from precomputed rows (${evaluations[0].e.queries} queries, ${evaluations[0].e.passages} passages, 384-d, mono + cross + multi):`);
+console.log(
+  `\nWhole dense evaluation from precomputed rows (${evaluations[0].e.queries} queries, ${evaluations[0].e.passages} passages, 384-d, mono + cross + multi):`,
+);
 console.log('| where | time | backend chosen |');
 console.log('|---|---:|---|');
-for (const { where, e } of evaluations) console.log(`| ${where} | ${sec(e.ms)} | ${e.status}${e.notices.length ? ` (notices: ${e.notices.join('; ')})` : ''} |`);
+for (const { where, e } of evaluations)
+  console.log(`| ${where} | ${sec(e.ms)} | ${e.status}${e.notices.length ? ` (notices: ${e.notices.join('; ')})` : ''} |`);
 const first = JSON.stringify(evaluations[0].e.macro);
 const same = evaluations.every(({ e }) => JSON.stringify(e.macro) === first);
-for (const [setting, m] of Object.entries(evaluations[0].e.macro)) console.log(`${setting}: mAP ${m.ap.toFixed(6)}, R@1 ${m.recallAt1.toFixed(6)}, R@10 ${m.recallAt10.toFixed(6)}, MRR ${m.rr.toFixed(6)}`);
+for (const [setting, m] of Object.entries(evaluations[0].e.macro))
+  console.log(`${setting}: mAP ${m.ap.toFixed(6)}, R@1 ${m.recallAt1.toFixed(6)}, R@10 ${m.recallAt10.toFixed(6)}, MRR ${m.rr.toFixed(6)}`);
 console.log(`metrics identical across ${evaluations.map((e) => e.where).join(', ')}: ${same ? 'yes' : 'NO'}`);
 console.log(`load average ${load()} at the end`);
 await ortNode.release();

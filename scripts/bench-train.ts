@@ -104,7 +104,9 @@ const strategies = ['monolingual', 'cross-lingual', 'hybrid'];
 const shape = rank === 0 ? 'full 384 x 384' : `rank ${rank}`;
 for (const [i, seed] of seeds.entries()) {
   const node = await runInNode(seed);
-  console.log(`\nseed ${seed}, ${epochs} epochs, ${shape} adapter; Node: three strategies trained in ${seconds(sum(node.trainMs))} (${node.trainMs.map(seconds).join(', ')})`);
+  console.log(
+    `\nseed ${seed}, ${epochs} epochs, ${shape} adapter; Node: three strategies trained in ${seconds(sum(node.trainMs))} (${node.trainMs.map(seconds).join(', ')})`,
+  );
   if (values.eval) console.log(formatResultsMarkdown(node.rows));
   if (i > 0 || values['node-only']) continue;
 
@@ -113,8 +115,12 @@ for (const [i, seed] of seeds.entries()) {
   console.log(`\n${web.browser}, training worker vs Node (same experiment, seed ${seed}):`);
   console.log(`| | Node | browser worker | browser / Node |`);
   console.log(`|---|---:|---:|---:|`);
-  strategies.forEach((s, k) => console.log(`| train ${s} | ${seconds(node.trainMs[k])} | ${seconds(web.trainMs[k])} | ${(web.trainMs[k] / node.trainMs[k]).toFixed(2)} |`));
-  console.log(`| **train, three strategies** | **${seconds(sum(node.trainMs))}** | **${seconds(sum(web.trainMs))}** | **${(sum(web.trainMs) / sum(node.trainMs)).toFixed(2)}** |`);
+  strategies.forEach((s, k) =>
+    console.log(`| train ${s} | ${seconds(node.trainMs[k])} | ${seconds(web.trainMs[k])} | ${(web.trainMs[k] / node.trainMs[k]).toFixed(2)} |`),
+  );
+  console.log(
+    `| **train, three strategies** | **${seconds(sum(node.trainMs))}** | **${seconds(sum(web.trainMs))}** | **${(sum(web.trainMs) / sum(node.trainMs)).toFixed(2)}** |`,
+  );
   console.log(`| generate the benchmark | ${seconds(node.generateMs)} | ${seconds(web.generateMs)} | ${(web.generateMs / node.generateMs).toFixed(2)} |`);
   console.log(`| evaluate (untrained + 3) | ${seconds(sum(node.evalMs))} | ${seconds(sum(web.evalMs))} | ${(sum(web.evalMs) / sum(node.evalMs)).toFixed(2)} |`);
   console.log(`| whole experiment | ${seconds(node.totalMs)} | ${seconds(web.totalMs)} | ${(web.totalMs / node.totalMs).toFixed(2)} |`);

@@ -92,7 +92,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const folder = await fetchDataset({ dataset: parsed.positionals[0], host: parsed.values.host, outDir: parsed.values.out });
-    process.stderr.write(`done: ${folder} (${DATASETS[parsed.positionals[0]].licenceNote}; open /data/${path.basename(folder)}/ in the app, or --data ${path.relative(process.cwd(), folder)} on the command line)\n`);
+    process.stderr.write(
+      `done: ${folder} (${DATASETS[parsed.positionals[0]].licenceNote}; open /data/${path.basename(folder)}/ in the app, or --data ${path.relative(process.cwd(), folder)} on the command line)\n`,
+    );
     return 0;
   } catch (e) {
     process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -31,7 +31,9 @@ const FILLER_SCORE = -30;
 export function readTextSample(textDir: string): string[] {
   if (!existsSync(textDir)) return [];
   const texts: string[] = [];
-  for (const name of readdirSync(textDir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const name of readdirSync(textDir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const path = join(textDir, name);
     let parsed: unknown;
     try {

@@ -76,7 +76,12 @@ class EncoderEmitter {
       const attention = this.emitSelfAttention(`${scope}/attention`, hidden, maskBias, layer.query, layer.key, layer.value);
       const attentionOut = this.emitLinear(`${scope}/attention/output/dense`, attention, layer.attentionOutput);
       const attentionResidual = g.op(`${scope}/attention/output`, 'Add', [attentionOut, hidden]);
-      hidden = this.emitLayerNorm(`${scope}/attention/output/LayerNorm`, attentionResidual, layer.attentionNorm, `encoder.layer.${i}.attention.output.LayerNorm`);
+      hidden = this.emitLayerNorm(
+        `${scope}/attention/output/LayerNorm`,
+        attentionResidual,
+        layer.attentionNorm,
+        `encoder.layer.${i}.attention.output.LayerNorm`,
+      );
 
       const intermediate = this.emitLinear(`${scope}/intermediate/dense`, hidden, layer.intermediate);
       const activated = this.emitGelu(`${scope}/intermediate/intermediate_act_fn`, intermediate);

@@ -114,7 +114,10 @@ function addHead(weights: EncoderWeights, head: EncoderHead, shape: EncoderShape
   if (head === 'pooler') return { ...weights, pooler: nearIdentity(random.fork('pooler'), h, 0.5, 0.1) };
   if (head === 'masked-lm') {
     const norm = { gamma: new Float32Array(h).fill(1), beta: new Float32Array(h) };
-    return { ...weights, lmHead: { dense: nearIdentity(random.fork('lm-dense'), h, 1, 0.1), norm, bias: drawUnitVector(random.fork('lm-bias'), shape.vocabSize) } };
+    return {
+      ...weights,
+      lmHead: { dense: nearIdentity(random.fork('lm-dense'), h, 1, 0.1), norm, bias: drawUnitVector(random.fork('lm-bias'), shape.vocabSize) },
+    };
   }
   return weights;
 }

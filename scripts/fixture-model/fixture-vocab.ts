@@ -36,11 +36,35 @@ const SCORE_NEUTRAL = -4;
 const SCORE_WORD = -6;
 const SCORE_CHAR = -12;
 
-const NEUTRAL_PIECES = ['.', ',', '?', '!', ':', ';', '-', '"', "'", '(', ')', '。', '、', '？', '！', '।', '؟', '،', `${SPACE_MARK}query`, `${SPACE_MARK}passage`];
+const NEUTRAL_PIECES = [
+  '.',
+  ',',
+  '?',
+  '!',
+  ':',
+  ';',
+  '-',
+  '"',
+  "'",
+  '(',
+  ')',
+  '。',
+  '、',
+  '？',
+  '！',
+  '।',
+  '؟',
+  '،',
+  `${SPACE_MARK}query`,
+  `${SPACE_MARK}passage`,
+];
 
 /** The pieces a lexicon word contributes: "▁part" for each space-separated part, plus bare parts in unspaced languages. */
 export function splitWordPieces(word: string, lang: LexiconLanguage): string[] {
-  const parts = word.normalize('NFKC').split(' ').filter((p) => p.length > 0);
+  const parts = word
+    .normalize('NFKC')
+    .split(' ')
+    .filter((p) => p.length > 0);
   const pieces = parts.map((part) => SPACE_MARK + part);
   if (UNSPACED_LANGUAGES.has(lang)) pieces.push(...parts);
   return pieces;

@@ -52,7 +52,11 @@ export function createFixtureWeights(shape: EncoderShape, vocab: readonly VocabP
       query: createLinear(fillNormal(r.fork('query'), h * h, ATTENTION_QK_GAIN / Math.sqrt(h)), h, h),
       key: createLinear(fillNormal(r.fork('key'), h * h, ATTENTION_QK_GAIN / Math.sqrt(h)), h, h),
       value: createLinear(addIdentity(fillNormal(r.fork('value'), h * h, VALUE_NOISE / Math.sqrt(h)), h, 1), h, h),
-      attentionOutput: createLinear(addIdentity(fillNormal(r.fork('attention-output'), h * h, ATTENTION_OUTPUT_NOISE / Math.sqrt(h)), h, ATTENTION_OUTPUT_GAIN), h, h),
+      attentionOutput: createLinear(
+        addIdentity(fillNormal(r.fork('attention-output'), h * h, ATTENTION_OUTPUT_NOISE / Math.sqrt(h)), h, ATTENTION_OUTPUT_GAIN),
+        h,
+        h,
+      ),
       attentionNorm: createUnitNorm(h),
       intermediate: createLinear(fillNormal(r.fork('intermediate'), h * inter, 1 / Math.sqrt(h)), h, inter),
       output: createLinear(fillNormal(r.fork('output'), inter * h, FFN_OUTPUT_GAIN / Math.sqrt(inter)), inter, h),

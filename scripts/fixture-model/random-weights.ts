@@ -15,7 +15,12 @@ export function createRandomWeights(shape: EncoderShape, random: SeededRandom): 
     for (let i = 0; i < length; i++) out[i] = (random.uniform() * 2 - 1) * a;
     return out;
   };
-  const createLinear = (inputs: number, outputs: number): Linear => ({ weight: drawUniform(inputs * outputs), bias: new Float32Array(outputs), inputs, outputs });
+  const createLinear = (inputs: number, outputs: number): Linear => ({
+    weight: drawUniform(inputs * outputs),
+    bias: new Float32Array(outputs),
+    inputs,
+    outputs,
+  });
   const createUnitNorm = (): LayerNormWeights => ({ gamma: new Float32Array(h).fill(1), beta: new Float32Array(h) });
   return {
     wordEmbeddings: drawUniform(shape.vocabSize * h),

@@ -13,8 +13,7 @@ export function runReferenceEncoder(shape: EncoderShape, weights: EncoderWeights
   let hidden: Float64Array = new Float64Array(seq * h);
   for (let t = 0; t < seq; t++) {
     for (let k = 0; k < h; k++) {
-      hidden[t * h + k] =
-        weights.wordEmbeddings[inputIds[t] * h + k] + weights.positionEmbeddings[positions[t] * h + k] + weights.tokenTypeEmbeddings[k];
+      hidden[t * h + k] = weights.wordEmbeddings[inputIds[t] * h + k] + weights.positionEmbeddings[positions[t] * h + k] + weights.tokenTypeEmbeddings[k];
     }
   }
   hidden = layerNorm(hidden, seq, h, weights.embeddingNorm, shape.layerNormEps);

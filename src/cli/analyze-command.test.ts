@@ -39,11 +39,36 @@ describe('npm run analyze', () => {
     // The same run as a plain file with its qrels and id<TAB>lang maps instead of the corpus.
     const qrels = await readFile(path.join(evalOut, 'qrels.multi.txt'), 'utf8');
     const runText = await readFile(path.join(evalOut, 'run.multi.trec'), 'utf8');
-    const docLangs = [...new Set(runText.split('\n').filter(Boolean).map((l) => l.split(' ')[2]))].map((id) => `${id}\t${id.split('/')[0]}`);
-    const queryLangs = [...new Set(qrels.split('\n').filter(Boolean).map((l) => l.split(' ')[0]))].map((id) => `${id}\t${id.split('/').at(-1)}`);
+    const docLangs = [
+      ...new Set(
+        runText
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => l.split(' ')[2]),
+      ),
+    ].map((id) => `${id}\t${id.split('/')[0]}`);
+    const queryLangs = [
+      ...new Set(
+        qrels
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => l.split(' ')[0]),
+      ),
+    ].map((id) => `${id}\t${id.split('/').at(-1)}`);
     await writeFile(path.join(dir, 'docs.tsv'), `docid\tlang\n${docLangs.join('\n')}\n`);
     await writeFile(path.join(dir, 'queries.tsv'), `${queryLangs.join('\n')}\n`);
-    const [system] = await runAnalyze(['--run', path.join(evalOut, 'run.multi.trec'), '--qrels', path.join(evalOut, 'qrels.multi.txt'), '--doc-langs', path.join(dir, 'docs.tsv'), '--query-langs', path.join(dir, 'queries.tsv'), '--out', path.join(dir, 'maps')]);
+    const [system] = await runAnalyze([
+      '--run',
+      path.join(evalOut, 'run.multi.trec'),
+      '--qrels',
+      path.join(evalOut, 'qrels.multi.txt'),
+      '--doc-langs',
+      path.join(dir, 'docs.tsv'),
+      '--query-langs',
+      path.join(dir, 'queries.tsv'),
+      '--out',
+      path.join(dir, 'maps'),
+    ]);
     expect(system.report.settings.multi!.macro).toEqual(expected.settings.multi.macro);
   }, 120_000);
 
@@ -71,9 +96,23 @@ describe('npm run analyze', () => {
     const lines = (await readFile(path.join(evalOut, 'run.mono.trec'), 'utf8')).trim().split('\n');
     // B: the same run with every score negated, so each ranking is turned upside down.
     await writeFile(path.join(dir, 'bm25.trec'), `${lines.join('\n')}\n`);
-    await writeFile(path.join(dir, 'upside-down.trec'), `${lines.map((l) => l.replace(/ (\S+) (\S+)$/, (_, score, tag) => ` ${-Number(score)} ${tag}`)).join('\n')}\n`);
+    await writeFile(
+      path.join(dir, 'upside-down.trec'),
+      `${lines.map((l) => l.replace(/ (\S+) (\S+)$/, (_, score, tag) => ` ${-Number(score)} ${tag}`)).join('\n')}\n`,
+    );
     const out = path.join(dir, 'out');
-    await runAnalyze(['--run', path.join(dir, 'bm25.trec'), '--run', path.join(dir, 'upside-down.trec'), '--qrels', path.join(evalOut, 'qrels.mono.txt'), '--corpus', SQUAD, '--out', out]);
+    await runAnalyze([
+      '--run',
+      path.join(dir, 'bm25.trec'),
+      '--run',
+      path.join(dir, 'upside-down.trec'),
+      '--qrels',
+      path.join(evalOut, 'qrels.mono.txt'),
+      '--corpus',
+      SQUAD,
+      '--out',
+      out,
+    ]);
     const [c] = await readJson(path.join(out, 'comparison.json'));
     expect(c.heading).toBe('bm25 → upside-down');
     expect(c.caveats).toEqual([]);
@@ -83,7 +122,8 @@ describe('npm run analyze', () => {
     expect(test.overall.effect).toBeCloseTo(mono.figures[0].delta, 12);
     expect(test.overall.p).toBeLessThan(0.05);
     expect(test.cells.map((x: { key: string }) => x.key)).toEqual(['de->de', 'en->en', 'es->es']);
-    for (const x of test.cells) expect(x).toMatchObject({ p: expect.any(Number), tP: expect.any(Number), holmP: expect.any(Number), holds: expect.any(Boolean) });
+    for (const x of test.cells)
+      expect(x).toMatchObject({ p: expect.any(Number), tP: expect.any(Number), holmP: expect.any(Number), holds: expect.any(Boolean) });
   }, 120_000);
 
   it('exits with code 2 naming the file and line of a malformed run line', async () => {
@@ -91,7 +131,9 @@ describe('npm run analyze', () => {
     await writeFile(path.join(dir, 'a.trec'), 'q1 Q0 d1 1 0.5 t\nq1 Q0 d2 2 0.4\n');
     await writeFile(path.join(dir, 'q.txt'), 'q1 0 d1 1\n');
     const cli = ['tsx', path.join(ROOT, 'src/cli/main.ts'), 'analyze'];
-    const failed = await run('npx', [...cli, '--run', path.join(dir, 'a.trec'), '--qrels', path.join(dir, 'q.txt'), '--corpus', SQUAD, '--out', dir], { cwd: ROOT }).catch((e) => e);
+    const failed = await run('npx', [...cli, '--run', path.join(dir, 'a.trec'), '--qrels', path.join(dir, 'q.txt'), '--corpus', SQUAD, '--out', dir], {
+      cwd: ROOT,
+    }).catch((e) => e);
     expect(failed.code).toBe(2);
     expect(failed.stderr).toContain(`${path.join(dir, 'a.trec')}:2: expected 6 fields "qid Q0 docid rank score tag", got 5 fields`);
   }, 60_000);

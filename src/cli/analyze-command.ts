@@ -60,7 +60,10 @@ export async function runAnalyze(argv: string[]): Promise<AnalyzedSystem[]> {
   if (!values.run?.length) throw new CliError(`--run is required\n\n${ANALYZE_USAGE}`);
   if (!values.out) throw new CliError(`--out is required\n\n${ANALYZE_USAGE}`);
   if (values.pool !== undefined && values.pool !== 'multi' && values.pool !== 'single') throw new CliError(`--pool ${values.pool}: expected multi or single`);
-  const langs = values.langs?.split(',').map((s) => s.trim()).filter(Boolean);
+  const langs = values.langs
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (langs && langs.length === 0) throw new CliError('--langs: empty list');
 
   const progress = createProgressReporter();
@@ -75,10 +78,14 @@ export async function runAnalyze(argv: string[]): Promise<AnalyzedSystem[]> {
       const started = Date.now();
       const run = await readRunFile(part.run, docs, (bytes) => progress.update({ stage: `reading ${part.run}`, done: bytes, total: 0 }));
       runs.set(part.run, run);
-      progress.log(`${part.run}: ${run.entries.toLocaleString('en-US')} entries, ${run.queries.length.toLocaleString('en-US')} queries in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      progress.log(
+        `${part.run}: ${run.entries.toLocaleString('en-US')} entries, ${run.queries.length.toLocaleString('en-US')} queries in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
     }
   }
-  const languages = await loadLanguages({ corpus: values.corpus, docLangs: values['doc-langs'], queryLangs: values['query-langs'] }, docs, (m) => progress.log(m));
+  const languages = await loadLanguages({ corpus: values.corpus, docLangs: values['doc-langs'], queryLangs: values['query-langs'] }, docs, (m) =>
+    progress.log(m),
+  );
   const queryLang = queryLanguageLookup(languages.queries);
   const tieKey = tieKeysDescendingById(docs.ids);
 
@@ -111,7 +118,12 @@ export async function runAnalyze(argv: string[]): Promise<AnalyzedSystem[]> {
   return analyzed;
 }
 
-async function writeMetrics(dir: string, system: { parts: { run: string; qrels: string }[] }, report: EvalReport, diagnostics: RunDiagnostics[]): Promise<void> {
+async function writeMetrics(
+  dir: string,
+  system: { parts: { run: string; qrels: string }[] },
+  report: EvalReport,
+  diagnostics: RunDiagnostics[],
+): Promise<void> {
   await mkdir(dir, { recursive: true });
   const hasPairs = Boolean(report.settings.mono || report.settings.cross);
   const summary = {
@@ -137,6 +149,8 @@ async function writeComparisons(out: string, systems: AnalyzedSystem[], log: (m:
 function logMacro(name: string, report: EvalReport, log: (m: string) => void): void {
   for (const [s, setting] of Object.entries(report.settings)) {
     const m = setting.macro;
-    log(`${name} ${s.padEnd(5)} mAP ${m.ap.toFixed(4)}  R@1 ${m.recallAt1.toFixed(4)}  R@10 ${m.recallAt10.toFixed(4)}  MRR ${m.rr.toFixed(4)}  nDCG@10 ${m.ndcgAt10.toFixed(4)}${s === 'multi' ? `  mean max rank distance ${m.maxRankDistance.toFixed(1)}` : ''}`);
+    log(
+      `${name} ${s.padEnd(5)} mAP ${m.ap.toFixed(4)}  R@1 ${m.recallAt1.toFixed(4)}  R@10 ${m.recallAt10.toFixed(4)}  MRR ${m.rr.toFixed(4)}  nDCG@10 ${m.ndcgAt10.toFixed(4)}${s === 'multi' ? `  mean max rank distance ${m.maxRankDistance.toFixed(1)}` : ''}`,
+    );
   }
 }

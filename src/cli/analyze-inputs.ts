@@ -81,7 +81,11 @@ export interface LanguageSources {
  * corpus folder (any format the lab loads, BEIR with a "lang" field included) or id<TAB>lang files.
  * Call after every run and qrels file is read: only documents they name are kept.
  */
-export async function loadLanguages(src: LanguageSources, docs: DocTable, log: (m: string) => void): Promise<{ queries: Map<string, LangCode>; name: string; corpus?: Corpus }> {
+export async function loadLanguages(
+  src: LanguageSources,
+  docs: DocTable,
+  log: (m: string) => void,
+): Promise<{ queries: Map<string, LangCode>; name: string; corpus?: Corpus }> {
   if (src.corpus && src.docLangs) throw new CliError('give --corpus or --doc-langs, not both');
   let queries: Map<string, LangCode> | null = null;
   let name = '';

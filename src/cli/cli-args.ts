@@ -29,13 +29,20 @@ export function parseCliArgs<O extends Options>(argv: string[], options: O, usag
 }
 
 function oneLine(message: string): string {
-  return message.split('\n').map((s) => s.trim()).filter(Boolean).join(' ');
+  return message
+    .split('\n')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** A comma-separated list, each item at most once and (when `allowed` is given) one of those. */
 export function parseList(value: string | undefined, flag: string, allowed?: readonly string[]): string[] | undefined {
   if (value === undefined) return undefined;
-  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (list.length === 0) throw new CliError(`${flag}: empty list`);
   const bad = allowed ? list.filter((v) => !allowed.includes(v)) : [];
   if (bad.length) throw new CliError(`${flag}: unknown ${bad.join(', ')}; expected some of ${allowed!.join(', ')}`);

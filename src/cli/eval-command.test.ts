@@ -94,10 +94,7 @@ describe('npm run eval', () => {
 
   it('names the file and line of a malformed corpus', async () => {
     const dir = await tempDir('bad-jsonl-');
-    await writeFile(
-      path.join(dir, 'corpus.jsonl'),
-      '{"kind":"passage","id":"p1.en","group":"p1","lang":"en","text":"A cat."}\n{"kind":"question", oops}\n',
-    );
+    await writeFile(path.join(dir, 'corpus.jsonl'), '{"kind":"passage","id":"p1.en","group":"p1","lang":"en","text":"A cat."}\n{"kind":"question", oops}\n');
     await expect(runEval(['--data', dir, '--out', path.join(dir, 'out')])).rejects.toThrow(/corpus\.jsonl line 2: invalid JSON/);
   });
 });

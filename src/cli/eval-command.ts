@@ -70,7 +70,8 @@ export function parseEvalArgs(argv: string[]): EvalOptions | null {
   if (!values.data) throw new CliError(`--data is required (${HELP_HINT})`);
   if (!values.out) throw new CliError(`--out is required (${HELP_HINT})`);
   const depth = Number(values.depth);
-  if (!/^\d+$/.test(values.depth!) || !Number.isSafeInteger(depth) || depth < 1) throw new CliError(`--depth ${values.depth}: expected a positive whole number`);
+  if (!/^\d+$/.test(values.depth!) || !Number.isSafeInteger(depth) || depth < 1)
+    throw new CliError(`--depth ${values.depth}: expected a positive whole number`);
   if (values.tag !== undefined && !TAG.test(values.tag)) {
     throw new CliError(`--tag ${JSON.stringify(values.tag)}: expected 1-64 letters, digits, "_", "." or "-" (trec_eval splits run lines on white space)`);
   }

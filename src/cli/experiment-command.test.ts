@@ -17,7 +17,22 @@ beforeAll(async () => {
   await copyFile(path.join(ROOT, 'test/fixtures/lexicon-corpus.jsonl'), path.join(dataDir, 'lexicon-corpus.jsonl'));
 });
 
-const ARGS = ['--retriever', 'fixture/xlmr-tiny', '--strategies', 'mono,cross,hybrid', '--epochs', '20', '--batch-size', '6', '--lr', '0.01', '--test-fraction', '0.25', '--hold-out', 'el,vi'];
+const ARGS = [
+  '--retriever',
+  'fixture/xlmr-tiny',
+  '--strategies',
+  'mono,cross,hybrid',
+  '--epochs',
+  '20',
+  '--batch-size',
+  '6',
+  '--lr',
+  '0.01',
+  '--test-fraction',
+  '0.25',
+  '--hold-out',
+  'el,vi',
+];
 
 async function experiment(seed: number) {
   const out = await mkdtemp(path.join(tmpdir(), 'experiment-'));
@@ -44,16 +59,19 @@ describe('npm run experiment', () => {
     expect(Object.keys(a.timings.strategies)).toEqual(['mono', 'cross', 'hybrid']);
 
     const lines = a.results.split('\n');
-    expect(lines).toContain(
-      '| strategy | mono mAP | mono R@1 | cross mAP | cross R@1 | multi mAP | multi R@10 | mean max rank distance (lower is better) |',
-    );
+    expect(lines).toContain('| strategy | mono mAP | mono R@1 | cross mAP | cross R@1 | multi mAP | multi R@10 | mean max rank distance (lower is better) |');
     for (const label of ['Untrained (frozen encoder)', 'Monolingual batches (X-X-mono)', 'Cross-lingual batches (X-Y)', 'Hybrid batches']) {
       expect(lines.some((l) => l.startsWith(`| ${label} | `))).toBe(true);
     }
     expect(a.results).toContain("This is adapter training over a frozen encoder, not the paper's full fine-tuning");
 
     const hybrid = deserializeAdapter(a.adapters[2], { dim: 64 }, 'adapter-hybrid.xlad');
-    expect(hybrid.header.meta).toMatchObject({ strategy: 'hybrid', seed: 3, encoder: 'fixture/xlmr-tiny@q8/mean', trainLanguages: 'en,de,es,ar,zh,ru,hi,th,tr,ja,id,sw,ne' });
+    expect(hybrid.header.meta).toMatchObject({
+      strategy: 'hybrid',
+      seed: 3,
+      encoder: 'fixture/xlmr-tiny@q8/mean',
+      trainLanguages: 'en,de,es,ar,zh,ru,hi,th,tr,ja,id,sw,ne',
+    });
 
     const other = await experiment(4);
     expect(other.json.split.testQids).not.toEqual(a.json.split.testQids);

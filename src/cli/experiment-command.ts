@@ -38,7 +38,10 @@ function parseNumber(value: string | undefined, flag: string, check: (n: number)
 
 function parseStrategies(value: string | undefined): BatchStrategy[] | undefined {
   if (value === undefined) return undefined;
-  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (names.length === 0) throw new CliError('--strategies: empty list; expected some of mono, cross, hybrid');
   const bad = names.filter((n) => !parseStrategyName(n));
   if (bad.length) throw new CliError(`--strategies: unknown ${bad.join(', ')}; expected some of mono, cross, hybrid`);
@@ -79,7 +82,8 @@ export async function runExperimentCommand(argv: string[]): Promise<void> {
   if (!values.data) throw new CliError(`--data is required (${HELP_HINT})`);
   if (!values.retriever) throw new CliError(`--retriever is required: a dense model id or folder (${HELP_HINT})`);
   if (!values.out) throw new CliError(`--out is required (${HELP_HINT})`);
-  if (values.retriever === 'bm25') throw new CliError('--retriever bm25: training needs a dense encoder whose embeddings an adapter can map; give a model id or folder');
+  if (values.retriever === 'bm25')
+    throw new CliError('--retriever bm25: training needs a dense encoder whose embeddings an adapter can map; give a model id or folder');
   const dtypes: readonly Dtype[] = ['fp32', 'fp16', 'q8'];
   if (values.dtype && !dtypes.includes(values.dtype as Dtype)) throw new CliError(`--dtype ${values.dtype}: expected one of ${dtypes.join(', ')}`);
   const positiveInt = (n: number) => Number.isInteger(n) && n > 0;
@@ -99,7 +103,13 @@ export async function runExperimentCommand(argv: string[]): Promise<void> {
   const source = await resolveDataSource(values.data);
   const out = await openOutputDir(values.out, { force: values.force });
   try {
-    await experimentInto(out, source, { data: values.data, retriever: values.retriever, dtype: values.dtype, out: values.out, scoring: values.scoring }, settings, heldOut);
+    await experimentInto(
+      out,
+      source,
+      { data: values.data, retriever: values.retriever, dtype: values.dtype, out: values.out, scoring: values.scoring },
+      settings,
+      heldOut,
+    );
   } catch (e) {
     await out.abort();
     throw e;
@@ -135,7 +145,8 @@ async function experimentInto(
       ...settings,
       heldOutLanguages: heldOut,
       onProgress: (p) => {
-        if (p.phase === 'train') progress.update({ stage: `training ${p.strategy}: epoch ${p.epoch + 1}, loss ${p.loss.toFixed(4)}`, done: p.step + 1, total: p.totalSteps });
+        if (p.phase === 'train')
+          progress.update({ stage: `training ${p.strategy}: epoch ${p.epoch + 1}, loss ${p.loss.toFixed(4)}`, done: p.step + 1, total: p.totalSteps });
         else if (p.phase === 'evaluate') progress.update({ stage: `evaluating ${p.name}: ${p.stage}`, done: p.done, total: p.total });
         else progress.update(p);
       },
@@ -156,7 +167,9 @@ async function experimentInto(
   for (const s of result.strategies) await out.write(adapterFileName(s.shortName), s.adapterBytes);
   await out.commit();
 
-  progress.log(`done in ${(result.totalMs / 1000).toFixed(1)} s (training ${result.strategies.map((s) => `${s.shortName} ${(s.trainMs / 1000).toFixed(s.trainMs < 1000 ? 2 : 1)} s`).join(', ')})`);
+  progress.log(
+    `done in ${(result.totalMs / 1000).toFixed(1)} s (training ${result.strategies.map((s) => `${s.shortName} ${(s.trainMs / 1000).toFixed(s.trainMs < 1000 ? 2 : 1)} s`).join(', ')})`,
+  );
   progress.log(formatResultsMarkdown(result.rows));
   progress.log(`wrote experiment.json, results.md and ${result.strategies.length} adapter file(s) to ${values.out}`);
 }

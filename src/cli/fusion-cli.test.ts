@@ -19,6 +19,8 @@ describe('npm run eval --retriever rrf:... / combsum:...', () => {
       const first = (await readFile(path.join(out, 'run.mono.trec'), 'utf8')).split('\n')[0];
       expect(first.split(' ')[5]).toBe(`${method}_bm25_fixture_xlmr-tiny_q8_mean`);
     }
-    await expect(runEval(['--data', dir, '--retriever', 'rrf:bm25', '--out', path.join(dir, 'x')])).rejects.toThrow('fusion needs two or more retrievers joined by "+"');
+    await expect(runEval(['--data', dir, '--retriever', 'rrf:bm25', '--out', path.join(dir, 'x')])).rejects.toThrow(
+      'fusion needs two or more retrievers joined by "+"',
+    );
   }, 120_000);
 });

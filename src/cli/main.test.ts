@@ -85,7 +85,10 @@ describe('the command line refuses bad arguments in one line, exit code 2', () =
     expectOneLine(onFile, `error: --out ${file}: is a file; give a folder (it is created when missing)`);
     expectOneLine(underFile, `error: --out ${path.join(file, 'out')}: a part of the path is a file, not a folder (ENOTDIR)`);
     expectOneLine(unwritable, /^error: --out \/sys\/kernel: cannot write there: (permission denied \(EACCES\)|operation not permitted \(EPERM\))$/);
-    expectOneLine(notEmpty, `error: --out ${dir}: the folder is not empty (notes.txt); give a new or empty folder, or add --force to replace the files this run writes`);
+    expectOneLine(
+      notEmpty,
+      `error: --out ${dir}: the folder is not empty (notes.txt); give a new or empty folder, or add --force to replace the files this run writes`,
+    );
     expect(await readFile(file, 'utf8')).toBe('keep me');
   }, 180_000);
 

@@ -32,7 +32,9 @@ async function main(): Promise<void> {
   const [name, ...rest] = process.argv.slice(2);
   const command = name ? commands.get(name) : undefined;
   if (!command) {
-    process.stderr.write(name ? `error: unknown command ${JSON.stringify(name)}; expected eval, experiment or analyze (run without arguments for usage)\n` : `${USAGE}\n`);
+    process.stderr.write(
+      name ? `error: unknown command ${JSON.stringify(name)}; expected eval, experiment or analyze (run without arguments for usage)\n` : `${USAGE}\n`,
+    );
     process.exitCode = 2;
     return;
   }
@@ -45,7 +47,8 @@ async function main(): Promise<void> {
  * report). The line is escaped, so text from a corpus cannot send terminal control sequences.
  */
 export function errorLine(e: unknown): string {
-  if (e instanceof CliError || e instanceof ModelError || e instanceof CorpusError || e instanceof RunFormatError || e instanceof UnreachableError) return e.message;
+  if (e instanceof CliError || e instanceof ModelError || e instanceof CorpusError || e instanceof RunFormatError || e instanceof UnreachableError)
+    return e.message;
   const errno = e as NodeJS.ErrnoException;
   if (errno && typeof errno.code === 'string' && typeof errno.syscall === 'string') {
     return fsErrorLine(`${errno.syscall}${errno.path ? ` ${errno.path}` : ''}`, e);

@@ -42,7 +42,9 @@ export interface OutputDir {
  */
 export async function openOutputDir(out: string, opts: { force?: boolean; flag?: string } = {}): Promise<OutputDir> {
   const flag = opts.flag ?? '--out';
-  const info = await stat(out).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? null : Promise.reject(new CliError(fsErrorLine(`${flag} ${out}`, e)))));
+  const info = await stat(out).catch((e: NodeJS.ErrnoException) =>
+    e.code === 'ENOENT' ? null : Promise.reject(new CliError(fsErrorLine(`${flag} ${out}`, e))),
+  );
   if (info && !info.isDirectory()) throw new CliError(`${flag} ${out}: is a file; give a folder (it is created when missing)`);
   if (!info) await mkdir(out, { recursive: true }).catch((e) => Promise.reject(new CliError(fsErrorLine(`${flag} ${out}: cannot create the folder`, e))));
   const entries = (await readdir(out).catch((e) => Promise.reject(new CliError(fsErrorLine(`${flag} ${out}`, e))))).filter((n) => !n.startsWith('.partial-'));

@@ -28,7 +28,8 @@ export async function resolveRetriever(spec: string, opts: ResolveRetrieverOptio
   if (fusion) {
     // rrf:bm25+<model>: each member resolved as on its own; --dtype goes to the dense members.
     const members = fusion[2].split('+').filter(Boolean);
-    if (members.length < 2) throw new CliError(`--retriever ${spec}: fusion needs two or more retrievers joined by "+", e.g. ${fusion[1]}:bm25+Xenova/multilingual-e5-small`);
+    if (members.length < 2)
+      throw new CliError(`--retriever ${spec}: fusion needs two or more retrievers joined by "+", e.g. ${fusion[1]}:bm25+Xenova/multilingual-e5-small`);
     if (members.some((m) => /^(rrf|combsum):/.test(m))) throw new CliError(`--retriever ${spec}: fusions do not nest`);
     const resolved: Retriever[] = [];
     for (const m of members) resolved.push(await resolveRetriever(m, { ...opts, dtype: m === 'bm25' ? undefined : opts.dtype }));

@@ -26,7 +26,10 @@ export interface LoadedPipeline extends Extractor {
 export type CheckedExtractor = Extractor & { readonly checked: CheckedOutput };
 
 /** Runs the probe, checks the outputs against the entry (throws ModelOutputError), returns the extractor to embed with. */
-export async function checkLoadedPipeline(pipe: LoadedPipeline, entry: Pick<ModelEntry, 'label' | 'dimensions' | 'vocab' | 'pooling'>): Promise<CheckedExtractor> {
+export async function checkLoadedPipeline(
+  pipe: LoadedPipeline,
+  entry: Pick<ModelEntry, 'label' | 'dimensions' | 'vocab' | 'pooling'>,
+): Promise<CheckedExtractor> {
   const inputs = pipe.tokenizer([OUTPUT_PROBE_TEXT], { padding: true, truncation: true });
   const outputs = await pipe.model(inputs);
   const tokens = inputs.input_ids.dims[1];

@@ -25,7 +25,11 @@ describe('describeModelFolder', () => {
   });
 
   it('finds fp32 weights in external data beside the graph', () => {
-    const e = describeModelFolder('/m/e5-large', config, { 'onnx/model.onnx': 500_000, 'onnx/model.onnx_data': 2_240_000_000, 'onnx/model_quantized.onnx': 562_000_000 });
+    const e = describeModelFolder('/m/e5-large', config, {
+      'onnx/model.onnx': 500_000,
+      'onnx/model.onnx_data': 2_240_000_000,
+      'onnx/model_quantized.onnx': 562_000_000,
+    });
     expect(e.dtypes.fp32).toEqual({ file: 'onnx/model.onnx', approxMB: 2240.5, externalData: ['onnx/model.onnx_data'] });
     expect(e.dtypes.q8!.externalData).toBeUndefined();
   });

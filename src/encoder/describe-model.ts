@@ -18,7 +18,9 @@ interface ConfigShape {
 /** The registry entry whose local folder or id ends with this folder name, if any. */
 export function findPresetFor(folderName: string): ModelEntry | undefined {
   const name = folderName.replace(/\/+$/, '').split('/').pop()?.toLowerCase() ?? '';
-  return [...MODEL_REGISTRY, ...BASELINE_PRESETS].find((m) => m.local.toLowerCase().endsWith(`/${name}`) || m.local.toLowerCase() === name || m.id.toLowerCase().split('/').pop() === name);
+  return [...MODEL_REGISTRY, ...BASELINE_PRESETS].find(
+    (m) => m.local.toLowerCase().endsWith(`/${name}`) || m.local.toLowerCase() === name || m.id.toLowerCase().split('/').pop() === name,
+  );
 }
 
 /**

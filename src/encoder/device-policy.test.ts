@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { chooseDevice, chooseDtype, chooseThreads, isDeviceLostError, judgeProbe, judgeSpeed, lowestRowCosine, softwareAdapterName, type GpuReport } from './device-policy';
+import {
+  chooseDevice,
+  chooseDtype,
+  chooseThreads,
+  isDeviceLostError,
+  judgeProbe,
+  judgeSpeed,
+  lowestRowCosine,
+  softwareAdapterName,
+  type GpuReport,
+} from './device-policy';
 
 const noApi: GpuReport = { api: false, adapter: false, shaderF16: false };
 const noAdapter: GpuReport = { api: true, adapter: false, shaderF16: false };
@@ -32,7 +42,9 @@ describe('chooseDevice', () => {
     const swiftshader: GpuReport = { ...gpu, software: 'SwiftShader' };
     const auto = chooseDevice(swiftshader);
     expect(auto).toMatchObject({ device: 'wasm', fellBack: true, race: false });
-    expect(auto.reason).toBe('the only WebGPU adapter is a software adapter (SwiftShader) that emulates a GPU on the CPU: using WASM (choose WebGPU to use it anyway)');
+    expect(auto.reason).toBe(
+      'the only WebGPU adapter is a software adapter (SwiftShader) that emulates a GPU on the CPU: using WASM (choose WebGPU to use it anyway)',
+    );
     const chosen = chooseDevice(swiftshader, 'webgpu');
     expect(chosen).toMatchObject({ device: 'webgpu', fellBack: false, race: false });
     expect(chosen.reason).toMatch(/^WebGPU chosen by the user, on a software adapter \(SwiftShader\)/);
@@ -58,8 +70,14 @@ describe('softwareAdapterName', () => {
 
 describe('judgeSpeed', () => {
   it('keeps the faster device on auto and says both times', () => {
-    expect(judgeSpeed({ webgpuMs: 120, wasmMs: 30 }, true)).toEqual({ device: 'wasm', message: 'WASM is faster here (WebGPU 120 ms, WASM 30 ms on the probe sentences): using WASM' });
-    expect(judgeSpeed({ webgpuMs: 8, wasmMs: 30 }, true)).toEqual({ device: 'webgpu', message: 'WebGPU is faster here (WebGPU 8 ms, WASM 30 ms on the probe sentences)' });
+    expect(judgeSpeed({ webgpuMs: 120, wasmMs: 30 }, true)).toEqual({
+      device: 'wasm',
+      message: 'WASM is faster here (WebGPU 120 ms, WASM 30 ms on the probe sentences): using WASM',
+    });
+    expect(judgeSpeed({ webgpuMs: 8, wasmMs: 30 }, true)).toEqual({
+      device: 'webgpu',
+      message: 'WebGPU is faster here (WebGPU 8 ms, WASM 30 ms on the probe sentences)',
+    });
   });
 
   it('keeps WebGPU when the user chose it, slower or not', () => {

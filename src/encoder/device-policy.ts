@@ -65,7 +65,8 @@ export interface DeviceChoice {
 export function chooseDevice(gpu: GpuReport, preference: DevicePreference = 'auto'): DeviceChoice {
   if (preference === 'wasm') return { device: 'wasm', reason: 'WASM chosen by the user', fellBack: false, race: false };
   const wanted = preference === 'webgpu' ? 'WebGPU was asked for' : 'WebGPU preferred';
-  if (!gpu.api) return { device: 'wasm', reason: `${wanted}, but this browser has no WebGPU (navigator.gpu is missing): using WASM`, fellBack: true, race: false };
+  if (!gpu.api)
+    return { device: 'wasm', reason: `${wanted}, but this browser has no WebGPU (navigator.gpu is missing): using WASM`, fellBack: true, race: false };
   if (!gpu.adapter) {
     const why = gpu.error ? `requesting a WebGPU adapter failed (${gpu.error})` : 'no WebGPU adapter is available';
     return { device: 'wasm', reason: `${wanted}, but ${why}: using WASM`, fellBack: true, race: false };
@@ -74,8 +75,18 @@ export function chooseDevice(gpu: GpuReport, preference: DevicePreference = 'aut
     const what = `software adapter (${gpu.software})`;
     // An emulated GPU runs the model on the CPU, far slower than WASM (11 min against 4 s measured).
     return preference === 'webgpu'
-      ? { device: 'webgpu', reason: `WebGPU chosen by the user, on a ${what} that emulates a GPU on the CPU (usually much slower than WASM)`, fellBack: false, race: false }
-      : { device: 'wasm', reason: `the only WebGPU adapter is a ${what} that emulates a GPU on the CPU: using WASM (choose WebGPU to use it anyway)`, fellBack: true, race: false };
+      ? {
+          device: 'webgpu',
+          reason: `WebGPU chosen by the user, on a ${what} that emulates a GPU on the CPU (usually much slower than WASM)`,
+          fellBack: false,
+          race: false,
+        }
+      : {
+          device: 'wasm',
+          reason: `the only WebGPU adapter is a ${what} that emulates a GPU on the CPU: using WASM (choose WebGPU to use it anyway)`,
+          fellBack: true,
+          race: false,
+        };
   }
   return preference === 'webgpu'
     ? { device: 'webgpu', reason: 'WebGPU chosen by the user', fellBack: false, race: false }
@@ -153,6 +164,7 @@ export function isDeviceLostError(error: unknown): boolean {
 export function chooseThreads(crossOriginIsolated: boolean, hardwareConcurrency: number | undefined, override?: number): { threads: number; reason: string } {
   if (!crossOriginIsolated) return { threads: 1, reason: 'the page is not cross-origin isolated (no COOP/COEP headers), so WASM runs on one thread' };
   const cores = Math.max(1, hardwareConcurrency ?? 1);
-  if (override !== undefined && override >= 1) return { threads: Math.min(Math.floor(override), cores), reason: `${Math.min(Math.floor(override), cores)} WASM threads (chosen)` };
+  if (override !== undefined && override >= 1)
+    return { threads: Math.min(Math.floor(override), cores), reason: `${Math.min(Math.floor(override), cores)} WASM threads (chosen)` };
   return { threads: cores, reason: `${cores} WASM threads (cross-origin isolated)` };
 }

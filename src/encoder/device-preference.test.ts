@@ -20,7 +20,14 @@ describe('device preference', () => {
     const storage = memoryStorage();
     storage.setItem(DEVICE_PREFERENCE_KEY, 'cuda');
     expect(readDevicePreference(storage)).toBe('auto');
-    const blocked = { getItem: () => { throw new DOMException('denied', 'SecurityError'); }, setItem: () => { throw new DOMException('full', 'QuotaExceededError'); } };
+    const blocked = {
+      getItem: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    };
     expect(readDevicePreference(blocked)).toBe('auto');
     expect(() => saveDevicePreference('wasm', blocked)).not.toThrow();
     expect(readDevicePreference(undefined)).toBe('auto');

@@ -33,14 +33,32 @@ export function planDownload(entry: ModelEntry, gpu: GpuReport, preference: Devi
   } catch (e) {
     // No dtype WebGPU can run: the worker falls back to WASM, and so does the plan.
     if (device.device !== 'webgpu') throw e;
-    device = { device: 'wasm', reason: `WebGPU cannot run this model (${e instanceof Error ? e.message : String(e)}): using WASM`, fellBack: true, race: false };
+    device = {
+      device: 'wasm',
+      reason: `WebGPU cannot run this model (${e instanceof Error ? e.message : String(e)}): using WASM`,
+      fellBack: true,
+      race: false,
+    };
     choice = chooseDtype('wasm', available, gpu, dtypeOverride, entry.dtypes);
   }
   const { dtype, reason } = choice;
   const approxMB = entry.dtypes[dtype]?.approxMB ?? 0;
   const probeNote =
-    device.device === 'webgpu' ? (device.race ? 'the probe then keeps WebGPU only if it agrees with WASM and is faster' : 'the probe then checks that WebGPU agrees with WASM') : undefined;
-  return { device: device.device, deviceReason: device.reason, dtype, dtypeReason: reason, files: requiredFilesFor(entry, dtype), approxMB, askFirst: approxMB > ASK_ABOVE_MB, probeNote };
+    device.device === 'webgpu'
+      ? device.race
+        ? 'the probe then keeps WebGPU only if it agrees with WASM and is faster'
+        : 'the probe then checks that WebGPU agrees with WASM'
+      : undefined;
+  return {
+    device: device.device,
+    deviceReason: device.reason,
+    dtype,
+    dtypeReason: reason,
+    files: requiredFilesFor(entry, dtype),
+    approxMB,
+    askFirst: approxMB > ASK_ABOVE_MB,
+    probeNote,
+  };
 }
 
 /** "118 MB", "1.12 GB", "<1 MB". */

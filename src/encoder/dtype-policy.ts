@@ -51,7 +51,13 @@ export function dtypeRefusals(device: WebDevice, available: readonly Dtype[], gp
  * with the reason. `files` (sizes) keeps over-large files off WASM. Throws when the model has
  * nothing this device can run (WebGPU with q8 only, WASM with q4f16 or huge files only).
  */
-export function chooseDtype(device: WebDevice, available: readonly Dtype[], gpu: GpuReport, override: Dtype | 'auto' = 'auto', files?: ModelEntry['dtypes']): DtypeChoice {
+export function chooseDtype(
+  device: WebDevice,
+  available: readonly Dtype[],
+  gpu: GpuReport,
+  override: Dtype | 'auto' = 'auto',
+  files?: ModelEntry['dtypes'],
+): DtypeChoice {
   if (available.length === 0) throw new Error('the model lists no ONNX files');
   const on = device === 'wasm' ? 'WASM' : 'WebGPU';
   const order = device === 'wasm' ? WASM_ORDER : gpu.shaderF16 ? WEBGPU_F16_ORDER : WEBGPU_ORDER;
@@ -64,10 +70,17 @@ export function chooseDtype(device: WebDevice, available: readonly Dtype[], gpu:
     return { dtype: auto, reason: `${override} was asked for, but ${refusal}: using ${auto}` };
   }
   if (!auto) {
-    const why = dtypeRefusals(device, available, gpu, files).map((r) => r.reason).join('; ');
+    const why = dtypeRefusals(device, available, gpu, files)
+      .map((r) => r.reason)
+      .join('; ');
     throw new Error(`this model has no dtype ${on} can run (${why})${device === 'webgpu' ? ': use WASM' : ''}`);
   }
-  const skipped = dtypeRefusals(device, order.filter((d) => order.indexOf(d) < order.indexOf(auto) && available.includes(d)), gpu, files);
+  const skipped = dtypeRefusals(
+    device,
+    order.filter((d) => order.indexOf(d) < order.indexOf(auto) && available.includes(d)),
+    gpu,
+    files,
+  );
   const why = device === 'wasm' ? 'q8 is the fast choice on WASM' : gpu.shaderF16 ? "the adapter has 'shader-f16'" : "the adapter lacks 'shader-f16'";
   const also = skipped.length ? `; not ${skipped.map((s) => `${s.dtype}: ${s.reason}`).join('; ')}` : '';
   return { dtype: auto, reason: `${auto} on ${on} (${why})${also}` };

@@ -7,8 +7,17 @@ import type { FromWorker, LoadedModelInfo, LoadRequest, ToWorker } from './worke
 const model = findModel('fixture/xlmr-tiny')!;
 const request: LoadRequest = { model, source: { type: 'served' } };
 const info: LoadedModelInfo = {
-  modelId: model.id, label: model.label, encoderId: 'fixture/xlmr-tiny@q8/mean', device: 'wasm', dtype: 'q8', pooling: 'mean',
-  dim: 2, threads: 1, crossOriginIsolated: false, deviceReason: 'test', loadMs: 1,
+  modelId: model.id,
+  label: model.label,
+  encoderId: 'fixture/xlmr-tiny@q8/mean',
+  device: 'wasm',
+  dtype: 'q8',
+  pooling: 'mean',
+  dim: 2,
+  threads: 1,
+  crossOriginIsolated: false,
+  deviceReason: 'test',
+  loadMs: 1,
 };
 
 /** A text's row: [length, 1], so order mistakes show. */
@@ -21,7 +30,10 @@ class FakeWorker implements WorkerLike {
   readonly received: ToWorker[] = [];
   terminated = false;
   private listeners: Record<string, ((e: unknown) => void)[]> = {};
-  constructor(private readonly next: () => Behaviour, private readonly loadError?: string) {}
+  constructor(
+    private readonly next: () => Behaviour,
+    private readonly loadError?: string,
+  ) {}
   addEventListener(type: string, listener: (e: never) => void): void {
     (this.listeners[type] ??= []).push(listener as (e: unknown) => void);
   }

@@ -95,7 +95,10 @@ export function createEncoderClient(opts: EncoderClientOptions = {}): EncoderCli
     heartbeatTimeoutMs: (tags) => (tags.includes('load') ? loadTimeoutMs : heartbeatTimeoutMs),
   });
 
-  function send<T extends FromWorker['type']>(message: ToWorker & { job: number }, sendOpts: { signal?: AbortSignal; onProgress?: (m: Progress) => void } = {}): Promise<Extract<FromWorker, { type: T }>> {
+  function send<T extends FromWorker['type']>(
+    message: ToWorker & { job: number },
+    sendOpts: { signal?: AbortSignal; onProgress?: (m: Progress) => void } = {},
+  ): Promise<Extract<FromWorker, { type: T }>> {
     // Picked files are copied, not transferred: a restarted worker needs them again.
     return worker.run(message.job, message, {
       signal: sendOpts.signal,

@@ -22,11 +22,47 @@ export interface FamilyFixtureInfo {
 }
 
 export const FAMILY_FIXTURE_INFO: readonly FamilyFixtureInfo[] = [
-  { id: 'fixture/xlmr-tiny', family: 'XLM-R feature-extraction (XLMRobertaModel)', dtypes: ['fp32', 'fp16', 'q8'], dimensions: 64, vocab: 1659, expect: 'loads' },
-  { id: 'fixture/minilm-xlmr-vocab', family: 'BertModel with the XLM-R vocabulary (MiniLM)', dtypes: ['fp32', 'fp16', 'q8'], dimensions: 64, vocab: 1659, expect: 'loads' },
-  { id: 'fixture/labse-bert-pooler', family: 'cased WordPiece BertModel with pooler_output (LaBSE)', dtypes: ['fp32', 'fp16', 'q8'], dimensions: 64, vocab: 2101, expect: 'loads' },
-  { id: 'fixture/xlmr-external-data', family: 'XLMRobertaModel, fp32 in external data', dtypes: ['fp32', 'fp16', 'q8'], externalDataFp32: true, dimensions: 64, vocab: 1659, expect: 'loads' },
-  { id: 'fixture/gte-new', family: "custom 'new' architecture (GTE multilingual)", dtypes: ['fp32', 'fp16', 'q8'], dimensions: 64, vocab: 1659, expect: 'loads' },
+  {
+    id: 'fixture/xlmr-tiny',
+    family: 'XLM-R feature-extraction (XLMRobertaModel)',
+    dtypes: ['fp32', 'fp16', 'q8'],
+    dimensions: 64,
+    vocab: 1659,
+    expect: 'loads',
+  },
+  {
+    id: 'fixture/minilm-xlmr-vocab',
+    family: 'BertModel with the XLM-R vocabulary (MiniLM)',
+    dtypes: ['fp32', 'fp16', 'q8'],
+    dimensions: 64,
+    vocab: 1659,
+    expect: 'loads',
+  },
+  {
+    id: 'fixture/labse-bert-pooler',
+    family: 'cased WordPiece BertModel with pooler_output (LaBSE)',
+    dtypes: ['fp32', 'fp16', 'q8'],
+    dimensions: 64,
+    vocab: 2101,
+    expect: 'loads',
+  },
+  {
+    id: 'fixture/xlmr-external-data',
+    family: 'XLMRobertaModel, fp32 in external data',
+    dtypes: ['fp32', 'fp16', 'q8'],
+    externalDataFp32: true,
+    dimensions: 64,
+    vocab: 1659,
+    expect: 'loads',
+  },
+  {
+    id: 'fixture/gte-new',
+    family: "custom 'new' architecture (GTE multilingual)",
+    dtypes: ['fp32', 'fp16', 'q8'],
+    dimensions: 64,
+    vocab: 1659,
+    expect: 'loads',
+  },
   { id: 'fixture/xlmr-fill-mask', family: 'XLMRobertaForMaskedLM (logits only)', dtypes: ['fp32', 'q8'], dimensions: 64, vocab: 1659, expect: 'refused' },
   { id: 'fixture/mbert-fill-mask', family: 'BertForMaskedLM (logits only)', dtypes: ['fp32', 'q8'], dimensions: 64, vocab: 2101, expect: 'refused' },
 ];
@@ -81,6 +117,17 @@ export function fixtureStandIn(entry: ModelEntry, fixture: FamilyFixtureInfo): M
 export function fixtureEntry(fixture: FamilyFixtureInfo): ModelEntry {
   const base = MODEL_REGISTRY.find((m) => m.id === 'fixture/xlmr-tiny')!;
   const dtypes: ModelEntry['dtypes'] = {};
-  for (const d of fixture.dtypes) dtypes[d] = { ...base.dtypes[d]!, ...(d === 'fp32' && fixture.externalDataFp32 ? { externalData: ['onnx/model.onnx_data'] } : {}) };
-  return { ...base, id: fixture.id, label: fixture.id.split('/').pop()!, family: fixture.family, dimensions: fixture.dimensions, vocab: fixture.vocab, prefixes: { query: '', passage: '' }, dtypes, local: fixture.id };
+  for (const d of fixture.dtypes)
+    dtypes[d] = { ...base.dtypes[d]!, ...(d === 'fp32' && fixture.externalDataFp32 ? { externalData: ['onnx/model.onnx_data'] } : {}) };
+  return {
+    ...base,
+    id: fixture.id,
+    label: fixture.id.split('/').pop()!,
+    family: fixture.family,
+    dimensions: fixture.dimensions,
+    vocab: fixture.vocab,
+    prefixes: { query: '', passage: '' },
+    dtypes,
+    local: fixture.id,
+  };
 }

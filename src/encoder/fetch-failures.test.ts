@@ -65,20 +65,31 @@ describe('describeFetchFailure', () => {
       `onnx/model_quantized.onnx could not be downloaded: huggingface.co did not answer (offline, or the host is blocked or unreachable) (${hubUrl}). ` +
         "Load it from the app's /models/ folder instead (on a machine that reaches the hub: npm run models:fetch -- Xenova/multilingual-e5-small) or pick a folder that holds it",
     );
-    expect(describeFetchFailure({ url: hubUrl, error: 'x' }, { entry: e5, source: { type: 'hub' }, online: false })).toContain('huggingface.co did not answer (the browser is offline)');
+    expect(describeFetchFailure({ url: hubUrl, error: 'x' }, { entry: e5, source: { type: 'hub' }, online: false })).toContain(
+      'huggingface.co did not answer (the browser is offline)',
+    );
   });
 
   it('tells a 404 (the file is not there) from no answer, and names other statuses', () => {
     const local = 'http://localhost:4000/Xenova/multilingual-e5-small/resolve/main/onnx/model_fp16.onnx';
-    expect(describeFetchFailure({ url: local, status: 404, statusText: 'Not Found' }, { entry: e5, source: { type: 'hub', host: 'http://localhost:4000' } })).toMatch(
+    expect(
+      describeFetchFailure({ url: local, status: 404, statusText: 'Not Found' }, { entry: e5, source: { type: 'hub', host: 'http://localhost:4000' } }),
+    ).toMatch(
       /^onnx\/model_fp16.onnx could not be downloaded: localhost:4000 answered HTTP 404 Not Found: the file is not there \(http:\/\/localhost:4000\/.*\)\. Load it from the app's \/models\/ folder/,
     );
-    expect(describeFetchFailure({ url: hubUrl, status: 403 }, { entry: e5, source: { type: 'hub' } })).toContain('huggingface.co refused access (HTTP 403 Forbidden)');
-    expect(describeFetchFailure({ url: hubUrl, status: 503, statusText: '' }, { entry: e5, source: { type: 'hub' } })).toContain('huggingface.co answered HTTP 503 Service Unavailable');
+    expect(describeFetchFailure({ url: hubUrl, status: 403 }, { entry: e5, source: { type: 'hub' } })).toContain(
+      'huggingface.co refused access (HTTP 403 Forbidden)',
+    );
+    expect(describeFetchFailure({ url: hubUrl, status: 503, statusText: '' }, { entry: e5, source: { type: 'hub' } })).toContain(
+      'huggingface.co answered HTTP 503 Service Unavailable',
+    );
   });
 
   it("blames the app's server for a served folder that does not answer", () => {
-    const text = describeFetchFailure({ url: 'http://localhost:5173/models/Xenova/multilingual-e5-small/config.json', error: 'Failed to fetch' }, { entry: e5, source: { type: 'served' } });
+    const text = describeFetchFailure(
+      { url: 'http://localhost:5173/models/Xenova/multilingual-e5-small/config.json', error: 'Failed to fetch' },
+      { entry: e5, source: { type: 'served' } },
+    );
     expect(text).toMatch(/^config.json could not be downloaded: localhost:5173 did not answer .* Check that the app's server is running/);
   });
 });

@@ -95,7 +95,20 @@ function hostOf(url: string): string {
 }
 
 function statusWords(status: number, statusText?: string): string {
-  const text = statusText || ({ 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' } as Record<number, string>)[status] || '';
+  const text =
+    statusText ||
+    (
+      {
+        401: 'Unauthorized',
+        403: 'Forbidden',
+        404: 'Not Found',
+        429: 'Too Many Requests',
+        500: 'Internal Server Error',
+        502: 'Bad Gateway',
+        503: 'Service Unavailable',
+      } as Record<number, string>
+    )[status] ||
+    '';
   return `HTTP ${status}${text ? ` ${text}` : ''}`;
 }
 

@@ -5,7 +5,11 @@ describe('planLengthBatches', () => {
   it('groups texts of similar length, longest first, every index exactly once', () => {
     const lengths = [5, 50, 6, 48, 4, 52];
     const batches = planLengthBatches(lengths, { maxBatch: 2, maxTokens: 1000 });
-    expect(batches.map((b) => Array.from(b))).toEqual([[5, 1], [3, 2], [0, 4]]);
+    expect(batches.map((b) => Array.from(b))).toEqual([
+      [5, 1],
+      [3, 2],
+      [0, 4],
+    ]);
   });
 
   it('keeps padded tokens per batch within maxTokens, but never drops a long text', () => {

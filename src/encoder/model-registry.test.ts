@@ -23,12 +23,25 @@ describe('MODEL_REGISTRY', () => {
   });
 
   it('holds the facts that change results: prefixes, pooling, baselines', () => {
-    expect(findModel('Xenova/multilingual-e5-small')).toMatchObject({ dimensions: 384, vocab: 250037, pooling: 'mean', prefixes: { query: 'query: ', passage: 'passage: ' } });
+    expect(findModel('Xenova/multilingual-e5-small')).toMatchObject({
+      dimensions: 384,
+      vocab: 250037,
+      pooling: 'mean',
+      prefixes: { query: 'query: ', passage: 'passage: ' },
+    });
     expect(findModel('Xenova/paraphrase-multilingual-MiniLM-L12-v2')!.prefixes).toEqual({ query: '', passage: '' });
     expect(findModel('Xenova/LaBSE')!.pooling).toBe('pooler');
     expect(findModel('Xenova/bge-m3')).toMatchObject({ pooling: 'cls', prefixes: { query: '', passage: '' } });
-    expect(findModel('Snowflake/snowflake-arctic-embed-l-v2.0')).toMatchObject({ pooling: 'cls', dimensions: 1024, prefixes: { query: 'query: ', passage: '' } });
-    expect(findModel('Snowflake/snowflake-arctic-embed-m-v2.0')).toMatchObject({ pooling: 'cls', dimensions: 768, prefixes: { query: 'query: ', passage: '' } });
+    expect(findModel('Snowflake/snowflake-arctic-embed-l-v2.0')).toMatchObject({
+      pooling: 'cls',
+      dimensions: 1024,
+      prefixes: { query: 'query: ', passage: '' },
+    });
+    expect(findModel('Snowflake/snowflake-arctic-embed-m-v2.0')).toMatchObject({
+      pooling: 'cls',
+      dimensions: 768,
+      prefixes: { query: 'query: ', passage: '' },
+    });
     expect(findModel('onnx-community/gte-multilingual-base')).toMatchObject({ pooling: 'cls', dimensions: 768 });
     expect(findModel('fixture/xlmr-tiny')).toMatchObject({ local: 'fixture/xlmr-tiny', dimensions: 64 });
     expect(findModel('fixture/xlmr-tiny')!.hub).toBeUndefined();

@@ -45,7 +45,8 @@ export function useModelSource(source: ModelSource, entry: ModelEntry, dtype: Dt
     return entry.local;
   }
   const missing = missingFiles(entry, dtype, source.files);
-  if (missing.length) throw new MissingModelFileError(`the picked folder "${source.name}" has no ${missing.join(', ')} (needed for dtype ${dtype})`, missing[0]);
+  if (missing.length)
+    throw new MissingModelFileError(`the picked folder "${source.name}" has no ${missing.join(', ')} (needed for dtype ${dtype})`, missing[0]);
   // A fresh prefix per load: transformers.js memoises file metadata by path.
   const prefix = `${PICKED_PREFIX}${++pickedCount}/`;
   env.fetch = async (input: string | URL, init?: RequestInit) => {
@@ -65,7 +66,10 @@ function toPath(url: string): string {
 
 /** A model file that is not where it should be; the message names it. */
 export class MissingModelFileError extends Error {
-  constructor(message: string, readonly file: string) {
+  constructor(
+    message: string,
+    readonly file: string,
+  ) {
     super(message);
     this.name = 'MissingModelFileError';
   }

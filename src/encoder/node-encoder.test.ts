@@ -20,7 +20,12 @@ let corpus: Corpus;
 const encoders: Partial<Record<'fp32' | 'fp16' | 'q8', NodeEncoder>> = {};
 
 beforeAll(async () => {
-  corpus = (await loadJsonlCorpus(createMemorySource([{ name: 'lexicon-corpus.jsonl', text: readFileSync(path.resolve(__dirname, '../../test/fixtures/lexicon-corpus.jsonl'), 'utf8') }]), ['lexicon-corpus.jsonl'])).corpus;
+  corpus = (
+    await loadJsonlCorpus(
+      createMemorySource([{ name: 'lexicon-corpus.jsonl', text: readFileSync(path.resolve(__dirname, '../../test/fixtures/lexicon-corpus.jsonl'), 'utf8') }]),
+      ['lexicon-corpus.jsonl'],
+    )
+  ).corpus;
   for (const dtype of ['fp32', 'fp16', 'q8'] as const) encoders[dtype] = await createNodeEncoder(resolveNodeModel('fixture/xlmr-tiny'), { dtype });
 });
 
@@ -98,7 +103,7 @@ describe('createNodeEncoder on the fixture model', () => {
     }
   });
 
-  it('ranks each sentence\'s translations first across languages (evaluateCorpus, dense retriever)', async () => {
+  it("ranks each sentence's translations first across languages (evaluateCorpus, dense retriever)", async () => {
     const report = await evaluateCorpus(corpus, createDenseRetriever(encoders.q8!), { settings: ['mono', 'cross'] });
     expect(report.settings.mono!.macro.recallAt1).toBe(1);
     expect(report.settings.cross!.macro.recallAt1).toBeGreaterThanOrEqual(0.99);

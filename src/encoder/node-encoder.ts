@@ -79,7 +79,10 @@ export function resolveNodeModel(spec: string, modelsDir = PUBLIC_MODELS_DIR): N
     throw new ModelError(`--retriever ${spec}: not bm25, not a registry model id (${MODEL_REGISTRY.map((m) => m.id).join(', ')}), and not a model folder`);
   }
   const configPath = path.join(folder, 'config.json');
-  if (!existsSync(configPath)) throw new ModelError(`--retriever ${spec}: ${configPath} is missing; a model folder holds config.json, tokenizer.json, tokenizer_config.json and onnx/*.onnx`);
+  if (!existsSync(configPath))
+    throw new ModelError(
+      `--retriever ${spec}: ${configPath} is missing; a model folder holds config.json, tokenizer.json, tokenizer_config.json and onnx/*.onnx`,
+    );
   const files = listFiles(folder);
   return { entry: describeModelFolder(folder, readFileSync(configPath, 'utf8'), files, findPresetFor(folder)), folder };
 }
@@ -134,7 +137,8 @@ export async function createNodeEncoder(model: NodeModel, opts: NodeEncoderOptio
   }
   const probe = await embedTexts(extractor, model.entry, ['.'], 'passage');
   const dim = probe.dim;
-  if (dim !== model.entry.dimensions) throw new ModelError(`${model.folder}: the model gives ${dim}-dimensional rows but the registry says ${model.entry.dimensions}`);
+  if (dim !== model.entry.dimensions)
+    throw new ModelError(`${model.folder}: the model gives ${dim}-dimensional rows but the registry says ${model.entry.dimensions}`);
   return {
     id: encoderIdOf(model.entry, dtype),
     dim,

@@ -25,7 +25,10 @@ afterAll(() => ort.release());
 async function evaluateBoth(corpus: Corpus, encoder: Encoder) {
   const notices: string[] = [];
   const probed = createProbedBackend([ort], { onNotice: (m) => notices.push(m) });
-  const run = async (backend?: ScoreBackend) => ({ ...(await evaluateCorpus(corpus, createDenseRetriever(encoder, { backend }), { queryBlock: 64, runDepth: 20 })), elapsedMs: 0 });
+  const run = async (backend?: ScoreBackend) => ({
+    ...(await evaluateCorpus(corpus, createDenseRetriever(encoder, { backend }), { queryBlock: 64, runDepth: 20 })),
+    elapsedMs: 0,
+  });
   return { typescript: await run(), onnxruntime: await run(probed), notices, status: probed.status };
 }
 
@@ -53,7 +56,7 @@ describe('onnxruntime-node scoring backend', () => {
     prepared.dispose();
   });
 
-  it('gives the TypeScript path\'s metrics, ranks and top lists on the synthetic benchmark', async () => {
+  it("gives the TypeScript path's metrics, ranks and top lists on the synthetic benchmark", async () => {
     const { corpus, encoder } = buildSyntheticCorpus(generateSyntheticBenchmark({ seed: 1, questions: 60 }));
     const { typescript, onnxruntime, notices, status } = await evaluateBoth(corpus, encoder);
     expect(onnxruntime).toEqual(typescript);
@@ -61,7 +64,7 @@ describe('onnxruntime-node scoring backend', () => {
     expect(status).toMatch(/^onnxruntime-node \(cpu, 2 threads\): agrees with the TypeScript kernel on the first block/);
   }, 120_000);
 
-  it('gives the TypeScript path\'s metrics on the fixture model and the lexicon corpus', async () => {
+  it("gives the TypeScript path's metrics on the fixture model and the lexicon corpus", async () => {
     const text = readFileSync(path.resolve(__dirname, '../../test/fixtures/lexicon-corpus.jsonl'), 'utf8');
     const { corpus } = await loadJsonlCorpus(createMemorySource([{ name: 'lexicon-corpus.jsonl', text }]), ['lexicon-corpus.jsonl']);
     const encoder = await createNodeEncoder(resolveNodeModel('fixture/xlmr-tiny'), { dtype: 'fp32' });

@@ -50,7 +50,11 @@ export function hasWebNn(): boolean {
  * The candidates, fastest first, for createProbedBackend: WebGPU then WASM when the device policy
  * picks WebGPU, else WASM alone. `reason` says why, for a person.
  */
-export async function webScoreCandidates(preference: DevicePreference, builds: ScoreBuilds, threads: number): Promise<{ candidates: OrtScoreBackend[]; reason: string }> {
+export async function webScoreCandidates(
+  preference: DevicePreference,
+  builds: ScoreBuilds,
+  threads: number,
+): Promise<{ candidates: OrtScoreBackend[]; reason: string }> {
   const choice = chooseDevice(await probeWebGpu(), preference);
   if (choice.device === 'webgpu') {
     return { candidates: [createOrtWebBackend('webgpu', builds, threads), createOrtWebBackend('wasm', builds, threads)], reason: choice.reason };

@@ -27,14 +27,20 @@ describe('readPickedFileList', () => {
   });
 
   it('says what to pick when there is no config.json', async () => {
-    await expect(readPickedFileList([picked('stuff/a.txt', 'x')])).rejects.toThrow('the picked folder "stuff" has no config.json; pick the model folder itself');
+    await expect(readPickedFileList([picked('stuff/a.txt', 'x')])).rejects.toThrow(
+      'the picked folder "stuff" has no config.json; pick the model folder itself',
+    );
     await expect(readPickedFileList([])).rejects.toThrow(/no files were picked/);
   });
 });
 
 describe('describePickedModel and missingFilesFor', () => {
   it('describes the folder with its preset and names the missing files', async () => {
-    const folder = await readPickedFileList([picked('xlmr-tiny/config.json', config), picked('xlmr-tiny/tokenizer.json', '{}'), picked('xlmr-tiny/onnx/model.onnx', 'x')]);
+    const folder = await readPickedFileList([
+      picked('xlmr-tiny/config.json', config),
+      picked('xlmr-tiny/tokenizer.json', '{}'),
+      picked('xlmr-tiny/onnx/model.onnx', 'x'),
+    ]);
     const entry = describePickedModel(folder);
     expect(entry).toMatchObject({ id: 'folder:xlmr-tiny', dimensions: 64, prefixes: findModel('fixture/xlmr-tiny')!.prefixes });
     expect(Object.keys(entry.dtypes)).toEqual(['fp32']);

@@ -50,15 +50,22 @@ export async function embedTexts(
 ): Promise<{ rows: Float32Array; dim: number }> {
   const inputs = prefixTexts(texts, kind, entry.prefixes);
   const limits = opts.limits ?? DEFAULT_LIMITS;
-  const batches = opts.batching === 'input' ? planFixedBatches(inputs.length, limits.maxBatch) : planLengthBatches(measureLengths(extractor, inputs, opts.lengths ?? 'chars'), limits);
+  const batches =
+    opts.batching === 'input'
+      ? planFixedBatches(inputs.length, limits.maxBatch)
+      : planLengthBatches(measureLengths(extractor, inputs, opts.lengths ?? 'chars'), limits);
   let out: Float32Array | null = null;
   let dim = 0;
   let done = 0;
   for (const batch of batches) {
     opts.signal?.throwIfAborted();
-    const output = await extractor(Array.from(batch, (i) => inputs[i]), { pooling: entry.pooling, normalize: true });
+    const output = await extractor(
+      Array.from(batch, (i) => inputs[i]),
+      { pooling: entry.pooling, normalize: true },
+    );
     dim = output.dims[output.dims.length - 1];
-    if (output.dims.length !== 2 || output.dims[0] !== batch.length) throw new Error(`the model returned shape [${output.dims.join(', ')}] for ${batch.length} texts; expected [${batch.length}, dim]`);
+    if (output.dims.length !== 2 || output.dims[0] !== batch.length)
+      throw new Error(`the model returned shape [${output.dims.join(', ')}] for ${batch.length} texts; expected [${batch.length}, dim]`);
     out ??= new Float32Array(inputs.length * dim);
     scatterRows(out, output.data instanceof Float32Array ? output.data : Float32Array.from(output.data), batch, dim);
     done += batch.length;

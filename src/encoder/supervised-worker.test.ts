@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { superviseWorker, withRestarts, WorkerStoppedError, type JobReply, type SupervisorOptions, type WorkerLike } from './supervised-worker';
 
 type In = { type: 'square'; job: number; n: number } | { type: 'cancel'; job: number } | { type: 'hello' };
-type Out = { type: 'step'; job: number } | { type: 'answer'; job: number; value: number } | { type: 'failed'; job: number; message: string } | { type: 'note'; text: string };
+type Out =
+  | { type: 'step'; job: number }
+  | { type: 'answer'; job: number; value: number }
+  | { type: 'failed'; job: number; message: string }
+  | { type: 'note'; text: string };
 
 /** A worker in this process: squares numbers after one step, or does what `behave` says. */
 class FakeWorker implements WorkerLike<In, Out> {
@@ -36,7 +40,13 @@ class FakeWorker implements WorkerLike<In, Out> {
 }
 
 const readReply = (m: Out): JobReply | null =>
-  m.type === 'step' ? { job: m.job, kind: 'progress' } : m.type === 'answer' ? { job: m.job, kind: 'done' } : m.type === 'failed' ? { job: m.job, kind: 'failed', error: new Error(m.message) } : null;
+  m.type === 'step'
+    ? { job: m.job, kind: 'progress' }
+    : m.type === 'answer'
+      ? { job: m.job, kind: 'done' }
+      : m.type === 'failed'
+        ? { job: m.job, kind: 'failed', error: new Error(m.message) }
+        : null;
 
 function setup(behave?: (m: In, w: FakeWorker) => boolean, opts: Partial<SupervisorOptions<In, Out>> = {}) {
   const workers: FakeWorker[] = [];
@@ -123,7 +133,13 @@ describe('superviseWorker', () => {
 
     supervisor.start();
     const slow = square(3, { tag: 'slow' });
-    const outcome = await Promise.race([slow.then(() => 'answered', () => 'stopped'), new Promise((r) => setTimeout(() => r('still waiting'), 200))]);
+    const outcome = await Promise.race([
+      slow.then(
+        () => 'answered',
+        () => 'stopped',
+      ),
+      new Promise((r) => setTimeout(() => r('still waiting'), 200)),
+    ]);
     expect(outcome).toBe('still waiting');
     supervisor.dispose();
     await expect(slow).rejects.toThrow('the squaring worker was disposed');
@@ -154,7 +170,14 @@ describe('withRestarts', () => {
     const dead = () => Promise.reject(new WorkerStoppedError('the squaring worker crashed'));
     await expect(withRestarts('squaring 4', dead, async () => {}, 1)).rejects.toThrow('the squaring worker crashed while squaring 4; gave up after 1 restart');
     // Other errors are the job's own: no restart.
-    await expect(withRestarts('squaring', () => Promise.reject(new Error('cannot square -1')), async () => void restarts.push('no'), 2)).rejects.toThrow('cannot square -1');
+    await expect(
+      withRestarts(
+        'squaring',
+        () => Promise.reject(new Error('cannot square -1')),
+        async () => void restarts.push('no'),
+        2,
+      ),
+    ).rejects.toThrow('cannot square -1');
     expect(restarts).toHaveLength(2);
   });
 });

@@ -215,7 +215,7 @@ export function superviseWorker<In, Out>(opts: SupervisorOptions<In, Out>): Supe
  * are not repeated.
  */
 export async function withRestarts<T>(what: string, run: () => Promise<T>, restart: (reason: string) => Promise<void>, maxRestarts: number): Promise<T> {
-  for (let restarts = 0; ; ) {
+  for (let restarts = 0; ;) {
     try {
       return await run();
     } catch (e) {

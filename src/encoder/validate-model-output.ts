@@ -78,12 +78,18 @@ function checkRow(entry: Pick<ModelEntry, 'label' | 'dimensions' | 'vocab'>, out
   const expected = rank === 3 ? `[1, ${tokens}, ${d}]` : `[1, ${d}]`;
   const last = out.dims[out.dims.length - 1];
   if (out.dims.length !== rank || out.dims[0] !== 1 || (rank === 3 && out.dims[1] !== tokens)) {
-    throw new ModelOutputError(`${entry.label}: output ${out.name} has shape ${shapeOf(out.dims)} for one probe text of ${tokens} tokens; expected ${expected}`);
+    throw new ModelOutputError(
+      `${entry.label}: output ${out.name} has shape ${shapeOf(out.dims)} for one probe text of ${tokens} tokens; expected ${expected}`,
+    );
   }
   if (last === entry.vocab && last !== d) {
-    throw new ModelOutputError(`${entry.label}: output ${out.name} has shape ${shapeOf(out.dims)}: ${last} is the vocabulary size (scores per token, not hidden states); expected ${expected}`);
+    throw new ModelOutputError(
+      `${entry.label}: output ${out.name} has shape ${shapeOf(out.dims)}: ${last} is the vocabulary size (scores per token, not hidden states); expected ${expected}`,
+    );
   }
   if (last !== d) {
-    throw new ModelOutputError(`${entry.label}: output ${out.name} has shape ${shapeOf(out.dims)}, ${last}-dimensional; the registry says ${d} dimensions (expected ${expected})`);
+    throw new ModelOutputError(
+      `${entry.label}: output ${out.name} has shape ${shapeOf(out.dims)}, ${last}-dimensional; the registry says ${d} dimensions (expected ${expected})`,
+    );
   }
 }

@@ -60,7 +60,13 @@ function host() {
     await vi.waitFor(() => expect(posted.some((m) => 'job' in m && m.job === job && m.type !== 'progress')).toBe(true));
     return posted.find((m) => 'job' in m && m.job === job && m.type !== 'progress')!;
   };
-  return { posted, send, reply, stop, notices: () => posted.filter((m) => m.type === 'notice').map((m) => (m as { notice: { kind: string; message: string } }).notice) };
+  return {
+    posted,
+    send,
+    reply,
+    stop,
+    notices: () => posted.filter((m) => m.type === 'notice').map((m) => (m as { notice: { kind: string; message: string } }).notice),
+  };
 }
 
 const model = findModel('fixture/xlmr-tiny')!;
@@ -87,8 +93,13 @@ describe('startWorkerHost', () => {
     const ready = await h.reply(1);
     expect(ready).toMatchObject({ type: 'ready', info: { device: 'webgpu', dtype: 'fp32', probeCosine: 1, threads: 2 } });
     // The probe loads the same dtype on WASM as the reference.
-    expect(calls).toEqual([{ device: 'webgpu', dtype: 'fp32' }, { device: 'wasm', dtype: 'fp32' }]);
-    expect((ready as { info: { deviceReason: string } }).info.deviceReason).toMatch(/WebGPU agrees with WASM .*; WebGPU is faster here \(WebGPU \d+ ms, WASM \d+ ms on the probe sentences\)/);
+    expect(calls).toEqual([
+      { device: 'webgpu', dtype: 'fp32' },
+      { device: 'wasm', dtype: 'fp32' },
+    ]);
+    expect((ready as { info: { deviceReason: string } }).info.deviceReason).toMatch(
+      /WebGPU agrees with WASM .*; WebGPU is faster here \(WebGPU \d+ ms, WASM \d+ ms on the probe sentences\)/,
+    );
     h.stop();
   });
 
@@ -99,7 +110,9 @@ describe('startWorkerHost', () => {
     h.send({ type: 'load', job: 1, request: { model, source: { type: 'served' } }, baseUrl: 'http://localhost/' });
     const ready = (await h.reply(1)) as { type: string; info: { device: string; dtype: string; deviceReason: string } };
     expect(ready).toMatchObject({ type: 'ready', info: { device: 'wasm', dtype: 'q8' } });
-    expect(ready.info.deviceReason).toMatch(/^WebGPU agrees with WASM .*; WASM is faster here \(WebGPU \d+ ms, WASM \d+ ms on the probe sentences\): using WASM; q8 on WASM/);
+    expect(ready.info.deviceReason).toMatch(
+      /^WebGPU agrees with WASM .*; WASM is faster here \(WebGPU \d+ ms, WASM \d+ ms on the probe sentences\): using WASM; q8 on WASM/,
+    );
     expect(calls.at(-1)).toEqual({ device: 'wasm', dtype: 'q8' });
     h.stop();
   });
@@ -141,7 +154,12 @@ describe('startWorkerHost', () => {
     behaviour.wasm = { row: unit(0), fetchFirst: url };
     const e5 = findModel('Xenova/multilingual-e5-small')!;
     const h = host();
-    h.send({ type: 'load', job: 1, request: { model: e5, source: { type: 'hub', host: `http://localhost:${port}` }, device: 'webgpu' }, baseUrl: 'http://localhost/' });
+    h.send({
+      type: 'load',
+      job: 1,
+      request: { model: e5, source: { type: 'hub', host: `http://localhost:${port}` }, device: 'webgpu' },
+      baseUrl: 'http://localhost/',
+    });
     const reply = (await h.reply(1)) as { type: string; code: string; message: string };
     expect(reply).toMatchObject({ type: 'error', code: 'network' });
     expect(reply.message).toMatch(new RegExp(`^config.json could not be downloaded: localhost:${port} did not answer`));
@@ -183,15 +201,27 @@ describe('startWorkerHost', () => {
     const result = await h.reply(2);
     expect(result).toMatchObject({ type: 'result', dim: 64, info: { device: 'wasm', dtype: 'fp32' } });
     expect((result as { rows: Float32Array }).rows.length).toBe(128);
-    expect(h.notices()).toEqual([{ kind: 'device-lost', message: 'the GPU device was lost (GPUDevice was lost: the device was destroyed): continuing on WASM' }]);
+    expect(h.notices()).toEqual([
+      { kind: 'device-lost', message: 'the GPU device was lost (GPUDevice was lost: the device was destroyed): continuing on WASM' },
+    ]);
     h.stop();
   });
 
   it('reports other embedding errors as errors, and a missing picked file by name', async () => {
     behaviour.wasm = { row: unit(0), fail: 'bad input' };
     const h = host();
-    h.send({ type: 'load', job: 1, request: { model, source: { type: 'files', name: 'mine', files: { 'config.json': new ArrayBuffer(1) } }, device: 'wasm', dtype: 'q8' }, baseUrl: 'http://localhost/' });
-    expect(await h.reply(1)).toEqual({ type: 'error', job: 1, code: 'missing-file', message: 'the picked folder "mine" has no onnx/model_quantized.onnx (needed for dtype q8)' });
+    h.send({
+      type: 'load',
+      job: 1,
+      request: { model, source: { type: 'files', name: 'mine', files: { 'config.json': new ArrayBuffer(1) } }, device: 'wasm', dtype: 'q8' },
+      baseUrl: 'http://localhost/',
+    });
+    expect(await h.reply(1)).toEqual({
+      type: 'error',
+      job: 1,
+      code: 'missing-file',
+      message: 'the picked folder "mine" has no onnx/model_quantized.onnx (needed for dtype q8)',
+    });
     h.stop();
   });
 });

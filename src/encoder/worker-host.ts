@@ -14,7 +14,16 @@ import { encoderIdOf, externalDataOption, ONNX_FILE, type Dtype } from './model-
 import { explainLoadError, MissingModelFileError, useModelSource } from './model-source';
 import { embedTexts, type Extractor } from './pipeline-embedder';
 import { ModelOutputError } from './validate-model-output';
-import { HEARTBEAT_MS, type ErrorCode, type FromWorker, type LoadedModelInfo, type LoadRequest, type ToWorker, type WasmBuild, type WasmBuilds } from './worker-protocol';
+import {
+  HEARTBEAT_MS,
+  type ErrorCode,
+  type FromWorker,
+  type LoadedModelInfo,
+  type LoadRequest,
+  type ToWorker,
+  type WasmBuild,
+  type WasmBuilds,
+} from './worker-protocol';
 
 export interface WorkerScope {
   postMessage(message: FromWorker, transfer?: Transferable[]): void;
@@ -55,7 +64,14 @@ export function startWorkerHost(scope: WorkerScope, wasmBuilds: WasmBuilds): () 
   // Every model request goes through this watch, so a failed load can say which file failed and how.
   let watch: FetchWatch = watchFetch(globalThis.fetch.bind(globalThis));
 
-  async function loadPipeline(request: LoadRequest, device: WebDevice, dtype: Dtype, baseUrl: string, tracker?: ProgressTracker, job?: number): Promise<Extractor> {
+  async function loadPipeline(
+    request: LoadRequest,
+    device: WebDevice,
+    dtype: Dtype,
+    baseUrl: string,
+    tracker?: ProgressTracker,
+    job?: number,
+  ): Promise<Extractor> {
     const name = useModelSource(request.source, request.model, dtype, baseUrl, watch.fetch);
     let pipe: LoadedPipeline;
     try {
@@ -80,7 +96,10 @@ export function startWorkerHost(scope: WorkerScope, wasmBuilds: WasmBuilds): () 
     if (e instanceof MissingModelFileError || e instanceof ModelFetchError || e instanceof ModelOutputError) return e;
     const blamed = blameFetchFailure(e, watch.failures);
     if (blamed && (blamed.status === undefined || request.source.type === 'hub')) {
-      return new ModelFetchError(describeFetchFailure(blamed, { entry: request.model, source: request.source, online: (navigator as GpuNavigator).onLine }), blamed);
+      return new ModelFetchError(
+        describeFetchFailure(blamed, { entry: request.model, source: request.source, online: (navigator as GpuNavigator).onLine }),
+        blamed,
+      );
     }
     return explainLoadError(e, request.source, request.model);
   }
@@ -107,7 +126,9 @@ export function startWorkerHost(scope: WorkerScope, wasmBuilds: WasmBuilds): () 
     if (choice.fellBack) notice('fallback', choice.reason);
     // A picked folder offers the dtypes whose files it holds, external data included.
     const picked = request.source.type === 'files' ? request.source.files : null;
-    const available = (Object.keys(entry.dtypes) as Dtype[]).filter((d) => !picked || [entry.dtypes[d]!.file, ...(entry.dtypes[d]!.externalData ?? [])].every((f) => f in picked));
+    const available = (Object.keys(entry.dtypes) as Dtype[]).filter(
+      (d) => !picked || [entry.dtypes[d]!.file, ...(entry.dtypes[d]!.externalData ?? [])].every((f) => f in picked),
+    );
     if (request.source.type === 'files') {
       const wanted = request.dtype && request.dtype !== 'auto' ? request.dtype : available.length ? undefined : 'q8';
       if (wanted && !available.includes(wanted)) {
@@ -233,7 +254,14 @@ export function startWorkerHost(scope: WorkerScope, wasmBuilds: WasmBuilds): () 
   }
 
   function fail(job: number, e: unknown): void {
-    const code: ErrorCode = e instanceof MissingModelFileError ? 'missing-file' : e instanceof ModelFetchError ? 'network' : (e as { name?: string })?.name === 'AbortError' ? 'cancelled' : 'failed';
+    const code: ErrorCode =
+      e instanceof MissingModelFileError
+        ? 'missing-file'
+        : e instanceof ModelFetchError
+          ? 'network'
+          : (e as { name?: string })?.name === 'AbortError'
+            ? 'cancelled'
+            : 'failed';
     post({ type: 'error', job, code, message: e instanceof Error ? e.message : String(e) });
   }
 

@@ -67,7 +67,9 @@ describe('AnalysisView in Chromium', () => {
     const tab = await openHarness();
     try {
       const { page } = tab;
-      const reports = await page.evaluate(() => window.harnessReports!.map((r) => ({ retriever: r.retriever, mono: r.settings.mono!.macro.ap, multi: r.settings.multi!.macro })));
+      const reports = await page.evaluate(() =>
+        window.harnessReports!.map((r) => ({ retriever: r.retriever, mono: r.settings.mono!.macro.ap, multi: r.settings.multi!.macro })),
+      );
       // The cards print what the reports hold (".xyz").
       const monoCard = await page.locator('.an-card-mono .an-card-value').textContent();
       expect(monoCard).toBe(reports[0].mono.toFixed(3).replace(/^0/, ''));
@@ -117,7 +119,10 @@ describe('AnalysisView in Chromium', () => {
       await page.getByRole('button', { name: 'Metrics JSON' }).click();
       await page.getByRole('button', { name: 'Per-question CSV' }).click();
       await page.locator('.an-frame').first().getByRole('button', { name: /^PNG/ }).click();
-      await page.locator('.an-frame', { has: page.locator('.an-map') }).getByRole('button', { name: /^PNG/ }).click();
+      await page
+        .locator('.an-frame', { has: page.locator('.an-map') })
+        .getByRole('button', { name: /^PNG/ })
+        .click();
       await page.locator('.an-frame', { hasText: 'Rank distance: how far apart' }).getByRole('button', { name: /^PNG/ }).click();
       await page.getByRole('button', { name: 'Projector TSV' }).click();
       await expect.poll(async () => (await exportsOf(tab)).length, { timeout: 30_000 }).toBe(8);
@@ -154,7 +159,9 @@ describe('AnalysisView in Chromium', () => {
       const map = page.locator('.an-map');
       // Hover the first outlined answer: the info line shows its text as text.
       const answer = await page.evaluate(() => {
-        const c = [...document.querySelectorAll<SVGCircleElement>('svg[data-chart="embedding-map"] circle')].find((el) => el.getAttribute('stroke') === '#000000')!;
+        const c = [...document.querySelectorAll<SVGCircleElement>('svg[data-chart="embedding-map"] circle')].find(
+          (el) => el.getAttribute('stroke') === '#000000',
+        )!;
         return { x: Number(c.getAttribute('cx')), y: Number(c.getAttribute('cy')) };
       });
       await map.hover({ position: answer });

@@ -37,7 +37,13 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.nodes.length}): ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
 }
 
 describe('accessibility', () => {
@@ -58,21 +64,22 @@ describe('accessibility', () => {
 
   it('reaches every control of the Ranking tab by keyboard, each with a visible focus ring', async () => {
     const page = await open('');
-    const controls = await page.$$eval('[data-testid="ranking-tab"] :is(button, input, select, textarea, a[href], [tabindex="0"])', (els) =>
-      els.filter((e) => !(e as HTMLButtonElement).disabled && (e as HTMLElement).offsetParent !== null).length,
+    const controls = await page.$$eval(
+      '[data-testid="ranking-tab"] :is(button, input, select, textarea, a[href], [tabindex="0"])',
+      (els) => els.filter((e) => !(e as HTMLButtonElement).disabled && (e as HTMLElement).offsetParent !== null).length,
     );
     const reached = new Set<string>();
     const unringed: string[] = [];
     for (let i = 0; i < 150 && reached.size < controls; i++) {
       await page.keyboard.press('Tab');
-      const focus = await page.evaluate(`(() => {
+      const focus = (await page.evaluate(`(() => {
         const e = document.activeElement;
         if (!e || !e.closest('[data-testid="ranking-tab"]')) return null;
         const s = getComputedStyle(e);
         const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || (s.boxShadow && s.boxShadow !== 'none');
         const id = e.id || e.getAttribute('data-testid') || e.getAttribute('aria-label') || e.textContent.trim().slice(0, 30) || e.tagName;
         return { id: e.tagName + ':' + id + ':' + Array.from(e.parentNode.children).indexOf(e), ring };
-      })()`) as { id: string; ring: boolean } | null;
+      })()`)) as { id: string; ring: boolean } | null;
       if (!focus) continue;
       reached.add(focus.id);
       if (!focus.ring) unringed.push(focus.id);

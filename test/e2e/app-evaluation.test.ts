@@ -35,7 +35,10 @@ afterAll(async () => {
 
 describe.skipIf(!existsSync(XQUAD_R))('whole-corpus evaluation in the browser', () => {
   it("runs in a worker with progress and equals the CLI's metrics.json on XQuAD-R (en, de, zh)", async () => {
-    const cli = promisify(execFile)('npm', ['run', '--silent', 'eval', '--', '--data', XQUAD_R, '--langs', LANGS, '--out', outDir], { cwd: PROJECT_ROOT, maxBuffer: 1 << 24 });
+    const cli = promisify(execFile)('npm', ['run', '--silent', 'eval', '--', '--data', XQUAD_R, '--langs', LANGS, '--out', outDir], {
+      cwd: PROJECT_ROOT,
+      maxBuffer: 1 << 24,
+    });
 
     tab = await openPage(browser, `${site.url}?url=/dev-data/xquad-r/&langs=${LANGS}&tab=evaluation`);
     const { page } = tab;

@@ -48,17 +48,23 @@ describe('choosing a model in set-up', () => {
     expect(await page.textContent('[data-testid="card-download"]')).toContain('software adapter (SwiftShader)');
     // While the model embeds the passages, the list on screen is BM25's and says so.
     await page.waitForSelector('[data-testid="ranking-stale"]', { timeout: 60_000 });
-    expect(await page.textContent('[data-testid="ranking-stale"]')).toMatch(/^Still the previous ranking, by BM25: xlmr-tiny \(test fixture\) is embedding the passages/);
+    expect(await page.textContent('[data-testid="ranking-stale"]')).toMatch(
+      /^Still the previous ranking, by BM25: xlmr-tiny \(test fixture\) is embedding the passages/,
+    );
     expect(await page.getAttribute('.ranking-columns', 'data-stale')).toBe('true');
     await saveScreenshot(page, 'app-model-embedding-stale');
-    await page.waitForSelector('[data-testid="ranking-tab"][data-settled="true"] .ranking-columns[data-stale="false"] [data-testid="result"]', { timeout: 90_000 });
+    await page.waitForSelector('[data-testid="ranking-tab"][data-settled="true"] .ranking-columns[data-stale="false"] [data-testid="result"]', {
+      timeout: 90_000,
+    });
     expect(await page.$('[data-testid="ranking-stale"]')).toBeNull();
     expect(await badge(page)).toMatch(/^WASM.*software adapter \(SwiftShader\)/);
     await saveScreenshot(page, 'app-model-card-auto');
 
     // An explicit WebGPU overrides the policy, reloads the model, and is remembered.
     await page.selectOption('[data-testid="device-choice"]', 'webgpu');
-    await page.waitForFunction(() => /^WebGPU/.test(document.querySelector('[data-testid="device-badge"]')?.textContent ?? ''), undefined, { timeout: 120_000 });
+    await page.waitForFunction(() => /^WebGPU/.test(document.querySelector('[data-testid="device-badge"]')?.textContent ?? ''), undefined, {
+      timeout: 120_000,
+    });
     expect(await badge(page)).toContain('WebGPU chosen by the user, on a software adapter (SwiftShader)');
     expect(await page.textContent('[data-testid="card-download"]')).toMatch(/fp32 on WebGPU/);
     expect(await page.evaluate(() => localStorage.getItem('xling-lab:device'))).toBe('webgpu');
@@ -72,7 +78,10 @@ describe('choosing a model in set-up', () => {
     // What an earlier visit cut short by a reload leaves behind: transformers.js caches each file it
     // finished, keyed by its hub URL.
     const fixture = path.join(PROJECT_ROOT, 'public/models/fixture/xlmr-tiny');
-    const files = { 'config.json': await readFile(path.join(fixture, 'config.json'), 'utf8'), 'tokenizer.json': await readFile(path.join(fixture, 'tokenizer.json'), 'utf8') };
+    const files = {
+      'config.json': await readFile(path.join(fixture, 'config.json'), 'utf8'),
+      'tokenizer.json': await readFile(path.join(fixture, 'tokenizer.json'), 'utf8'),
+    };
     const cachedBytes = Buffer.byteLength(files['config.json']) + Buffer.byteLength(files['tokenizer.json']);
     await page.evaluate(
       async ({ hub, files }) => {

@@ -19,7 +19,8 @@ export async function openLexiconCorpus(page: Page): Promise<void> {
 
 /** Chooses the fixture model (unless it is chosen already) and waits for the device badge. */
 export async function loadFixtureModel(page: Page, timeout = 60_000): Promise<void> {
-  if ((await page.inputValue('[data-testid="retriever-select"]')) !== 'fixture/xlmr-tiny') await page.selectOption('[data-testid="retriever-select"]', 'fixture/xlmr-tiny');
+  if ((await page.inputValue('[data-testid="retriever-select"]')) !== 'fixture/xlmr-tiny')
+    await page.selectOption('[data-testid="retriever-select"]', 'fixture/xlmr-tiny');
   await page.waitForFunction(() => /WASM|WebGPU/.test(document.querySelector('[data-testid="device-badge"]')?.textContent ?? ''), undefined, { timeout });
 }
 

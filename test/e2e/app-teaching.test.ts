@@ -32,10 +32,16 @@ describe('teaching views', () => {
     const gallery = page.getByTestId('batch-gallery');
     await gallery.waitFor({ timeout: 60_000 });
     // Monolingual: every negative shares its question's language; cross-lingual: no answer does.
-    expect(await page.$$eval('[data-testid="batch-gallery"] [data-testid="batch-cell"][data-kind="negative"]', (cells) => cells.every((c) => c.getAttribute('data-same-language') === 'true'))).toBe(true);
+    expect(
+      await page.$$eval('[data-testid="batch-gallery"] [data-testid="batch-cell"][data-kind="negative"]', (cells) =>
+        cells.every((c) => c.getAttribute('data-same-language') === 'true'),
+      ),
+    ).toBe(true);
     await page.getByTestId('gallery-cross-lingual').click();
     await page.waitForSelector('[data-testid="batch"][data-mode="cross-lingual"]');
-    expect(await page.$$eval('[data-testid="batch-cell"][data-kind="positive"]', (cells) => cells.every((c) => c.getAttribute('data-same-language') === 'false'))).toBe(true);
+    expect(
+      await page.$$eval('[data-testid="batch-cell"][data-kind="positive"]', (cells) => cells.every((c) => c.getAttribute('data-same-language') === 'false')),
+    ).toBe(true);
     expect(await page.getByTestId('gallery-reading').textContent()).toMatch(/answers are in another language than their question/);
     await gallery.scrollIntoViewIfNeeded();
     await saveScreenshot(page, 'teaching-batches');
@@ -71,10 +77,16 @@ describe('teaching views', () => {
     const view = page.getByTestId('strategy-view');
     await view.waitFor();
     const shown = await page.$$eval('[data-testid="strategy-view"] [data-testid="sv-row"]', (rows) =>
-      Object.fromEntries(rows.map((r) => [r.getAttribute('data-key'), Object.fromEntries(Array.from(r.querySelectorAll('td'), (td) => [td.getAttribute('data-column'), Number(td.getAttribute('data-value'))]))])),
+      Object.fromEntries(
+        rows.map((r) => [
+          r.getAttribute('data-key'),
+          Object.fromEntries(Array.from(r.querySelectorAll('td'), (td) => [td.getAttribute('data-column'), Number(td.getAttribute('data-value'))])),
+        ]),
+      ),
     );
     for (const key of Object.keys(table)) {
-      for (const column of ['monoMap', 'crossMap', 'multiMap', 'maxRankDistance']) expect(shown[key][column], `${key} ${column}`).toBeCloseTo(table[key][column]!, 10);
+      for (const column of ['monoMap', 'crossMap', 'multiMap', 'maxRankDistance'])
+        expect(shown[key][column], `${key} ${column}`).toBeCloseTo(table[key][column]!, 10);
     }
     // 12 question ids, a quarter held out: too few to tell strategies apart, and said so.
     const warnings = await page.$$eval('[data-testid="split-warning"]', (ws) => ws.map((w) => w.getAttribute('data-kind')));

@@ -78,7 +78,7 @@ describe('the guided tour', () => {
     expect(tab.offsiteRequests()).toEqual([]);
   });
 
-  it('works in presenter mode with a clicker\'s PageDown and PageUp', async () => {
+  it("works in presenter mode with a clicker's PageDown and PageUp", async () => {
     const tab = await openPage(browser, `${site.url}?present=1&tour=${TOUR_STEPS[0].id}`);
     opened.push(tab);
     const { page } = tab;

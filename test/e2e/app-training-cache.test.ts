@@ -23,7 +23,9 @@ afterAll(async () => {
 });
 
 function readScores(page: Page): Promise<string[]> {
-  return page.$$eval('[data-testid="ranking-tab"] [data-testid="result"]', (rows) => rows.map((r) => `${r.getAttribute('data-lang')}:${r.querySelector('.result-score')?.getAttribute('title')}`));
+  return page.$$eval('[data-testid="ranking-tab"] [data-testid="result"]', (rows) =>
+    rows.map((r) => `${r.getAttribute('data-lang')}:${r.querySelector('.result-score')?.getAttribute('title')}`),
+  );
 }
 
 describe('trained adapters cached in the browser', () => {

@@ -26,7 +26,10 @@ afterAll(async () => {
 /** The main list as "passage id@score" (the score as shown, 3 decimals). */
 function readList(page: Page, scope = '[data-testid="ranking-tab"]'): Promise<string[]> {
   return page.$$eval(`${scope} [data-testid="result"]`, (rows) =>
-    rows.map((r) => `${r.getAttribute('data-lang')}:${r.querySelector('.result-score')?.getAttribute('title')?.replace('score ', '')}:${r.getAttribute('data-relevant')}:${r.querySelector('.result-text')?.textContent}`),
+    rows.map(
+      (r) =>
+        `${r.getAttribute('data-lang')}:${r.querySelector('.result-score')?.getAttribute('title')?.replace('score ', '')}:${r.getAttribute('data-relevant')}:${r.querySelector('.result-text')?.textContent}`,
+    ),
   );
 }
 
@@ -63,7 +66,9 @@ describe('training in the app', () => {
     await saveScreenshot(page, 'app-training-bm25');
 
     await page.selectOption('[data-testid="retriever-select"]', 'fixture/xlmr-tiny');
-    await page.waitForFunction(() => /WASM|WebGPU/.test(document.querySelector('[data-testid="device-badge"]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => /WASM|WebGPU/.test(document.querySelector('[data-testid="device-badge"]')?.textContent ?? ''), undefined, {
+      timeout: 60_000,
+    });
     await page.getByTestId('training-needs-model').waitFor({ state: 'detached' });
 
     // Few epochs: the corpus is 12 facts in 15 languages.
@@ -141,7 +146,9 @@ describe('training in the app', () => {
     const linked = await openPage(browser, page.url());
     try {
       await linked.page.waitForSelector('[data-testid="strategy-bar"][data-trained="false"]', { timeout: 60_000 });
-      expect(await linked.page.textContent('[data-testid="strategy-bar"]')).toContain('This view asks for the hybrid adapter; adapters are kept only in the browser that trained them, for the same corpus and model.');
+      expect(await linked.page.textContent('[data-testid="strategy-bar"]')).toContain(
+        'This view asks for the hybrid adapter; adapters are kept only in the browser that trained them, for the same corpus and model.',
+      );
       expect(await linked.page.locator('[data-testid="side-by-side"]').count()).toBe(0);
       expect(linked.offsiteRequests()).toEqual([]);
     } finally {
@@ -159,7 +166,11 @@ describe('training in the app', () => {
     expect(Number(await page.getAttribute('[data-testid="macro-mono-ap"]', 'data-value'))).toBe(table.hybrid.monoMap);
     expect(await page.textContent('[data-testid="summary-table"] caption')).toContain('Δ against');
     const analysis = page.getByTestId('analysis-slot');
-    await page.waitForFunction(() => document.querySelector('[data-testid="analysis-slot"]')?.textContent?.includes('untrained xlmr-tiny (test fixture)'), undefined, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="analysis-slot"]')?.textContent?.includes('untrained xlmr-tiny (test fixture)'),
+      undefined,
+      { timeout: 30_000 },
+    );
     expect(await analysis.textContent()).toContain('hybrid adapter (α=0.5) over xlmr-tiny (test fixture)');
     expect(await page.locator('[data-testid="pool-mismatch"]').count()).toBe(0);
     expect(page.url()).toContain('tab=evaluation');

@@ -36,7 +36,10 @@ function readResults(page: Page): Promise<{ lang: string; relevant: boolean; tex
 async function waitForResults(page: Page, check: string): Promise<void> {
   await page.waitForFunction(
     (body) => {
-      const rows = [...document.querySelectorAll('[data-testid="result"]')].map((r) => ({ lang: r.getAttribute('data-lang'), relevant: r.getAttribute('data-relevant') === 'true' }));
+      const rows = [...document.querySelectorAll('[data-testid="result"]')].map((r) => ({
+        lang: r.getAttribute('data-lang'),
+        relevant: r.getAttribute('data-relevant') === 'true',
+      }));
       const settled = document.querySelector('[data-testid="ranking-tab"]')?.getAttribute('data-settled') === 'true';
       return settled && rows.length > 0 && new Function('rows', `return (${body})`)(rows);
     },
@@ -70,7 +73,9 @@ describe('the app', () => {
     // Badges carry the language name from Intl.DisplayNames.
     expect(await page.getAttribute('[data-testid="result"] .lang-badge[data-lang="en"]', 'title')).toBe('English');
     // The ladder has one rung per language; non-Latin scripts share no word with the question.
-    const rungs = await page.$$eval('[data-testid="rung"]', (els) => els.map((e) => [e.getAttribute('data-lang'), Number(e.getAttribute('data-rank'))] as const));
+    const rungs = await page.$$eval('[data-testid="rung"]', (els) =>
+      els.map((e) => [e.getAttribute('data-lang'), Number(e.getAttribute('data-rank'))] as const),
+    );
     expect(rungs).toHaveLength(15);
     expect(rungs[0]).toEqual(['en', 1]);
     const distance = Number(await page.getAttribute('[data-testid="max-rank-distance"]', 'data-value'));
@@ -107,7 +112,9 @@ describe('the app', () => {
     await page.click('[data-testid="lang-toggle-ar"]');
     await page.click('[data-testid="lang-toggle-zh"]');
     await page.fill('[data-testid="top-k"]', '5');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="rung"]').length === 13 && document.querySelectorAll('[data-testid="result"]').length === 5);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="rung"]').length === 13 && document.querySelectorAll('[data-testid="result"]').length === 5,
+    );
     await page.click('[data-testid="setting-multi"]');
     await page.selectOption('[data-testid="question-lang"]', 'de');
     await waitForResults(page, 'rows.length === 5');
@@ -212,7 +219,9 @@ describe('the app', () => {
     await page.setInputFiles('[data-testid="pick-files"]', path.join(PROJECT_ROOT, 'test/fixtures/lexicon-corpus.jsonl'));
     await page.waitForFunction(() => document.querySelector('[data-testid="active-corpus"]')?.textContent?.includes('lexicon-corpus'));
     await page.selectOption('[data-testid="retriever-select"]', 'fixture/xlmr-tiny');
-    await page.waitForFunction(() => /WASM|WebGPU/.test(document.querySelector('[data-testid="device-badge"]')?.textContent ?? ''), undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => /WASM|WebGPU/.test(document.querySelector('[data-testid="device-badge"]')?.textContent ?? ''), undefined, {
+      timeout: 60_000,
+    });
     expect(await page.textContent('[data-testid="device-badge"]')).toMatch(/WASM.*64d/);
     // The fixture knows its lexicon in every language: the question's answers rise to the top.
     await waitForResults(page, 'rows.filter((r) => r.relevant).length >= 3');

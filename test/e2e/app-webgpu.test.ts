@@ -52,7 +52,11 @@ async function runFixture(webgpu: boolean, shot: string): Promise<DenseRun> {
     { timeout: 60_000 },
   );
   const ranking = await page.$$eval('[data-testid="result"]', (rows) =>
-    rows.map((r) => ({ lang: r.getAttribute('data-lang') ?? '', relevant: r.getAttribute('data-relevant') === 'true', text: r.querySelector('.result-text')?.textContent ?? '' })),
+    rows.map((r) => ({
+      lang: r.getAttribute('data-lang') ?? '',
+      relevant: r.getAttribute('data-relevant') === 'true',
+      text: r.querySelector('.result-text')?.textContent ?? '',
+    })),
   );
   const badge = (await page.textContent('[data-testid="device-badge"]')) ?? '';
   await saveScreenshot(page, `${shot}-ranking`);

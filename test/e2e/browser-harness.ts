@@ -84,9 +84,19 @@ export interface SiteOptions {
 export async function startSite(opts: SiteOptions = {}): Promise<Site> {
   const port = await findFreePort();
   // Test mode: the config serves (and builds) the test pages under test/pages/ only then.
-  const common: InlineConfig = { root: PROJECT_ROOT, configFile: path.join(PROJECT_ROOT, 'vite.config.ts'), mode: 'test', logLevel: 'warn', clearScreen: false };
+  const common: InlineConfig = {
+    root: PROJECT_ROOT,
+    configFile: path.join(PROJECT_ROOT, 'vite.config.ts'),
+    mode: 'test',
+    logLevel: 'warn',
+    clearScreen: false,
+  };
   if (opts.mode === 'preview') {
-    const server = await preview({ ...common, build: opts.outDir ? { outDir: opts.outDir } : undefined, preview: { port, host: 'localhost', strictPort: true, open: false } });
+    const server = await preview({
+      ...common,
+      build: opts.outDir ? { outDir: opts.outDir } : undefined,
+      preview: { port, host: 'localhost', strictPort: true, open: false },
+    });
     return { url: `http://localhost:${port}/`, close: () => server.close() };
   }
   const server = await createServer({

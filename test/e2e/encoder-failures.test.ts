@@ -37,13 +37,20 @@ describe('encoder failures in Chromium', () => {
     const tab = await openPage(browser, `${site.url}${TEST_PAGES.encoder}`, { waitFor: HARNESS_READY });
     try {
       await tab.page.setInputFiles('#pick', folder);
-      await expect.poll(() => tab.page.evaluate(() => window.harness.picked())).toMatchObject({ name: 'xlmr-tiny', files: ['config.json', 'onnx/model.onnx', 'onnx/model_fp16.onnx', 'special_tokens_map.json', 'tokenizer.json', 'tokenizer_config.json'] });
+      await expect
+        .poll(() => tab.page.evaluate(() => window.harness.picked()))
+        .toMatchObject({
+          name: 'xlmr-tiny',
+          files: ['config.json', 'onnx/model.onnx', 'onnx/model_fp16.onnx', 'special_tokens_map.json', 'tokenizer.json', 'tokenizer_config.json'],
+        });
       const missing = await tab.page.evaluate(() => window.harness.load({ model: 'fixture/xlmr-tiny', source: 'picked', device: 'wasm', dtype: 'q8' }));
       expect(missing).toEqual({ ok: false, error: 'the picked folder "xlmr-tiny" has no onnx/model_quantized.onnx (needed for dtype q8)' });
       await expect.poll(() => tab.page.locator('#error').innerText()).toContain('onnx/model_quantized.onnx');
       await saveScreenshot(tab.page, 'encoder-missing-file');
       // The same folder loads with a dtype it has, from memory.
-      const fp32 = await tab.page.evaluate(() => window.harness.load({ model: 'fixture/xlmr-tiny', source: 'picked', device: 'wasm', dtype: 'fp32', cache: false }));
+      const fp32 = await tab.page.evaluate(() =>
+        window.harness.load({ model: 'fixture/xlmr-tiny', source: 'picked', device: 'wasm', dtype: 'fp32', cache: false }),
+      );
       expect(fp32).toMatchObject({ ok: true, info: { device: 'wasm', dtype: 'fp32', modelId: 'folder:xlmr-tiny' } });
       expect(tab.offsiteRequests()).toEqual([]);
       expect(tab.requests.filter((u) => u.includes('/models/'))).toEqual([]);
@@ -64,7 +71,9 @@ describe('encoder failures in Chromium', () => {
       expect(Math.min(...rowCosines(clean.rows, killed.rows, 64))).toBeGreaterThan(0.9999);
       const notices = await tab.page.evaluate(() => window.harness.notices());
       expect(notices.map((n) => n.kind)).toContain('worker-restarted');
-      expect(notices.find((n) => n.kind === 'worker-restarted')!.message).toMatch(/stopped responding \(no heartbeat for \d+ s\); restarted it and reloaded xlmr-tiny/);
+      expect(notices.find((n) => n.kind === 'worker-restarted')!.message).toMatch(
+        /stopped responding \(no heartbeat for \d+ s\); restarted it and reloaded xlmr-tiny/,
+      );
       await saveScreenshot(tab.page, 'encoder-worker-restarted');
       expect(tab.offsiteRequests()).toEqual([]);
     } finally {

@@ -47,7 +47,14 @@ interface Run {
   dim?: number;
 }
 
-async function loadAndEmbed(page: Page, entry: ModelEntry, source: 'served' | 'hub', device: 'wasm' | 'webgpu', dtype: Dtype | 'auto', hubHost?: string): Promise<Run> {
+async function loadAndEmbed(
+  page: Page,
+  entry: ModelEntry,
+  source: 'served' | 'hub',
+  device: 'wasm' | 'webgpu',
+  dtype: Dtype | 'auto',
+  hubHost?: string,
+): Promise<Run> {
   return page.evaluate(
     async ({ entry, source, device, dtype, hubHost, texts }) => {
       const load = await window.harness.load({ model: entry.id, entry, source, device, dtype, hubHost, probe: false, cache: false });

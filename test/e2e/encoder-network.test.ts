@@ -26,17 +26,25 @@ afterAll(async () => {
   await emptyHub?.close();
 });
 
-const SUGGESTION = "Load it from the app's /models/ folder instead (on a machine that reaches the hub: npm run models:fetch -- Xenova/multilingual-e5-small) or pick a folder that holds it";
+const SUGGESTION =
+  "Load it from the app's /models/ folder instead (on a machine that reaches the hub: npm run models:fetch -- Xenova/multilingual-e5-small) or pick a folder that holds it";
 
 describe('a hub model that cannot be fetched', () => {
   it('says the host did not answer, names the file, and does not fall back to WASM', async () => {
     const closedPort = await findFreePort();
     const tab = await openPage(browser, `${site.url}${TEST_PAGES.encoder}`, { waitFor: HARNESS_READY });
     try {
-      const load = await tab.page.evaluate((host) => window.harness.load({ model: 'Xenova/multilingual-e5-small', source: 'hub', hubHost: host, device: 'webgpu', cache: false }), `http://localhost:${closedPort}`);
+      const load = await tab.page.evaluate(
+        (host) => window.harness.load({ model: 'Xenova/multilingual-e5-small', source: 'hub', hubHost: host, device: 'webgpu', cache: false }),
+        `http://localhost:${closedPort}`,
+      );
       expect(load.ok).toBe(false);
       if (load.ok) return;
-      expect(load.error).toMatch(new RegExp(`^config\\.json could not be downloaded: localhost:${closedPort} did not answer \\(offline, or the host is blocked or unreachable\\) \\(http://localhost:${closedPort}/Xenova/multilingual-e5-small/resolve/main/config\\.json\\)\\. `));
+      expect(load.error).toMatch(
+        new RegExp(
+          `^config\\.json could not be downloaded: localhost:${closedPort} did not answer \\(offline, or the host is blocked or unreachable\\) \\(http://localhost:${closedPort}/Xenova/multilingual-e5-small/resolve/main/config\\.json\\)\\. `,
+        ),
+      );
       expect(load.error).toContain(SUGGESTION);
       expect(load.error).not.toMatch(/WebGPU|WASM/);
       expect(await tab.page.evaluate(() => window.harness.notices())).toEqual([]);
@@ -51,7 +59,10 @@ describe('a hub model that cannot be fetched', () => {
   it('says 404 when the host answers but has no such file', async () => {
     const tab = await openPage(browser, `${site.url}${TEST_PAGES.encoder}`, { waitFor: HARNESS_READY });
     try {
-      const load = await tab.page.evaluate((host) => window.harness.load({ model: 'Xenova/multilingual-e5-small', source: 'hub', hubHost: host, device: 'webgpu', cache: false }), emptyHub.host);
+      const load = await tab.page.evaluate(
+        (host) => window.harness.load({ model: 'Xenova/multilingual-e5-small', source: 'hub', hubHost: host, device: 'webgpu', cache: false }),
+        emptyHub.host,
+      );
       expect(load.ok).toBe(false);
       if (load.ok) return;
       const port = new URL(emptyHub.host).port;

@@ -11,7 +11,12 @@ import { launchChromium, openPage, saveScreenshot, startSite, TEST_PAGES, type O
 let site: Site;
 let browser: Browser;
 let tab: OpenPage;
-const run = (request: object) => tab.page.evaluate((r) => window.scoringHarness.run(r as never), request) as Promise<{ product?: ProductTiming; evaluation?: EvaluationTiming; environment: { crossOriginIsolated: boolean } }>;
+const run = (request: object) =>
+  tab.page.evaluate((r) => window.scoringHarness.run(r as never), request) as Promise<{
+    product?: ProductTiming;
+    evaluation?: EvaluationTiming;
+    environment: { crossOriginIsolated: boolean };
+  }>;
 
 beforeAll(async () => {
   [site, browser] = await Promise.all([startSite({ entries: [TEST_PAGES.scoring] }), launchChromium({ webgpu: true })]);

@@ -23,7 +23,22 @@ import { launchChromium, openPage, PROJECT_ROOT, saveScreenshot, startSite, type
 import { HARNESS_READY, loadLexiconCorpus } from './encoder-fixture';
 
 const SEED = 3;
-const CLI_ARGS = ['--retriever', 'fixture/xlmr-tiny', '--epochs', '20', '--batch-size', '6', '--lr', '0.01', '--test-fraction', '0.25', '--hold-out', 'el,vi', '--seed', String(SEED)];
+const CLI_ARGS = [
+  '--retriever',
+  'fixture/xlmr-tiny',
+  '--epochs',
+  '20',
+  '--batch-size',
+  '6',
+  '--lr',
+  '0.01',
+  '--test-fraction',
+  '0.25',
+  '--hold-out',
+  'el,vi',
+  '--seed',
+  String(SEED),
+];
 const STRATEGIES = ['monolingual', 'cross-lingual', 'hybrid'];
 
 let site: Site;
@@ -39,8 +54,16 @@ beforeAll(async () => {
   const out = await mkdtemp(path.join(tmpdir(), 'experiment-'));
   await runExperimentCommand(['--data', dataDir, ...CLI_ARGS, '--out', out]);
   const json = JSON.parse(await readFile(path.join(out, 'experiment.json'), 'utf8'));
-  const adapters = await Promise.all(['mono', 'cross', 'hybrid'].map(async (s) => Array.from(deserializeAdapter(await readFile(path.join(out, `adapter-${s}.xlad`))).adapter.params)));
-  cli = { rows: json.rows, losses: json.strategies.map((s: { lossCurve: { loss: number }[] }) => s.lossCurve.map((p) => p.loss)), adapters, split: json.split, encoder: json.encoder };
+  const adapters = await Promise.all(
+    ['mono', 'cross', 'hybrid'].map(async (s) => Array.from(deserializeAdapter(await readFile(path.join(out, `adapter-${s}.xlad`))).adapter.params)),
+  );
+  cli = {
+    rows: json.rows,
+    losses: json.strategies.map((s: { lossCurve: { loss: number }[] }) => s.lossCurve.map((p) => p.loss)),
+    adapters,
+    split: json.split,
+    encoder: json.encoder,
+  };
   // The corpus the CLI loaded is the same file under another folder name; the name only labels reports.
   corpus = { ...corpus, name: json.corpus.name };
 
@@ -48,8 +71,18 @@ beforeAll(async () => {
   nodeRows = {
     id: encoder.id,
     dim: encoder.dim,
-    passage: Array.from(await encoder.embed(corpus.passages.map((p) => p.text), 'passage')),
-    query: Array.from(await encoder.embed(corpus.questions.map((q) => q.text), 'query')),
+    passage: Array.from(
+      await encoder.embed(
+        corpus.passages.map((p) => p.text),
+        'passage',
+      ),
+    ),
+    query: Array.from(
+      await encoder.embed(
+        corpus.questions.map((q) => q.text),
+        'query',
+      ),
+    ),
   };
   await encoder.dispose();
 
@@ -84,7 +117,9 @@ async function fillForm(tab: OpenPage, epochs: number): Promise<void> {
 
 async function trainAndWait(tab: OpenPage): Promise<void> {
   await tab.page.getByTestId('training-start').click();
-  await tab.page.waitForSelector('[data-testid="training-panel"][data-status="done"], [data-testid="training-panel"][data-status="failed"]', { timeout: 120_000 });
+  await tab.page.waitForSelector('[data-testid="training-panel"][data-status="done"], [data-testid="training-panel"][data-status="failed"]', {
+    timeout: 120_000,
+  });
   const snapshot = await tab.page.evaluate(() => window.trainingHarness.snapshot());
   expect(snapshot.problem, tab.consoleLines.join('\n')).toBeNull();
 }

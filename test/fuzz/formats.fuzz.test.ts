@@ -43,7 +43,11 @@ const adapterBytes = fc
 
 const queryParam = fc.tuple(
   fc.constantFrom('url', 'format', 'corpus', 'picked', 'retriever', 'q', 'question', 'setting', 'target', 'langs', 'k', 'tab', 'present', 'strategy', 'vs'),
-  fc.oneof(trickyString, fc.string({ maxLength: 30 }), fc.constantFrom('data:text/plain,x', 'https://example.org/c/', 'de,pt_BR,__proto__', '0', '201', 'mono', 'hybrid')),
+  fc.oneof(
+    trickyString,
+    fc.string({ maxLength: 30 }),
+    fc.constantFrom('data:text/plain,x', 'https://example.org/c/', 'de,pt_BR,__proto__', '0', '201', 'mono', 'hybrid'),
+  ),
 );
 
 const argToken = fc.oneof(

@@ -60,11 +60,16 @@ function mutated(base: fc.Arbitrary<Array<Record<string, unknown>>>, fields: rea
 
 /** Lines of JSON, now and then one replaced by garbage. */
 function asLines(records: fc.Arbitrary<Array<Record<string, unknown>>>): fc.Arbitrary<string> {
-  return fc.tuple(records, fc.oneof({ weight: 8, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.record({ at: fc.nat(), junk: fc.string({ maxLength: 20 }) }) })).map(([rs, junk]) => {
-    const lines = rs.map((r) => JSON.stringify(r));
-    if (junk && lines.length > 0) lines[junk.at % lines.length] = junk.junk;
-    return lines.join('\n');
-  });
+  return fc
+    .tuple(
+      records,
+      fc.oneof({ weight: 8, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.record({ at: fc.nat(), junk: fc.string({ maxLength: 20 }) }) }),
+    )
+    .map(([rs, junk]) => {
+      const lines = rs.map((r) => JSON.stringify(r));
+      if (junk && lines.length > 0) lines[junk.at % lines.length] = junk.junk;
+      return lines.join('\n');
+    });
 }
 
 const groups = fc.uniqueArray(fc.constantFrom('g1', 'g2', 'g3'), { minLength: 1, maxLength: 3 });
@@ -86,13 +91,19 @@ const beirBase = fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, m
 }));
 const beirFolder = beirBase.chain((b) =>
   fc.tuple(
-    fc.record({ name: fc.constantFrom('corpus.jsonl', 'corpus.de.jsonl'), text: asLines(mutated(fc.constant(b.corpus), ['_id', 'title', 'text', 'lang'])), damage: byteDamage }),
+    fc.record({
+      name: fc.constantFrom('corpus.jsonl', 'corpus.de.jsonl'),
+      text: asLines(mutated(fc.constant(b.corpus), ['_id', 'title', 'text', 'lang'])),
+      damage: byteDamage,
+    }),
     fc.record({ name: fc.constant('queries.jsonl'), text: asLines(mutated(fc.constant(b.queries), ['_id', 'text', 'lang', 'qid'])), damage: byteDamage }),
     fc.record({
       name: fc.constantFrom('qrels/test.tsv', 'qrels/dev.tsv'),
       text: fc
         .tuple(mutated(fc.constant(b.qrels), ['q', 'd', 's']), fc.boolean())
-        .map(([rows, header]) => [...(header ? ['query-id\tcorpus-id\tscore'] : []), ...rows.map((r) => `${String(r.q)}\t${String(r.d)}\t${String(r.s)}`)].join('\n')),
+        .map(([rows, header]) =>
+          [...(header ? ['query-id\tcorpus-id\tscore'] : []), ...rows.map((r) => `${String(r.q)}\t${String(r.d)}\t${String(r.s)}`)].join('\n'),
+        ),
       damage: byteDamage,
     }),
   ),
@@ -102,15 +113,21 @@ const squadBase = fc.integer({ min: 1, max: 3 }).map((n) =>
   Array.from({ length: n }, (_, i) => ({
     context: 'Alpha one. Beta two.',
     sentences: ['Alpha one.', 'Beta two.'],
-    sentence_breaks: [[0, 10], [11, 20]],
+    sentence_breaks: [
+      [0, 10],
+      [11, 20],
+    ],
     qas: [{ id: `q${i}`, question: `Which ${i}?`, answers: [{ answer_start: i % 2 === 0 ? 0 : 11, text: 'x' }] }],
   })),
 );
-const squadText = mutated(squadBase, ['context', 'sentences', 'sentence_breaks', 'qas']).map((paragraphs) => JSON.stringify({ data: [{ title: 't', paragraphs }] }));
-const squadFiles = fc.uniqueArray(
-  fc.record({ name: fc.constantFrom('en.json', 'de.json', 'pt_BR.json', 'pt-BR.json'), text: squadText, damage: byteDamage }),
-  { minLength: 1, maxLength: 3, selector: (f) => f.name },
+const squadText = mutated(squadBase, ['context', 'sentences', 'sentence_breaks', 'qas']).map((paragraphs) =>
+  JSON.stringify({ data: [{ title: 't', paragraphs }] }),
 );
+const squadFiles = fc.uniqueArray(fc.record({ name: fc.constantFrom('en.json', 'de.json', 'pt_BR.json', 'pt-BR.json'), text: squadText, damage: byteDamage }), {
+  minLength: 1,
+  maxLength: 3,
+  selector: (f) => f.name,
+});
 
 describe('corpus loaders under generated input', () => {
   it('JSONL: 2,500 generated corpora load into a valid corpus or fail with a CorpusError naming the file', async () => {
@@ -118,7 +135,10 @@ describe('corpus loaders under generated input', () => {
   }, 120_000);
 
   it('BEIR: 2,500 generated folders load into a valid corpus or fail with a CorpusError naming the file', async () => {
-    await fc.assert(fc.asyncProperty(beirFolder, (files) => checkLoad([...files])), fuzzParams(2500));
+    await fc.assert(
+      fc.asyncProperty(beirFolder, (files) => checkLoad([...files])),
+      fuzzParams(2500),
+    );
   }, 120_000);
 
   it('SQuAD-style: 2,500 generated language files load into a valid corpus or fail with a CorpusError naming the file', async () => {

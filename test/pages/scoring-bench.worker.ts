@@ -25,7 +25,12 @@ export type ScoringBenchRequest =
   | { op: 'evaluate'; device: ScoreDevice; threads: number; questions?: number };
 
 async function handle(request: ScoringBenchRequest) {
-  const environment = { crossOriginIsolated: self.crossOriginIsolated, hardwareConcurrency: navigator.hardwareConcurrency, webnn: hasWebNn(), webgpu: 'gpu' in navigator };
+  const environment = {
+    crossOriginIsolated: self.crossOriginIsolated,
+    hardwareConcurrency: navigator.hardwareConcurrency,
+    webnn: hasWebNn(),
+    webgpu: 'gpu' in navigator,
+  };
   const generateStart = performance.now();
   benchmark(request.op === 'evaluate' ? request.questions : undefined);
   const generateMs = performance.now() - generateStart;

@@ -61,7 +61,9 @@ describe('data:fetch', () => {
     const out = path.join(work, 'out-tampered');
     process.env.TAMPER = '1';
     try {
-      await expect(fetchDataset({ dataset: 'xquad-r', host, outDir: out, log: () => {} })).rejects.toThrow(/tr\.json: SHA-256 [0-9a-f]{64} differs from the pinned f3e8c130.*nothing was written/);
+      await expect(fetchDataset({ dataset: 'xquad-r', host, outDir: out, log: () => {} })).rejects.toThrow(
+        /tr\.json: SHA-256 [0-9a-f]{64} differs from the pinned f3e8c130.*nothing was written/,
+      );
     } finally {
       delete process.env.TAMPER;
     }

@@ -8,19 +8,40 @@ import { describe, expect, it } from 'vitest';
 const FILE = fileURLToPath(new URL('../../public/data/demo/corpus.jsonl', import.meta.url));
 const LANGUAGES = ['en', 'de', 'es', 'ar', 'zh', 'ru', 'hi', 'th', 'tr', 'el', 'vi', 'ja', 'id', 'sw', 'ne'];
 
-interface Meta { kind: 'meta'; name: string; languages: string[]; description: string }
-interface PassageLine { kind: 'passage'; id: string; group: string; lang: string; text: string }
-interface QuestionLine { kind: 'question'; id: string; qid: string; lang: string; text: string; answer_groups: string[] }
+interface Meta {
+  kind: 'meta';
+  name: string;
+  languages: string[];
+  description: string;
+}
+interface PassageLine {
+  kind: 'passage';
+  id: string;
+  group: string;
+  lang: string;
+  text: string;
+}
+interface QuestionLine {
+  kind: 'question';
+  id: string;
+  qid: string;
+  lang: string;
+  text: string;
+  answer_groups: string[];
+}
 type Line = Meta | PassageLine | QuestionLine;
 
 const raw = readFileSync(FILE, 'utf8');
-const lines: Line[] = raw.trimEnd().split('\n').map((text, i) => {
-  try {
-    return JSON.parse(text) as Line;
-  } catch (error) {
-    throw new Error(`${FILE} line ${i + 1}: not JSON (${String(error)})`);
-  }
-});
+const lines: Line[] = raw
+  .trimEnd()
+  .split('\n')
+  .map((text, i) => {
+    try {
+      return JSON.parse(text) as Line;
+    } catch (error) {
+      throw new Error(`${FILE} line ${i + 1}: not JSON (${String(error)})`);
+    }
+  });
 const meta = lines[0] as Meta;
 const passages = lines.filter((l): l is PassageLine => l.kind === 'passage');
 const questions = lines.filter((l): l is QuestionLine => l.kind === 'question');

@@ -23,7 +23,9 @@ const readJson = (id: string, file: string) => JSON.parse(readFileSync(join(fold
 const TEXTS = ['The river flows through the old city.', 'Der Fluss fließt durch die alte Stadt.', '河流穿过古老的城市。'];
 
 function filesUnder(root: string, prefix = ''): string[] {
-  return readdirSync(join(root, prefix), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(root, join(prefix, e.name)) : [join(prefix, e.name)]));
+  return readdirSync(join(root, prefix), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(root, join(prefix, e.name)) : [join(prefix, e.name)],
+  );
 }
 
 const open: NodeEncoder[] = [];
@@ -31,7 +33,7 @@ afterAll(async () => {
   for (const e of open) await e.dispose();
 });
 
-describe('family fixtures: the real exports\' interface', () => {
+describe("family fixtures: the real exports' interface", () => {
   it('regenerate byte for byte, and each stays under 4 MB', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'family-fixtures-'));
     try {
@@ -145,7 +147,7 @@ describe('every menu entry loads on its family fixture (Node, local folder)', ()
     }
   }
 
-  it('LaBSE embeds from pooler_output: the rows are the graph\'s pooler_output, normalised, not CLS', async () => {
+  it("LaBSE embeds from pooler_output: the rows are the graph's pooler_output, normalised, not CLS", async () => {
     const folder = folderOf('fixture/labse-bert-pooler');
     const labse = MODEL_REGISTRY.find((m) => m.id === 'Xenova/LaBSE')!;
     const encoder = await createNodeEncoder({ entry: fixtureStandIn(labse, findFixtureInfo('fixture/labse-bert-pooler')!), folder }, { dtype: 'fp32' });
@@ -171,7 +173,9 @@ describe('fill-mask exports are refused with the load-time message', () => {
       const error = await createNodeEncoder({ entry: fixtureEntry(info), folder: folderOf(id) }, { dtype: 'q8' }).catch((e: Error) => e);
       expect(error).toBeInstanceOf(Error);
       expect((error as Error).message).toMatch(
-        new RegExp(`the model's output is logits \\[1, \\d+, ${info.vocab}\\]: one score per vocabulary entry \\(${info.vocab}\\), a masked-LM head, not hidden states; expected last_hidden_state \\[1, \\d+, 64\\]`),
+        new RegExp(
+          `the model's output is logits \\[1, \\d+, ${info.vocab}\\]: one score per vocabulary entry \\(${info.vocab}\\), a masked-LM head, not hidden states; expected last_hidden_state \\[1, \\d+, 64\\]`,
+        ),
       );
     });
   }

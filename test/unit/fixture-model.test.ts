@@ -88,7 +88,15 @@ describe('fixture/xlmr-tiny model folder', () => {
     expect(config).toMatchObject({ model_type: 'xlm-roberta', hidden_size: HIDDEN, num_hidden_layers: 2, num_attention_heads: 4, pad_token_id: 1 });
     const files = [...readdirSync(FOLDER), ...readdirSync(join(FOLDER, 'onnx')).map((f) => `onnx/${f}`)].filter((f) => f !== 'onnx').sort();
     expect(files).toEqual(
-      ['config.json', 'onnx/model.onnx', 'onnx/model_fp16.onnx', 'onnx/model_quantized.onnx', 'special_tokens_map.json', 'tokenizer.json', 'tokenizer_config.json'].sort(),
+      [
+        'config.json',
+        'onnx/model.onnx',
+        'onnx/model_fp16.onnx',
+        'onnx/model_quantized.onnx',
+        'special_tokens_map.json',
+        'tokenizer.json',
+        'tokenizer_config.json',
+      ].sort(),
     );
     const total = files.reduce((sum, f) => sum + statSync(join(FOLDER, f)).size, 0);
     expect(total).toBeLessThan(2 * 1024 * 1024);
@@ -140,10 +148,7 @@ describe('fixture/xlmr-tiny through transformers.js', () => {
   });
 
   it('tokenizes every corpus sentence, in all 15 languages, into whole lexicon words', () => {
-    const specs = [
-      ...SENTENCE_GROUPS.map((g) => ({ id: g.id, concepts: g.concepts })),
-      ...QUESTIONS.map((q) => ({ id: q.id, concepts: q.concepts })),
-    ];
+    const specs = [...SENTENCE_GROUPS.map((g) => ({ id: g.id, concepts: g.concepts })), ...QUESTIONS.map((q) => ({ id: q.id, concepts: q.concepts }))];
     for (const record of corpus) {
       const spec = specs.find((s) => s.id === (record.group ?? record.qid));
       const words = spec!.concepts.map((id) => findConcept(id).words[record.lang]);
@@ -162,7 +167,10 @@ describe('fixture/xlmr-tiny through transformers.js', () => {
     expect(tokenizer.tokenize('query: big red river.')).toEqual(['▁query', ':', '▁big', '▁red', '▁river', '.']);
     const texts = passages.slice(0, 15).map((p) => p.text);
     const plain = await embed(extractors.fp32, texts);
-    const prefixed = await embed(extractors.fp32, texts.map((t) => `passage: ${t}`));
+    const prefixed = await embed(
+      extractors.fp32,
+      texts.map((t) => `passage: ${t}`),
+    );
     texts.forEach((text, i) => expect(dot(plain, i, prefixed, i), text).toBeGreaterThan(0.97));
   });
 
@@ -211,8 +219,14 @@ describe('fixture/xlmr-tiny through transformers.js', () => {
   });
 
   it('retrieves the answer to every English question in each of the 14 other languages (cross-lingual top-1)', async () => {
-    const pool = await embed(extractors.fp32, passages.map((p) => p.text));
-    const queries = await embed(extractors.fp32, englishQuestions.map((q) => q.text));
+    const pool = await embed(
+      extractors.fp32,
+      passages.map((p) => p.text),
+    );
+    const queries = await embed(
+      extractors.fp32,
+      englishQuestions.map((q) => q.text),
+    );
     englishQuestions.forEach((question, q) => {
       const order = rank(queries, q, pool, passages.length);
       for (const lang of LEXICON_LANGUAGES.filter((l) => l !== 'en')) {
@@ -223,8 +237,14 @@ describe('fixture/xlmr-tiny through transformers.js', () => {
   });
 
   it('ranks the translations of the answer high in the multilingual pool (mAP >= 0.85), the English one first', async () => {
-    const pool = await embed(extractors.q8, passages.map((p) => p.text));
-    const queries = await embed(extractors.q8, englishQuestions.map((q) => q.text));
+    const pool = await embed(
+      extractors.q8,
+      passages.map((p) => p.text),
+    );
+    const queries = await embed(
+      extractors.q8,
+      englishQuestions.map((q) => q.text),
+    );
     const averagePrecisions = englishQuestions.map((question, q) => {
       const order = rank(queries, q, pool, passages.length).map((p) => passages[p]);
       const answer = question.answer_groups![0];
@@ -262,11 +282,22 @@ describe('fixture generator', () => {
     useLocalModels(tempRoot);
     const extractor = await pipeline('feature-extraction', 'fixture/biased', { dtype: 'fp32' });
     try {
-      const pool = await embed(extractor, passages.map((p) => p.text));
-      const queries = await embed(extractor, englishQuestions.map((q) => q.text));
+      const pool = await embed(
+        extractor,
+        passages.map((p) => p.text),
+      );
+      const queries = await embed(
+        extractor,
+        englishQuestions.map((q) => q.text),
+      );
       englishQuestions.forEach((question, q) => {
-        const top = rank(queries, q, pool, passages.length).slice(0, SENTENCE_GROUPS.length).map((p) => passages[p]);
-        expect(top.every((p) => p.lang === 'en'), question.id).toBe(true);
+        const top = rank(queries, q, pool, passages.length)
+          .slice(0, SENTENCE_GROUPS.length)
+          .map((p) => passages[p]);
+        expect(
+          top.every((p) => p.lang === 'en'),
+          question.id,
+        ).toBe(true);
       });
     } finally {
       await extractor.dispose();
@@ -330,4 +361,3 @@ describe('fixture/xlmr-tiny on onnxruntime-web (the browser runtime, wasm backen
     }
   });
 });
-

@@ -66,7 +66,10 @@ describe("transformers.js' remote loading from a hub-layout server", () => {
   it('a dtype the repo lacks is a 404, and the error names the file', async () => {
     const arctic = mirrorOf(findModel('Snowflake/snowflake-arctic-embed-l-v2.0')!).standIn;
     const withQ4 = { ...arctic, dtypes: { ...arctic.dtypes, q4f16: findModel('Snowflake/snowflake-arctic-embed-l-v2.0')!.dtypes.q4f16 } };
-    const error = await createNodeEncoder({ entry: withQ4, folder: '' }, { dtype: 'q4f16', remote: { host: hub.url, cacheDir: join(tmp, 'cache', 'q4') } }).catch((e: Error) => e);
+    const error = await createNodeEncoder(
+      { entry: withQ4, folder: '' },
+      { dtype: 'q4f16', remote: { host: hub.url, cacheDir: join(tmp, 'cache', 'q4') } },
+    ).catch((e: Error) => e);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toBe(
       `Snowflake/snowflake-arctic-embed-l-v2.0 at ${hub.url}: ${hub.url}/Snowflake/snowflake-arctic-embed-l-v2.0/resolve/main/onnx/model_q4f16.onnx was not found (HTTP 404): the repo has no file for dtype q4f16`,
@@ -78,12 +81,17 @@ describe("transformers.js' remote loading from a hub-layout server", () => {
 describe('npm run models:fetch -- --host', () => {
   it('vendors graph and external data from the hub layout, and the folder loads', async () => {
     const out = join(tmp, 'fetched');
-    const { stderr } = await run('npm', ['run', '--silent', 'models:fetch', '--', 'Xenova/multilingual-e5-large', '--dtype', 'fp32,q8', '--host', hub.url, '--out', out], { cwd: ROOT });
+    const { stderr } = await run(
+      'npm',
+      ['run', '--silent', 'models:fetch', '--', 'Xenova/multilingual-e5-large', '--dtype', 'fp32,q8', '--host', hub.url, '--out', out],
+      { cwd: ROOT },
+    );
     expect(stderr).toContain(`done: ${join(out, 'Xenova/multilingual-e5-large')}`);
     const folder = join(out, 'Xenova/multilingual-e5-large');
     const source = join(MODELS, 'fixture/xlmr-external-data');
     expect(readdirSync(join(folder, 'onnx')).sort()).toEqual(['model.onnx', 'model.onnx_data', 'model_quantized.onnx']);
-    for (const f of ['onnx/model.onnx', 'onnx/model.onnx_data', 'onnx/model_quantized.onnx', 'tokenizer.json']) expect(statSync(join(folder, f)).size).toBe(statSync(join(source, f)).size);
+    for (const f of ['onnx/model.onnx', 'onnx/model.onnx_data', 'onnx/model_quantized.onnx', 'tokenizer.json'])
+      expect(statSync(join(folder, f)).size).toBe(statSync(join(source, f)).size);
     const { standIn } = mirrorOf(findModel('Xenova/multilingual-e5-large')!);
     for (const dtype of ['fp32', 'q8'] as const) {
       const encoder = await createNodeEncoder({ entry: standIn, folder }, { dtype });
@@ -94,9 +102,15 @@ describe('npm run models:fetch -- --host', () => {
 
   it('a missing dtype fails with the URL and HTTP 404, and leaves no partial file', async () => {
     const out = join(tmp, 'fetched-missing');
-    const failed = await run('npm', ['run', '--silent', 'models:fetch', '--', 'Snowflake/snowflake-arctic-embed-l-v2.0', '--dtype', 'q4f16', '--host', hub.url, '--out', out], { cwd: ROOT }).catch((e: { code: number; stderr: string }) => e);
+    const failed = await run(
+      'npm',
+      ['run', '--silent', 'models:fetch', '--', 'Snowflake/snowflake-arctic-embed-l-v2.0', '--dtype', 'q4f16', '--host', hub.url, '--out', out],
+      { cwd: ROOT },
+    ).catch((e: { code: number; stderr: string }) => e);
     expect((failed as { code: number }).code).toBe(2);
-    expect((failed as { stderr: string }).stderr).toContain(`error: ${hub.url}/Snowflake/snowflake-arctic-embed-l-v2.0/resolve/main/onnx/model_q4f16.onnx: HTTP 404 Not Found`);
+    expect((failed as { stderr: string }).stderr).toContain(
+      `error: ${hub.url}/Snowflake/snowflake-arctic-embed-l-v2.0/resolve/main/onnx/model_q4f16.onnx: HTTP 404 Not Found`,
+    );
     const written = readdirSync(out, { recursive: true, encoding: 'utf8' });
     expect(written.filter((f) => f.endsWith('.part') || f.endsWith('.onnx'))).toEqual([]);
   });

@@ -41,16 +41,32 @@ describe('layer zones', () => {
     ['cli -> app', 'src/cli/planted.ts', (): string => `import { LANG_NAMES } from '${app('src/cli')}';\nexport const x = LANG_NAMES;\n`],
     ['scripts -> app', 'scripts/planted.ts', (): string => `import { LANG_NAMES } from '${app('scripts')}';\nexport const x = LANG_NAMES;\n`],
     ['analysis -> training', 'src/core/analysis/planted.ts', "import { trainAdapter } from '../training/train';\nexport const x = trainAdapter;\n"],
-    ['view state -> training internals', 'src/core/view-state/planted.ts', "import { createSampler } from '../training/samplers';\nexport const x = createSampler;\n"],
+    [
+      'view state -> training internals',
+      'src/core/view-state/planted.ts',
+      "import { createSampler } from '../training/samplers';\nexport const x = createSampler;\n",
+    ],
   ])('%s fails lint with import-x/no-restricted-paths', async (_name, file, code) => {
     expect(await rulesFor(file, typeof code === 'string' ? code : code())).toEqual(['import-x/no-restricted-paths']);
   });
 
   it.each([
     ['encoder -> core', 'src/encoder/planted.ts', "import { dotScores } from '../core/numeric/row-matrix';\nexport const x = dotScores;\n"],
-    ['cli -> encoder and core', 'src/cli/planted.ts', "import { ModelError } from '../encoder/model-error';\nimport { createRng } from '../core/numeric/rng';\nexport const x = [ModelError, createRng];\n"],
-    ['app -> core and encoder', 'src/app/planted.ts', "import { createRng } from '../core/numeric/rng';\nimport { hashTexts } from '../encoder/content-hash';\nexport const x = [createRng, hashTexts];\n"],
-    ['view state -> strategy names', 'src/core/view-state/planted.ts', "import { STRATEGY_SHORT_NAMES } from '../training/strategy-names';\nexport const x = STRATEGY_SHORT_NAMES;\n"],
+    [
+      'cli -> encoder and core',
+      'src/cli/planted.ts',
+      "import { ModelError } from '../encoder/model-error';\nimport { createRng } from '../core/numeric/rng';\nexport const x = [ModelError, createRng];\n",
+    ],
+    [
+      'app -> core and encoder',
+      'src/app/planted.ts',
+      "import { createRng } from '../core/numeric/rng';\nimport { hashTexts } from '../encoder/content-hash';\nexport const x = [createRng, hashTexts];\n",
+    ],
+    [
+      'view state -> strategy names',
+      'src/core/view-state/planted.ts',
+      "import { STRATEGY_SHORT_NAMES } from '../training/strategy-names';\nexport const x = STRATEGY_SHORT_NAMES;\n",
+    ],
   ])('%s passes', async (_name, file, code) => {
     expect(await rulesFor(file, code)).toEqual([]);
   });

@@ -66,7 +66,9 @@ export async function openViewFromUrl(search: string): Promise<void> {
     else app.proposeModel(state.retriever);
   }
   if (state.corpus.kind === 'picked') {
-    app.addNotice(`This link was made with files picked on another visit ("${state.corpus.name}"); a link cannot carry files. Pick them again in Set-up; the demo is open meanwhile.`);
+    app.addNotice(
+      `This link was made with files picked on another visit ("${state.corpus.name}"); a link cannot carry files. Pick them again in Set-up; the demo is open meanwhile.`,
+    );
   } else if (await app.openCorpus(state.corpus, undefined, { fromLink: true })) {
     return;
   }

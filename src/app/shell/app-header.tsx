@@ -41,22 +41,48 @@ export function AppHeader() {
       </div>
       <nav className="tabs" role="tablist" aria-label="Views">
         {TABS.map((t) => (
-          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className="tab" data-testid={`tab-${t.id}`} onClick={() => useApp.getState().setTab(t.id)}>
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            className="tab"
+            data-testid={`tab-${t.id}`}
+            onClick={() => useApp.getState().setTab(t.id)}
+          >
             {t.label}
           </button>
         ))}
       </nav>
       <div className="header-actions">
-        <button type="button" className="button ghost" onClick={() => showTourStep(TOUR_STEPS[0].id)} title="A guided tour of the paper's story, step by step" data-testid="tour-start">
+        <button
+          type="button"
+          className="button ghost"
+          onClick={() => showTourStep(TOUR_STEPS[0].id)}
+          title="A guided tour of the paper's story, step by step"
+          data-testid="tour-start"
+        >
           Tour
         </button>
         <button type="button" className="button ghost" onClick={() => void share()} title="Copy a link to exactly this view">
           {copied === 'yes' ? 'Link copied' : copied === 'no' ? 'Copy the address bar' : 'Share link'}
         </button>
-        <button type="button" className="button ghost" aria-pressed={presenter} onClick={() => useApp.getState().setPresenter(!presenter)} title="Large type for a projector (p)">
+        <button
+          type="button"
+          className="button ghost"
+          aria-pressed={presenter}
+          onClick={() => useApp.getState().setPresenter(!presenter)}
+          title="Large type for a projector (p)"
+        >
           {presenter ? 'Exit presenter' : 'Presenter'}
         </button>
-        <button type="button" className="button ghost round" onClick={() => useApp.getState().setHelpOpen(true)} aria-label="Help and keyboard shortcuts (?)" title="Help (?)">
+        <button
+          type="button"
+          className="button ghost round"
+          onClick={() => useApp.getState().setHelpOpen(true)}
+          aria-label="Help and keyboard shortcuts (?)"
+          title="Help (?)"
+        >
           ?
         </button>
       </div>

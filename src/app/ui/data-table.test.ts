@@ -19,11 +19,20 @@ const rows: Row[] = [
 const columns: Column<Row>[] = [
   { key: 'lang', label: 'Language', rowHeader: true, cell: (r) => r.lang, sortValue: (r) => r.lang },
   { key: 'text', label: 'Passage', cell: (r) => r.text },
-  { key: 'map', label: 'mAP', numeric: true, cell: (r) => (r.map === null ? '–' : r.map.toFixed(3)), sortValue: (r) => r.map, cellProps: (r) => ({ 'data-value': r.map ?? '' }) },
+  {
+    key: 'map',
+    label: 'mAP',
+    numeric: true,
+    cell: (r) => (r.map === null ? '–' : r.map.toFixed(3)),
+    sortValue: (r) => r.map,
+    cellProps: (r) => ({ 'data-value': r.map ?? '' }),
+  },
 ];
 
 function render(props: Partial<Parameters<typeof DataTable<Row>>[0]> = {}): string {
-  return renderToStaticMarkup(createElement(DataTable<Row>, { caption: 'mAP per language', columns, rows, rowKey: (r) => r.lang, className: 'an-table', ...props }));
+  return renderToStaticMarkup(
+    createElement(DataTable<Row>, { caption: 'mAP per language', columns, rows, rowKey: (r) => r.lang, className: 'an-table', ...props }),
+  );
 }
 
 describe('DataTable', () => {

@@ -11,7 +11,11 @@ export function LangBadge({ lang, showName = false }: { lang: LangCode; showName
     // The name as hidden text, not aria-label: a plain span may not carry one (axe aria-prohibited-attr).
     <span className="lang-badge" style={{ '--hue': languageHue(Math.max(0, index)) } as React.CSSProperties} title={name} data-lang={lang}>
       <span aria-hidden="true">{lang}</span>
-      {showName && <span className="lang-badge-name" aria-hidden="true">{name}</span>}
+      {showName && (
+        <span className="lang-badge-name" aria-hidden="true">
+          {name}
+        </span>
+      )}
       <span className="sr-only">{name}</span>
     </span>
   );

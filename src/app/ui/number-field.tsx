@@ -45,7 +45,13 @@ export function NumberField(props: NumberFieldProps) {
         onChange={(e) => {
           setText(e.target.value);
           const next = Number(e.target.value);
-          if (e.target.value.trim() !== '' && Number.isFinite(next) && next >= min && (max === undefined || next <= max) && (!integer || Number.isInteger(next))) {
+          if (
+            e.target.value.trim() !== '' &&
+            Number.isFinite(next) &&
+            next >= min &&
+            (max === undefined || next <= max) &&
+            (!integer || Number.isInteger(next))
+          ) {
             props.onChange(next);
           }
         }}

@@ -1,7 +1,19 @@
 import type { ProgressInfo } from '../../core/retrieval/types';
 
 /** A labelled progress bar; indeterminate when there is no total yet. */
-export function ProgressBar({ progress, label, onCancel, testId, hideCount = false }: { progress: ProgressInfo | null; label: string; onCancel?: () => void; testId?: string; hideCount?: boolean }) {
+export function ProgressBar({
+  progress,
+  label,
+  onCancel,
+  testId,
+  hideCount = false,
+}: {
+  progress: ProgressInfo | null;
+  label: string;
+  onCancel?: () => void;
+  testId?: string;
+  hideCount?: boolean;
+}) {
   const fraction = progress && progress.total > 0 ? Math.min(1, progress.done / progress.total) : null;
   return (
     <div className="progress" data-testid={testId} role="status">

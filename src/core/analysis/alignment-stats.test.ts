@@ -4,10 +4,18 @@ import { measureAlignment } from './alignment-stats';
 describe('measureAlignment', () => {
   // Two facts in two languages, 3-D. Fact 1's translations point the same way; fact 2's are orthogonal.
   const vectors = Float32Array.from([
-    1, 0, 0, // f1 en
-    2, 0, 0, // f1 de (same direction, different length: cosine 1)
-    0, 1, 0, // f2 en
-    0, 0, 1, // f2 de
+    1,
+    0,
+    0, // f1 en
+    2,
+    0,
+    0, // f1 de (same direction, different length: cosine 1)
+    0,
+    1,
+    0, // f2 en
+    0,
+    0,
+    1, // f2 de
   ]);
   const items = [
     { lang: 'en', group: 'f1' },
@@ -30,7 +38,11 @@ describe('measureAlignment', () => {
   });
 
   it('has nothing to say about translations when items carry no groups', () => {
-    const s = measureAlignment(vectors, 3, items.map(({ lang }) => ({ lang })));
+    const s = measureAlignment(
+      vectors,
+      3,
+      items.map(({ lang }) => ({ lang })),
+    );
     expect(s.translationSimilarity).toBeNull();
     expect(s.byLang[0].translationSimilarity).toBeNull();
     expect(() => measureAlignment(vectors, 2, items)).toThrow(/12 numbers for 4 items of 2 dimensions/);

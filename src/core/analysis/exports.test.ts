@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EvalReport } from '../evaluation/eval-report';
-import {
-  buildMetricsCsv,
-  buildMetricsJson,
-  buildProjectorFiles,
-  buildQueriesCsv,
-  escapeCsvField,
-  formatFloat32,
-  slugForFile,
-} from './exports';
+import { buildMetricsCsv, buildMetricsJson, buildProjectorFiles, buildQueriesCsv, escapeCsvField, formatFloat32, slugForFile } from './exports';
 import { tinyReport } from './tiny-report.fixture';
 
 function monoOnly(): EvalReport {
@@ -98,9 +90,7 @@ describe('buildProjectorFiles', () => {
   });
 
   it('rejects vectors that do not match the items', () => {
-    expect(() => buildProjectorFiles(new Float32Array(5), 2, [{ id: 'a', lang: 'en', text: '' }])).toThrow(
-      /5 numbers for 1 items of 2 dimensions; expected 2/,
-    );
+    expect(() => buildProjectorFiles(new Float32Array(5), 2, [{ id: 'a', lang: 'en', text: '' }])).toThrow(/5 numbers for 1 items of 2 dimensions; expected 2/);
   });
 });
 

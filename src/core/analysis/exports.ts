@@ -17,7 +17,19 @@ export function buildMetricsCsv(report: EvalReport): string {
     const skipped = s.cells.reduce((n, c) => n + c.skipped, 0);
     lines.push(csvRow([report.corpus, report.retriever, name, 'macro', '', '', s.macro.queries, skipped, ...METRIC_NAMES.map((m) => s.macro[m])]));
     for (const c of s.cells) {
-      lines.push(csvRow([report.corpus, report.retriever, name, c.key, c.queryLang, c.passageLang, c.metrics.queries, c.skipped, ...METRIC_NAMES.map((m) => c.metrics[m])]));
+      lines.push(
+        csvRow([
+          report.corpus,
+          report.retriever,
+          name,
+          c.key,
+          c.queryLang,
+          c.passageLang,
+          c.metrics.queries,
+          c.skipped,
+          ...METRIC_NAMES.map((m) => c.metrics[m]),
+        ]),
+      );
     }
   }
   return lines.join('\n') + '\n';
@@ -141,6 +153,10 @@ export function formatFloat32(x: number): string {
 
 /** A file name part from free text ("XQuAD-R", "bm25 k1=0.9") that every file system accepts. */
 export function slugForFile(text: string): string {
-  const slug = text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const slug = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return slug.slice(0, 60) || 'report';
 }

@@ -55,12 +55,7 @@ export function buildDifferenceHeatmap(base: EvalReport, other: EvalReport, metr
   return toHeatmap(langs, value, metric, [-bound, bound]);
 }
 
-function toHeatmap(
-  langs: LangCode[],
-  value: (i: number, j: number) => number | null,
-  metric: MetricName,
-  domain: [number, number],
-): HeatmapData {
+function toHeatmap(langs: LangCode[], value: (i: number, j: number) => number | null, metric: MetricName, domain: [number, number]): HeatmapData {
   const cells: HeatmapCell[] = [];
   const rowCrossMeans: (number | null)[] = [];
   langs.forEach((queryLang, row) => {

@@ -8,9 +8,26 @@ import type { LangCode } from '../corpus/types';
  * the only cue: every chart also prints language codes beside the colours.
  */
 export const LANGUAGE_PALETTE: readonly string[] = [
-  '#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#332288',
-  '#9900FF', '#663300', '#990066', '#99FF99', '#9966FF', '#FF0066', '#6633CC', '#336633',
-  '#9999FF', '#993399', '#66CC66', '#660066',
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#56B4E9',
+  '#D55E00',
+  '#F0E442',
+  '#332288',
+  '#9900FF',
+  '#663300',
+  '#990066',
+  '#99FF99',
+  '#9966FF',
+  '#FF0066',
+  '#6633CC',
+  '#336633',
+  '#9999FF',
+  '#993399',
+  '#66CC66',
+  '#660066',
 ];
 
 /** A colour per language, by position in `langs` (so a language keeps its colour across charts of one corpus). */

@@ -42,13 +42,7 @@ export function fitToBox(coords: Float32Array, width: number, height: number, pa
 }
 
 /** Index of the visible point nearest (x, y) within maxDistance, or -1. */
-export function findNearestPoint(
-  points: ScreenPoints,
-  x: number,
-  y: number,
-  maxDistance: number,
-  visible?: (i: number) => boolean,
-): number {
+export function findNearestPoint(points: ScreenPoints, x: number, y: number, maxDistance: number, visible?: (i: number) => boolean): number {
   let best = -1;
   let bestSq = maxDistance * maxDistance;
   for (let i = 0; i < points.xs.length; i++) {

@@ -36,12 +36,7 @@ describe('paper reference data', () => {
 
   it('puts the paper strategies and the measured report side by side per setting', () => {
     const data = buildMapReference('XLM-R', 'XQuAD-R', [tinyReport()]);
-    expect(data.series.map((s) => s.label)).toEqual([
-      'Paper XLM-R X-X-mono',
-      'Paper XLM-R X-Y',
-      'Paper XLM-R Hybrid',
-      'Measured: bm25',
-    ]);
+    expect(data.series.map((s) => s.label)).toEqual(['Paper XLM-R X-X-mono', 'Paper XLM-R X-Y', 'Paper XLM-R Hybrid', 'Measured: bm25']);
     expect(data.series[0].attribution).toBe('Paper (XLM-R, full fine-tuning), arXiv 2408.10536 Table 1');
     expect(data.series[3].attribution).toBe('Measured here: bm25 on tiny');
     expect(data.rows[2]).toEqual({ setting: 'multi', 'paper:X-X-mono': 0.547, 'paper:X-Y': 0.593, 'paper:Hybrid': 0.593, 'measured:0': 0.5 });

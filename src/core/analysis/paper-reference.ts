@@ -125,7 +125,12 @@ export interface MapReferenceData {
 export function buildMapReference(model: PaperModel, dataset: PaperDataset, reports: readonly EvalReport[]): MapReferenceData {
   const paper = PAPER_MAP.filter((r) => r.model === model && r.dataset === dataset);
   const series: ReferenceSeries[] = [
-    ...paper.map((r) => ({ key: `paper:${r.strategy}`, label: `Paper ${model} ${r.strategy}`, source: 'paper' as const, attribution: paperSourceLabel(model) })),
+    ...paper.map((r) => ({
+      key: `paper:${r.strategy}`,
+      label: `Paper ${model} ${r.strategy}`,
+      source: 'paper' as const,
+      attribution: paperSourceLabel(model),
+    })),
     ...reports.map((r, i) => ({ key: `measured:${i}`, label: `Measured: ${r.retriever}`, source: 'measured' as const, attribution: measuredLabel(r) })),
   ];
   const settings: SettingName[] = ['mono', 'cross', 'multi'];
@@ -157,17 +162,15 @@ export function buildRankDistanceReference(
   measured: readonly { report: EvalReport; corpus?: Corpus }[],
 ): RankDistanceReferenceRow[] {
   const paperPool = PAPER_POOL_SIZE[dataset];
-  const rows: RankDistanceReferenceRow[] = PAPER_MAX_RANK_DISTANCE.filter((r) => r.model === model && r.dataset === dataset).map(
-    (r) => ({
-      key: `paper:${r.strategy}`,
-      label: `Paper ${model} ${r.strategy}`,
-      source: 'paper',
-      attribution: paperSourceLabel(model, 'rank-distance'),
-      value: r.value,
-      poolSize: paperPool,
-      percentOfPool: paperPool ? (100 * r.value) / paperPool : null,
-    }),
-  );
+  const rows: RankDistanceReferenceRow[] = PAPER_MAX_RANK_DISTANCE.filter((r) => r.model === model && r.dataset === dataset).map((r) => ({
+    key: `paper:${r.strategy}`,
+    label: `Paper ${model} ${r.strategy}`,
+    source: 'paper',
+    attribution: paperSourceLabel(model, 'rank-distance'),
+    value: r.value,
+    poolSize: paperPool,
+    percentOfPool: paperPool ? (100 * r.value) / paperPool : null,
+  }));
   measured.forEach(({ report, corpus }, i) => {
     const value = report.settings.multi?.macro.maxRankDistance ?? null;
     const poolSize = corpus ? multilingualPoolSize(report, corpus) : null;

@@ -85,7 +85,10 @@ function projectByPca(vectors: Float32Array, dim: number, seed: number, sampleRo
   const components = Math.min(2, dim);
   let fitRows: Float32Array = vectors;
   if (rows > sampleRows) {
-    const order = createRng(seed).shuffle(Int32Array.from({ length: rows }, (_, i) => i)).subarray(0, sampleRows).sort();
+    const order = createRng(seed)
+      .shuffle(Int32Array.from({ length: rows }, (_, i) => i))
+      .subarray(0, sampleRows)
+      .sort();
     fitRows = new Float32Array(sampleRows * dim);
     order.forEach((r, i) => fitRows.set(vectors.subarray(r * dim, (r + 1) * dim), i * dim));
   }

@@ -4,7 +4,7 @@ import { buildRankDistance, collectMaxRankDistances } from './rank-distance-data
 import { tinyReport } from './tiny-report.fixture';
 
 describe('rank distance chart data', () => {
-  it('collects each multilingual question\'s maximum rank distance, by language when asked', () => {
+  it("collects each multilingual question's maximum rank distance, by language when asked", () => {
     expect(collectMaxRankDistances(tinyReport())).toEqual([1, 9, 3, 11]);
     expect(collectMaxRankDistances(tinyReport(), 'de')).toEqual([3, 11]);
     expect(collectMaxRankDistances(withoutQueries(tinyReport()))).toBeNull();
@@ -17,7 +17,11 @@ describe('rank distance chart data', () => {
     const d = buildRankDistance([a, b], { binCount: 4 });
     // Distances 0..23 in bins of 10 (a round width for 24 integers in 4 bins): 0-9, 10-19, 20-29.
     expect(d.bins.map((x) => x.label)).toEqual(['0–9', '10–19', '20–29']);
-    expect(d.bins.map((x) => x.counts)).toEqual([[3, 3], [1, 0], [0, 1]]);
+    expect(d.bins.map((x) => x.counts)).toEqual([
+      [3, 3],
+      [1, 0],
+      [0, 1],
+    ]);
     expect(d.totals).toEqual([4, 4]);
     expect(d.byLanguage).toEqual([
       { queryLang: 'en', means: [5, 5] },

@@ -6,7 +6,11 @@ describe('buildSummaryCards', () => {
   it('gives mAP, R@1 and R@10 per setting and the rank distance as the bias card', () => {
     const cards = buildSummaryCards(tinyReport());
     expect(cards.map((c) => c.id)).toEqual(['mono', 'cross', 'multi', 'bias']);
-    expect(cards[0].figures.map((f) => [f.label, f.value])).toEqual([['mAP', 0.85], ['R@1', 1], ['R@10', 1]]);
+    expect(cards[0].figures.map((f) => [f.label, f.value])).toEqual([
+      ['mAP', 0.85],
+      ['R@1', 1],
+      ['R@10', 1],
+    ]);
     expect(cards[3].figures).toEqual([{ metric: 'maxRankDistance', label: 'mean max rank distance', value: 6 }]);
     expect(cards[3].explanation).toMatch(/Lower is less biased/);
   });

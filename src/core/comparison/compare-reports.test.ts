@@ -8,7 +8,14 @@ const ZERO: QueryMetrics = { ap: 0, recallAt1: 0, recallAt10: 0, rr: 0, ndcgAt10
 /** A cell whose questions q0..q(n-1) have the given AP (and rank distance) values. */
 function cell(key: string, aps: number[], distances: number[] = aps.map(() => 0)): CellReport {
   const [queryLang, passageLang] = key.split('->');
-  const queries: QueryRecord[] = aps.map((ap, i) => ({ queryId: `q${i}/${queryLang}`, qid: `q${i}`, lang: queryLang, metrics: { ...ZERO, ap, maxRankDistance: distances[i] }, relevantRanks: [1], top: [] }));
+  const queries: QueryRecord[] = aps.map((ap, i) => ({
+    queryId: `q${i}/${queryLang}`,
+    qid: `q${i}`,
+    lang: queryLang,
+    metrics: { ...ZERO, ap, maxRankDistance: distances[i] },
+    relevantRanks: [1],
+    top: [],
+  }));
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
   return { key, queryLang, passageLang, skipped: 0, queries, metrics: { ...ZERO, ap: mean(aps), maxRankDistance: mean(distances), queries: aps.length } };
 }
@@ -81,8 +88,14 @@ describe('comparing two runs', () => {
   it('tests significance per cell with Holm-Bonferroni across cells, and for the setting, over the questions both scored', () => {
     const noisy = [0.1, -0.1, 0.2, -0.2, 0.05, -0.05, 0.1, -0.1, 0.15, -0.15, 0.1, -0.1, 0.2, -0.2, 0.05, -0.05];
     const a = report(['en', 'de'], { mono: [cell('en->en', Array(16).fill(0.5)), cell('de->de', Array(16).fill(0.5))] });
-    const strongB = cell('en->en', Array.from({ length: 16 }, (_, i) => 0.7 + (i % 2) * 0.01));
-    const noisyB = cell('de->de', noisy.map((d) => 0.5 + d));
+    const strongB = cell(
+      'en->en',
+      Array.from({ length: 16 }, (_, i) => 0.7 + (i % 2) * 0.01),
+    );
+    const noisyB = cell(
+      'de->de',
+      noisy.map((d) => 0.5 + d),
+    );
     noisyB.queries!.pop(); // one question scored by A only
     const b = report(['en', 'de'], { mono: [strongB, noisyB] });
     const c = compareReports('A', a, 'B', b, { permutations: 10_000, seed: 3 });

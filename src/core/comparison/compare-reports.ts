@@ -50,7 +50,6 @@ export interface Comparison {
   settings: SettingComparison[];
 }
 
-
 function sameSet(x: readonly string[], y: readonly string[]): boolean {
   const ys = new Set(y);
   return x.length === y.length && x.every((v) => ys.has(v));
@@ -65,7 +64,16 @@ export function verdictOf(metric: MetricName, delta: number | null): ComparedFig
 function figure(metric: MetricName, a: number | null, b: number | null): ComparedFigure {
   const delta = a === null || b === null ? null : b - a;
   const direction = delta === null || Math.abs(delta) < 1e-12 ? 'same' : delta > 0 ? 'up' : 'down';
-  return { metric, label: METRICS[metric].shortLabel, a, b, delta, direction, arrow: direction === 'up' ? '▲' : direction === 'down' ? '▼' : '=', verdict: verdictOf(metric, delta) };
+  return {
+    metric,
+    label: METRICS[metric].shortLabel,
+    a,
+    b,
+    delta,
+    direction,
+    arrow: direction === 'up' ? '▲' : direction === 'down' ? '▼' : '=',
+    verdict: verdictOf(metric, delta),
+  };
 }
 
 /**
@@ -73,7 +81,13 @@ function figure(metric: MetricName, a: number | null, b: number | null): Compare
  * from the sign and colours from the metric registry's lowerIsBetter, the macro figures recomputed over the cells
  * both runs hold, and a caveat whenever corpora, languages, questions or pools differ.
  */
-export function compareReports(aLabel: string, a: EvalReport, bLabel: string, b: EvalReport, opts: SignificanceOptions & { testMetrics?: Partial<Record<SettingName, MetricName[]>> } = {}): Comparison {
+export function compareReports(
+  aLabel: string,
+  a: EvalReport,
+  bLabel: string,
+  b: EvalReport,
+  opts: SignificanceOptions & { testMetrics?: Partial<Record<SettingName, MetricName[]>> } = {},
+): Comparison {
   const caveats: Caveat[] = [];
   if (a.corpus !== b.corpus) caveats.push({ kind: 'corpus', message: `The runs are on different corpora (${aLabel}: ${a.corpus}; ${bLabel}: ${b.corpus}).` });
   const langsA = a.languages;
@@ -121,7 +135,10 @@ export function compareReports(aLabel: string, a: EvalReport, bLabel: string, b:
       tests: pairs.length ? testMetrics.map((m) => testSetting(pairs, m, opts)).filter((t): t is SettingTest => t !== null) : [],
     });
     if (!notCompared && (onlyA.length || onlyB.length) && samePool) {
-      caveats.push({ kind: 'languages', message: `${SETTINGS[setting].label}: compared over the ${common.length} cells both runs hold; ${onlyA.length + onlyB.length} cells are in one run only.` });
+      caveats.push({
+        kind: 'languages',
+        message: `${SETTINGS[setting].label}: compared over the ${common.length} cells both runs hold; ${onlyA.length + onlyB.length} cells are in one run only.`,
+      });
     }
   }
   if (questionCells.length) {
@@ -130,11 +147,23 @@ export function compareReports(aLabel: string, a: EvalReport, bLabel: string, b:
       message: `The questions differ in ${questionCells.length} cell${questionCells.length === 1 ? '' : 's'} (e.g. ${questionCells.slice(0, 3).join(', ')}); significance tests pair the questions both runs scored.`,
     });
   }
-  return { a: aLabel, b: bLabel, heading: `${aLabel} → ${bLabel}`, columns: [aLabel, bLabel], direction: `change = ${bLabel} minus ${aLabel}`, caveats, settings };
+  return {
+    a: aLabel,
+    b: bLabel,
+    heading: `${aLabel} → ${bLabel}`,
+    columns: [aLabel, bLabel],
+    direction: `change = ${bLabel} minus ${aLabel}`,
+    caveats,
+    settings,
+  };
 }
 
 /** Same questions: the same ids when both carry records, else the same count. */
 function sameQuestions(a: CellReport, b: CellReport): boolean {
-  if (a.queries && b.queries) return sameSet(a.queries.map((q) => q.queryId), b.queries.map((q) => q.queryId));
+  if (a.queries && b.queries)
+    return sameSet(
+      a.queries.map((q) => q.queryId),
+      b.queries.map((q) => q.queryId),
+    );
   return a.metrics.queries === b.metrics.queries;
 }

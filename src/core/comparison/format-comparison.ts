@@ -31,15 +31,21 @@ export function formatComparison(c: Comparison): string[] {
     }
     lines.push(`  ${s.title} (${s.common.length} common cell${s.common.length === 1 ? '' : 's'}):`);
     for (const f of s.figures) {
-      lines.push(`    ${f.label.padEnd(18)} ${formatMetric(f.metric, f.a).padStart(7)} ${formatMetric(f.metric, f.b).padStart(7)}  ${f.arrow} ${formatDelta(f.metric, f.delta)} (${f.verdict === 'same' ? 'about the same' : f.verdict})`);
+      lines.push(
+        `    ${f.label.padEnd(18)} ${formatMetric(f.metric, f.a).padStart(7)} ${formatMetric(f.metric, f.b).padStart(7)}  ${f.arrow} ${formatDelta(f.metric, f.delta)} (${f.verdict === 'same' ? 'about the same' : f.verdict})`,
+      );
     }
     for (const t of s.tests) {
       const label = s.figures.find((f) => f.metric === t.metric)?.label ?? t.metric;
       const holding = t.cells.filter((x) => x.holds);
-      lines.push(`    ${label}: effect ${formatDelta(t.metric, t.overall.effect)}, ${describeTest(t.overall)}${t.unpaired ? `; ${t.unpaired} unpaired questions left out` : ''}`);
+      lines.push(
+        `    ${label}: effect ${formatDelta(t.metric, t.overall.effect)}, ${describeTest(t.overall)}${t.unpaired ? `; ${t.unpaired} unpaired questions left out` : ''}`,
+      );
       lines.push(`    ${label} per cell: the difference holds after Holm-Bonferroni (alpha ${t.alpha}) in ${holding.length} of ${t.cells.length} cells`);
       for (const x of t.cells) {
-        lines.push(`      ${x.holds ? '✓' : ' '} ${x.key.padEnd(10)} effect ${formatDelta(t.metric, x.effect).padStart(7)}  ${formatP(x.p)}  Holm ${formatP(x.holmP)}  t-test ${formatP(x.tP)}`);
+        lines.push(
+          `      ${x.holds ? '✓' : ' '} ${x.key.padEnd(10)} effect ${formatDelta(t.metric, x.effect).padStart(7)}  ${formatP(x.p)}  Holm ${formatP(x.holmP)}  t-test ${formatP(x.tP)}`,
+        );
       }
     }
   }

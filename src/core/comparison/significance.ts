@@ -87,7 +87,11 @@ export function testSetting(pairs: readonly { a: CellReport; b: CellReport }[], 
   return {
     metric,
     alpha,
-    overall: figures(all, weights, used.map((c) => c.diffs)),
+    overall: figures(
+      all,
+      weights,
+      used.map((c) => c.diffs),
+    ),
     cells: cellFigures.map((c, i) => ({ ...c, holmP: holm[i], holds: holm[i] < alpha })),
     unpaired,
   };

@@ -15,14 +15,19 @@ describe('toBeirFiles', () => {
   it('writes corpus.jsonl, queries.jsonl and qrels/test.tsv with a header', async () => {
     const files = toBeirFiles(await squadFixture());
     expect(files.map((f) => f.name)).toEqual(['corpus.jsonl', 'queries.jsonl', 'qrels/test.tsv']);
-    expect(files[0].text.split('\n')[0]).toBe('{"_id":"de/a0p0/s0","text":"Der Nil ist ein Fluss in Afrika und etwa 6650 km lang.","lang":"de","group":"a0p0/s0"}');
+    expect(files[0].text.split('\n')[0]).toBe(
+      '{"_id":"de/a0p0/s0","text":"Der Nil ist ein Fluss in Afrika und etwa 6650 km lang.","lang":"de","group":"a0p0/s0"}',
+    );
     expect(files[2].text.split('\n').slice(0, 2)).toEqual(['query-id\tcorpus-id\tscore', 'q-length/de\tde/a0p0/s0\t1']);
   });
 
   it('round-trips through loadBeirCorpus to the same passages, questions and relevant sets', async () => {
     const original = await squadFixture();
     const files = toBeirFiles(original, { includeContext: true, split: 'dev' });
-    const { corpus } = await loadBeirCorpus(createMemorySource(files, original.name), files.map((f) => f.name));
+    const { corpus } = await loadBeirCorpus(
+      createMemorySource(files, original.name),
+      files.map((f) => f.name),
+    );
     expect(corpus).toEqual(original);
   });
 

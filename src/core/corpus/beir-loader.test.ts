@@ -14,7 +14,11 @@ async function loadFixture(folder: string, split?: string) {
 async function loadChanged(name: string, text: string | null, split?: string) {
   const files = (await readFixtureFiles('beir')).filter((f) => f.name !== name);
   if (text !== null) files.push({ name, text });
-  return loadBeirCorpus(createMemorySource(files, 'beir'), files.map((f) => f.name), { split });
+  return loadBeirCorpus(
+    createMemorySource(files, 'beir'),
+    files.map((f) => f.name),
+    { split },
+  );
 }
 
 describe('loadBeirCorpus', () => {
@@ -76,11 +80,36 @@ describe('loadBeirCorpus errors', () => {
       '{"_id": "d1", "text": "x"}\n',
       'corpus.jsonl line 1: expected a "lang" (or "language") field, or one file per language named corpus.<lang>.jsonl',
     ],
-    ['a duplicate _id', 'corpus.jsonl', '{"_id": "d1", "text": "a", "lang": "en"}\n{"_id": "d1", "text": "b", "lang": "en"}\n', 'corpus.jsonl line 2: _id "d1" is also used at corpus.jsonl line 1'],
-    ['a qrels line with two columns', 'qrels/test.tsv', 'query-id\tcorpus-id\tscore\nq1.en\td1\t1\nq1.en\td3\t1\nq1.de d1\t1\n', 'qrels/test.tsv line 4: expected 3 tab-separated columns, got 2'],
-    ['an unknown query id', 'qrels/test.tsv', 'query-id\tcorpus-id\tscore\nq9\td1\t1\n', 'qrels/test.tsv line 2: unknown query id "q9" (not in any queries file)'],
-    ['an unknown corpus id', 'qrels/test.tsv', 'query-id\tcorpus-id\tscore\nq1.en\td9\t1\n', 'qrels/test.tsv line 2: unknown corpus id "d9" (not in any corpus file)'],
-    ['a score that is not a number', 'qrels/test.tsv', 'query-id\tcorpus-id\tscore\nq1.en\td1\tyes\n', 'qrels/test.tsv line 2: expected a number score, got "yes"'],
+    [
+      'a duplicate _id',
+      'corpus.jsonl',
+      '{"_id": "d1", "text": "a", "lang": "en"}\n{"_id": "d1", "text": "b", "lang": "en"}\n',
+      'corpus.jsonl line 2: _id "d1" is also used at corpus.jsonl line 1',
+    ],
+    [
+      'a qrels line with two columns',
+      'qrels/test.tsv',
+      'query-id\tcorpus-id\tscore\nq1.en\td1\t1\nq1.en\td3\t1\nq1.de d1\t1\n',
+      'qrels/test.tsv line 4: expected 3 tab-separated columns, got 2',
+    ],
+    [
+      'an unknown query id',
+      'qrels/test.tsv',
+      'query-id\tcorpus-id\tscore\nq9\td1\t1\n',
+      'qrels/test.tsv line 2: unknown query id "q9" (not in any queries file)',
+    ],
+    [
+      'an unknown corpus id',
+      'qrels/test.tsv',
+      'query-id\tcorpus-id\tscore\nq1.en\td9\t1\n',
+      'qrels/test.tsv line 2: unknown corpus id "d9" (not in any corpus file)',
+    ],
+    [
+      'a score that is not a number',
+      'qrels/test.tsv',
+      'query-id\tcorpus-id\tscore\nq1.en\td1\tyes\n',
+      'qrels/test.tsv line 2: expected a number score, got "yes"',
+    ],
     ['only zero scores', 'qrels/test.tsv', 'q1.en\td1\t0\n', 'qrels/test.tsv: expected at least one judgment with score > 0 for a query'],
     ['no queries file', 'queries.jsonl', null, 'beir: expected a queries.jsonl or queries.<lang>.jsonl file'],
   ];
@@ -96,13 +125,19 @@ describe('loadBeirCorpus errors', () => {
 
   it('wants a chosen split when there are several and none is "test"', async () => {
     const files = (await readFixtureFiles('beir')).map((f) => (f.name === 'qrels/test.tsv' ? { ...f, name: 'qrels/train.tsv' } : f));
-    const error = await loadBeirCorpus(createMemorySource(files, 'beir'), files.map((f) => f.name)).catch((e: unknown) => e);
+    const error = await loadBeirCorpus(
+      createMemorySource(files, 'beir'),
+      files.map((f) => f.name),
+    ).catch((e: unknown) => e);
     expect((error as Error).message).toBe('beir: qrels/: expected a "test" split, or the split option naming one of: dev, train');
   });
 
   it('wants a qrels folder', async () => {
     const files: TextFile[] = (await readFixtureFiles('beir')).filter((f) => !f.name.startsWith('qrels/'));
-    const error = await loadBeirCorpus(createMemorySource(files, 'beir'), files.map((f) => f.name)).catch((e: unknown) => e);
+    const error = await loadBeirCorpus(
+      createMemorySource(files, 'beir'),
+      files.map((f) => f.name),
+    ).catch((e: unknown) => e);
     expect((error as Error).message).toBe('beir: expected a qrels/<split>.tsv file (e.g. qrels/test.tsv)');
   });
 });

@@ -45,11 +45,19 @@ function matchFiles(files: readonly string[], pattern: RegExp): FileRef[] {
 
 /** The qrels file to use, or an error that lists what there is. */
 export function chooseSplit(files: readonly string[], label: string, wanted?: string): string {
-  const splits = files.map((f) => QRELS_FILE.exec(f)?.[1]).filter((s): s is string => s !== undefined).sort();
+  const splits = files
+    .map((f) => QRELS_FILE.exec(f)?.[1])
+    .filter((s): s is string => s !== undefined)
+    .sort();
   if (splits.length === 0) throw new CorpusError(label, '', 'a qrels/<split>.tsv file (e.g. qrels/test.tsv)');
   if (wanted !== undefined) {
     if (!splits.includes(wanted)) {
-      throw new CorpusError(label, `qrels/${wanted}.tsv`, `one of the splits present: ${splits.join(', ')}`, `no split "${wanted}"; expected one of: ${splits.join(', ')}`);
+      throw new CorpusError(
+        label,
+        `qrels/${wanted}.tsv`,
+        `one of the splits present: ${splits.join(', ')}`,
+        `no split "${wanted}"; expected one of: ${splits.join(', ')}`,
+      );
     }
     return wanted;
   }
@@ -65,11 +73,7 @@ function readLang(record: JsonObject, file: FileRef, where: string, kind: 'corpu
   const lang = optionalString(record, 'lang', file.file, where) ?? optionalString(record, 'language', file.file, where);
   if (lang !== undefined) return toCode(lang, file.file, joinPath(where, field));
   if (!file.lang) {
-    throw new CorpusError(
-      file.file,
-      where,
-      `a "lang" (or "language") field, or one file per language named ${kind}.<lang>.jsonl`,
-    );
+    throw new CorpusError(file.file, where, `a "lang" (or "language") field, or one file per language named ${kind}.<lang>.jsonl`);
   }
   return toCode(file.lang, file.file, '(file name)');
 }
@@ -143,7 +147,8 @@ function applyQrels(file: string, text: string, questions: Map<string, Question>
     if (line.trim() === '') return;
     const at = `line ${i + 1}`;
     const cols = line.split('\t');
-    if (cols.length !== 3) throw new CorpusError(file, at, '3 tab-separated columns (query-id, corpus-id, score)', `expected 3 tab-separated columns, got ${cols.length}`);
+    if (cols.length !== 3)
+      throw new CorpusError(file, at, '3 tab-separated columns (query-id, corpus-id, score)', `expected 3 tab-separated columns, got ${cols.length}`);
     const [queryId, docId, scoreText] = cols;
     const score = Number(scoreText);
     if (scoreText.trim() === '' || !Number.isFinite(score)) {
@@ -152,7 +157,8 @@ function applyQrels(file: string, text: string, questions: Map<string, Question>
     }
     const question = questions.get(queryId);
     if (!question) throw new CorpusError(file, at, 'a query id from the queries file', `unknown query id ${quoteValue(queryId, 40)} (not in any queries file)`);
-    if (!passageIds.has(docId)) throw new CorpusError(file, at, 'a corpus id from the corpus file', `unknown corpus id ${quoteValue(docId, 40)} (not in any corpus file)`);
+    if (!passageIds.has(docId))
+      throw new CorpusError(file, at, 'a corpus id from the corpus file', `unknown corpus id ${quoteValue(docId, 40)} (not in any corpus file)`);
     if (score > 0) {
       let relevant = seen.get(queryId);
       if (!relevant) seen.set(queryId, (relevant = new Set(question.relevant)));

@@ -68,7 +68,10 @@ function beirFiles(qrels: string, extra: TextFile[] = []): TextFile[] {
   ];
 }
 function loadBeir(files: TextFile[]) {
-  return loadBeirCorpus(createMemorySource(files, 'beir'), files.map((f) => f.name));
+  return loadBeirCorpus(
+    createMemorySource(files, 'beir'),
+    files.map((f) => f.name),
+  );
 }
 
 describe('BEIR corpora keep the invariant', () => {
@@ -80,7 +83,10 @@ describe('BEIR corpora keep the invariant', () => {
 
   it('still skips a real header line', async () => {
     const { corpus } = await loadBeir(beirFiles('query-id\tcorpus-id\tscore\nq1\td1\t1\nq2\td2\t1\n'));
-    expect(corpus.questions.map((q) => [q.id, q.relevant])).toEqual([['q1', ['d1']], ['q2', ['d2']]]);
+    expect(corpus.questions.map((q) => [q.id, q.relevant])).toEqual([
+      ['q1', ['d1']],
+      ['q2', ['d2']],
+    ]);
   });
 
   it('dedups 40,000 judgments of one query as fast as 40,000 spread over 200 queries (linear, not quadratic)', async () => {
@@ -135,7 +141,10 @@ describe('SQuAD-style corpora keep the invariant', () => {
     const text = squadFile({
       context: 'Alpha one. Beta two.',
       sentences: ['Alpha one.', 'Beta two.'],
-      sentence_breaks: [[0, 0], [11, 11]],
+      sentence_breaks: [
+        [0, 0],
+        [11, 11],
+      ],
       qas: [{ id: 'q1', question: 'Which alpha?', answers: [{ answer_start: 0, text: 'Alpha' }] }],
     });
     const error = await loadSquadCorpus(createMemorySource([{ name: 'en.json', text }], 's'), ['en.json']).catch((e: unknown) => e);
@@ -146,7 +155,12 @@ describe('SQuAD-style corpora keep the invariant', () => {
   });
 
   it('reads pt_BR.json as pt-BR and refuses an empty question', async () => {
-    const para = { context: 'Alpha one.', sentences: ['Alpha one.'], sentence_breaks: [[0, 10]], qas: [{ id: 'q1', question: 'Alpha?', answers: [{ answer_start: 0 }] }] };
+    const para = {
+      context: 'Alpha one.',
+      sentences: ['Alpha one.'],
+      sentence_breaks: [[0, 10]],
+      qas: [{ id: 'q1', question: 'Alpha?', answers: [{ answer_start: 0 }] }],
+    };
     const { corpus, warnings } = await loadSquadCorpus(createMemorySource([{ name: 'pt_BR.json', text: squadFile(para) }], 's'), ['pt_BR.json']);
     expect(corpus.questions.map((q) => [q.id, q.lang, q.relevant])).toEqual([['q1/pt-BR', 'pt-BR', ['pt-BR/a0p0/s0']]]);
     expect(warnings).toHaveLength(1);
@@ -168,7 +182,9 @@ describe('findInvariantViolation', () => {
     expect(findInvariantViolation(good)).toBeNull();
     expect(findInvariantViolation({ ...good, languages: ['en', 'en'] })?.problem).toBe('"en" is listed twice');
     expect(findInvariantViolation({ ...good, languages: ['en', 'de'] })?.problem).toBe('"de" is listed but no passage or question uses it');
-    expect(findInvariantViolation({ ...good, questions: [{ ...good.questions[0], relevant: ['p1', 'p1'] }] })?.problem).toBe('a relevant passage is listed twice');
+    expect(findInvariantViolation({ ...good, questions: [{ ...good.questions[0], relevant: ['p1', 'p1'] }] })?.problem).toBe(
+      'a relevant passage is listed twice',
+    );
     expect(findInvariantViolation({ ...good, passages: [{ id: 'p 1', lang: 'en', text: 'a' }] })?.problem).toBe('id contains a space ("p 1")');
   });
 });

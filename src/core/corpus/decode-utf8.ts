@@ -15,12 +15,7 @@ export function decodeUtf8(file: string, data: Uint8Array | ArrayBuffer): string
   } catch {
     const offset = firstInvalidUtf8(bytes);
     const shown = bytes[offset] === undefined ? 'a truncated sequence' : `0x${bytes[offset].toString(16).padStart(2, '0')}`;
-    throw new CorpusError(
-      file,
-      `byte ${offset}`,
-      'UTF-8 text',
-      `invalid UTF-8 (${shown}); save the file as UTF-8 (it may be Latin-1 or Windows-1252)`,
-    );
+    throw new CorpusError(file, `byte ${offset}`, 'UTF-8 text', `invalid UTF-8 (${shown}); save the file as UTF-8 (it may be Latin-1 or Windows-1252)`);
   }
 }
 

@@ -6,7 +6,10 @@ import { createMemorySource } from './memory-source';
 import type { TextFile } from './types';
 
 function loadFiles(files: TextFile[]) {
-  return loadJsonlCorpus(createMemorySource(files, 'test'), files.map((f) => f.name));
+  return loadJsonlCorpus(
+    createMemorySource(files, 'test'),
+    files.map((f) => f.name),
+  );
 }
 const lines = (...records: object[]) => records.map((r) => JSON.stringify(r)).join('\n');
 const nileEn = { kind: 'passage', id: 'nile.en', group: 'nile', lang: 'en', text: 'The Nile is a river in Africa.' };
@@ -60,8 +63,16 @@ describe('loadJsonlCorpus errors', () => {
     ['a duplicate passage id', lines(nileEn, nileEn, askNile), 'c.jsonl line 2: passage id "nile.en" is also used at c.jsonl line 1'],
     ['a question without answers', lines(nileEn, { ...askNile, answer_groups: [] }), 'c.jsonl line 2: question "q.en" names no answers'],
     ['an answer group no passage has', lines(nileEn, { ...askNile, answer_groups: ['fuji'] }), 'c.jsonl line 2: question "q.en": no passage has group "fuji"'],
-    ['a relevant id that does not exist', lines(nileEn, { ...askNile, answer_groups: undefined, relevant: ['nile.ja'] }), 'c.jsonl line 2: question "q.en": relevant passage "nile.ja" does not exist'],
-    ['a language meta does not list', lines({ kind: 'meta', languages: ['en'] }, nileEn, nileSw, askNile), 'c.jsonl line 1, field "languages": lang "sw" of record "nile.sw" is not listed'],
+    [
+      'a relevant id that does not exist',
+      lines(nileEn, { ...askNile, answer_groups: undefined, relevant: ['nile.ja'] }),
+      'c.jsonl line 2: question "q.en": relevant passage "nile.ja" does not exist',
+    ],
+    [
+      'a language meta does not list',
+      lines({ kind: 'meta', languages: ['en'] }, nileEn, nileSw, askNile),
+      'c.jsonl line 1, field "languages": lang "sw" of record "nile.sw" is not listed',
+    ],
     ['no questions', lines(nileEn, nileSw), 'c.jsonl: no questions found'],
   ];
   it.each(cases)('%s', async (_label, text, message) => {

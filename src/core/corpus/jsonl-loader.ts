@@ -134,7 +134,8 @@ function resolveRelevant(passages: Passage[], pending: PendingQuestion[]): Quest
   return pending.map(({ question, groups, explicit, file, where }) => {
     const ids = new Set<string>();
     for (const id of explicit) {
-      if (!order.has(id)) throw new CorpusError(file, where, 'relevant passage ids that exist', `question "${question.id}": relevant passage "${id}" does not exist`);
+      if (!order.has(id))
+        throw new CorpusError(file, where, 'relevant passage ids that exist', `question "${question.id}": relevant passage "${id}" does not exist`);
       ids.add(id);
     }
     for (const g of groups) {
@@ -153,12 +154,22 @@ function checkLanguages(meta: Meta | undefined, passages: Passage[], questions: 
   const allowed = new Set(meta.languages);
   const stray = [...passages, ...questions].find((r) => !allowed.has(r.lang));
   if (stray) {
-    throw new CorpusError(meta.file, meta.where, `every record's lang listed [${meta.languages.join(', ')}]`, `lang "${stray.lang}" of record ${quoteValue(stray.id, 40)} is not listed`);
+    throw new CorpusError(
+      meta.file,
+      meta.where,
+      `every record's lang listed [${meta.languages.join(', ')}]`,
+      `lang "${stray.lang}" of record ${quoteValue(stray.id, 40)} is not listed`,
+    );
   }
   const used = new Set([...passages, ...questions].map((r) => r.lang));
   const unused = meta.languages.find((l) => !used.has(l));
   if (unused !== undefined) {
-    throw new CorpusError(meta.file, meta.where, 'languages that some passage or question uses', `"${unused}" is listed but no passage or question has lang "${unused}"`);
+    throw new CorpusError(
+      meta.file,
+      meta.where,
+      'languages that some passage or question uses',
+      `"${unused}" is listed but no passage or question has lang "${unused}"`,
+    );
   }
 }
 
@@ -168,7 +179,10 @@ export async function loadJsonlCorpus(source: FileSource, files: readonly string
   if (names.length === 0) throw new CorpusError(source.label, '', 'a .jsonl file of passage and question records', 'no .jsonl files');
   const texts = await Promise.all(names.map((f) => source.readText(f)));
   const warnings: string[] = [];
-  const { passages, pending, meta } = readRecords(names.map((file, i) => ({ file, text: texts[i] })), createLangReader(warnings));
+  const { passages, pending, meta } = readRecords(
+    names.map((file, i) => ({ file, text: texts[i] })),
+    createLangReader(warnings),
+  );
   const questions = resolveRelevant(passages, pending);
   checkLanguages(meta, passages, questions);
   const corpus = {

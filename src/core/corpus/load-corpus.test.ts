@@ -68,9 +68,7 @@ describe('loadCorpus', () => {
   it('says how to give the file list when there is neither a list nor a manifest', async () => {
     const error = await loadCorpus(unlisted([])).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CorpusError);
-    expect((error as Error).message).toMatch(
-      /^https:\/\/example\.org\/c\/: cannot list files, and no manifest\.json \(.*no file "manifest\.json".*\)$/,
-    );
+    expect((error as Error).message).toMatch(/^https:\/\/example\.org\/c\/: cannot list files, and no manifest\.json \(.*no file "manifest\.json".*\)$/);
     expect((error as CorpusError).expected).toContain('serve manifest.json {"format", "files"}');
   });
 

@@ -21,7 +21,11 @@ describe('checkCorpus', () => {
     ['no passages', { ...good, passages: [] }, 'f: no passages found'],
     ['a repeated passage id', { ...good, passages: [...good.passages, good.passages[0]] }, 'f: passage "p1": passage id used twice'],
     ['a language not listed', { ...good, languages: ['en'] }, 'f: passage "p2": language "de" is not listed'],
-    ['a missing relevant passage', { ...good, questions: [{ ...good.questions[0], relevant: ['p3'] }] }, 'f: question "q1": relevant passage "p3" does not exist'],
+    [
+      'a missing relevant passage',
+      { ...good, questions: [{ ...good.questions[0], relevant: ['p3'] }] },
+      'f: question "q1": relevant passage "p3" does not exist',
+    ],
     ['an empty relevant set', { ...good, questions: [{ ...good.questions[0], relevant: [] }] }, 'f: question "q1": no relevant passages'],
   ])('rejects %s', (_label, corpus, message) => {
     expect(() => checkCorpus(corpus, 'f')).toThrow(message);

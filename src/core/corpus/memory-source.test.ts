@@ -26,6 +26,14 @@ describe('createMemorySource', () => {
   });
 
   it('refuses the same path twice', () => {
-    expect(() => createMemorySource([{ name: 'a.jsonl', text: '' }, { name: 'a.jsonl', text: '' }], 'x')).toThrow('x: "a.jsonl" was given twice');
+    expect(() =>
+      createMemorySource(
+        [
+          { name: 'a.jsonl', text: '' },
+          { name: 'a.jsonl', text: '' },
+        ],
+        'x',
+      ),
+    ).toThrow('x: "a.jsonl" was given twice');
   });
 });

@@ -58,13 +58,7 @@ export function requireArray(value: unknown, file: string, where: string): unkno
 }
 
 /** A string field; ids given as numbers (common in BEIR dumps) are accepted and stringified. */
-export function requireString(
-  obj: JsonObject,
-  key: string,
-  file: string,
-  where: string,
-  opts: { allowNumber?: boolean } = {},
-): string {
+export function requireString(obj: JsonObject, key: string, file: string, where: string, opts: { allowNumber?: boolean } = {}): string {
   const value = obj[key];
   if (typeof value === 'string') return value;
   if (opts.allowNumber && typeof value === 'number') {

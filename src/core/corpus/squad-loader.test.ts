@@ -23,11 +23,17 @@ function squadFile(name: string, paragraphs: object[]): TextFile {
 const cleanParagraph = {
   context: 'One fish. Two fish.',
   sentences: ['One fish.', 'Two fish.'],
-  sentence_breaks: [[0, 9], [10, 19]],
+  sentence_breaks: [
+    [0, 9],
+    [10, 19],
+  ],
   qas: [{ id: 'q', question: 'How many?', answers: [{ answer_start: 10, text: 'Two' }] }],
 };
 function loadFiles(files: TextFile[]) {
-  return loadSquadCorpus(createMemorySource(files, 'test'), files.map((f) => f.name));
+  return loadSquadCorpus(
+    createMemorySource(files, 'test'),
+    files.map((f) => f.name),
+  );
 }
 
 describe('loadSquadCorpus on the hand-written fixture', () => {
@@ -77,9 +83,7 @@ describe('loadSquadCorpus on the hand-written fixture', () => {
     const { corpus, warnings } = await loadFixture();
     expect(corpus.questions.find((q) => q.id === 'q-lost/en')).toBeUndefined();
     expect(question(corpus, 'q-lost/de').relevant).toEqual(['de/a0p1/s0', 'es/a0p1/s0']);
-    expect(warnings).toEqual([
-      'en.json: data[0].paragraphs[1].qas[1] (id q-lost): answer could not be located in any sentence; question skipped',
-    ]);
+    expect(warnings).toEqual(['en.json: data[0].paragraphs[1].qas[1] (id q-lost): answer could not be located in any sentence; question skipped']);
     expect(corpus.questions).toHaveLength(4 + 5 + 4);
   });
 });
@@ -103,10 +107,7 @@ describe('loadSquadCorpus rules for uneven sentence data', () => {
 
   it('gives no groups when paragraphs are not parallel (MLQA-R) but still joins questions by id', async () => {
     const other = { ...cleanParagraph, qas: [] };
-    const { corpus, warnings } = await loadFiles([
-      squadFile('en.json', [cleanParagraph]),
-      squadFile('de.json', [other, cleanParagraph]),
-    ]);
+    const { corpus, warnings } = await loadFiles([squadFile('en.json', [cleanParagraph]), squadFile('de.json', [other, cleanParagraph])]);
     expect(corpus.passages.every((p) => p.group === undefined)).toBe(true);
     expect(question(corpus, 'q/en').relevant).toEqual(['de/a0p1/s1', 'en/a0p0/s1']);
     expect(warnings).toEqual(['paragraphs are not parallel across the language files (as in MLQA-R): passages carry no translation group']);
@@ -131,12 +132,32 @@ describe('loadSquadCorpus errors', () => {
     ],
     [
       'a break past the context',
-      [squadFile('en.json', [{ ...cleanParagraph, sentence_breaks: [[0, 9], [10, 40]] }])],
+      [
+        squadFile('en.json', [
+          {
+            ...cleanParagraph,
+            sentence_breaks: [
+              [0, 9],
+              [10, 40],
+            ],
+          },
+        ]),
+      ],
       'en.json: data[0].paragraphs[0].sentence_breaks[1]: expected 0 <= start <= end <= context length (19), got [10, 40]',
     ],
     [
       'overlapping breaks',
-      [squadFile('en.json', [{ ...cleanParagraph, sentence_breaks: [[0, 12], [10, 19]] }])],
+      [
+        squadFile('en.json', [
+          {
+            ...cleanParagraph,
+            sentence_breaks: [
+              [0, 12],
+              [10, 19],
+            ],
+          },
+        ]),
+      ],
       'en.json: data[0].paragraphs[0].sentence_breaks[1]: expected breaks in order that do not overlap (previous break ends at 12)',
     ],
     [
@@ -184,8 +205,7 @@ describe('loadSquadCorpus on the real XQuAD-R files', () => {
     expect(warnings).toEqual([]);
     expect(corpus.name).toBe('xquad-r');
     expect(corpus.languages).toEqual(['ar', 'de', 'el', 'en', 'es', 'hi', 'ru', 'th', 'tr', 'vi', 'zh']);
-    const perLang = (items: Array<{ lang: string }>) =>
-      Object.fromEntries(corpus.languages.map((l) => [l, items.filter((x) => x.lang === l).length]));
+    const perLang = (items: Array<{ lang: string }>) => Object.fromEntries(corpus.languages.map((l) => [l, items.filter((x) => x.lang === l).length]));
     expect(perLang(corpus.questions)).toEqual(Object.fromEntries(corpus.languages.map((l) => [l, 1190])));
     expect(perLang(corpus.passages)).toMatchObject({ en: 1180, th: 852, zh: 1196, ar: 1222, de: 1276, tr: 1167 });
     expect(corpus.questions.every((q) => q.relevant.length === 11)).toBe(true);

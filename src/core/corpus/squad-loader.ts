@@ -22,15 +22,7 @@
 import { CorpusError } from './corpus-error';
 import { checkId, checkText, createLangReader } from './corpus-invariant';
 import { checkCorpus, nameFromLabel, type LoadedCorpus } from './loaded-corpus';
-import {
-  joinPath,
-  optionalStringArray,
-  parseJsonFile,
-  requireArray,
-  requireObject,
-  requireString,
-  type JsonObject,
-} from './read-json';
+import { joinPath, optionalStringArray, parseJsonFile, requireArray, requireObject, requireString, type JsonObject } from './read-json';
 import type { FileSource, LangCode, Passage, Question } from './types';
 
 /** "en.json", "zh-Hans.json", "pt_BR.json": a language code as the whole stem, top level only. */
@@ -107,9 +99,10 @@ export function parseSquadFile(file: string, lang: LangCode, text: string, warni
 function parseParagraph(file: string, where: string, p: JsonObject, key: string, warnings: string[]): SquadParagraph {
   const context = requireString(p, 'context', file, where);
   const givenSentences = optionalStringArray(p, 'sentences', file, where);
-  const givenBreaks = p.sentence_breaks === undefined || p.sentence_breaks === null
-    ? undefined
-    : parseBreaks(file, joinPath(where, 'sentence_breaks'), p.sentence_breaks, context.length);
+  const givenBreaks =
+    p.sentence_breaks === undefined || p.sentence_breaks === null
+      ? undefined
+      : parseBreaks(file, joinPath(where, 'sentence_breaks'), p.sentence_breaks, context.length);
 
   let breaks: Array<[number, number]>;
   let sentences: string[];
@@ -280,11 +273,7 @@ export function buildSquadCorpus(name: string, parsed: SquadFile[], warnings: st
 }
 
 /** Load every "<lang>.json" among `files` from `source`. */
-export async function loadSquadCorpus(
-  source: FileSource,
-  files: readonly string[],
-  opts: { name?: string } = {},
-): Promise<LoadedCorpus> {
+export async function loadSquadCorpus(source: FileSource, files: readonly string[], opts: { name?: string } = {}): Promise<LoadedCorpus> {
   const refs = listSquadFiles(files);
   if (refs.length === 0) {
     throw new CorpusError(source.label, '', 'one "<lang>.json" file per language (e.g. en.json, de.json)', 'no language files found');

@@ -54,8 +54,10 @@ describe('createUrlSource', () => {
 });
 
 const served: Record<string, string> = { 'https://example.org/d/en.json': '{"data":[]}' };
-const fakeFetch = (async (url: string) => (url in served ? new Response(served[url]) : new Response('no', { status: 404, statusText: 'Not Found' }))) as typeof fetch;
-const sum = async (text: string) => Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))), (b) => b.toString(16).padStart(2, '0')).join('');
+const fakeFetch = (async (url: string) =>
+  url in served ? new Response(served[url]) : new Response('no', { status: 404, statusText: 'Not Found' })) as typeof fetch;
+const sum = async (text: string) =>
+  Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))), (b) => b.toString(16).padStart(2, '0')).join('');
 
 describe('createUrlSource with pinned SHA-256 sums', () => {
   it('reads a file whose bytes have the pinned sum', async () => {
@@ -66,7 +68,9 @@ describe('createUrlSource with pinned SHA-256 sums', () => {
   it('refuses a file with another sum, naming the URL and both sums', async () => {
     const pinned = '2132fbc03208535c0fe01f2e2c5121d06f9c2aa799af93b0a719dbc105bdf137';
     const source = createUrlSource('https://example.org/d/', { fetch: fakeFetch, sha256: { 'en.json': pinned } });
-    await expect(source.readText('en.json')).rejects.toThrow(`GET https://example.org/d/en.json: SHA-256 ${await sum('{"data":[]}')} differs from the pinned ${pinned}; the file was not used`);
+    await expect(source.readText('en.json')).rejects.toThrow(
+      `GET https://example.org/d/en.json: SHA-256 ${await sum('{"data":[]}')} differs from the pinned ${pinned}; the file was not used`,
+    );
     await expect(source.readText('de.json')).rejects.toThrow('GET https://example.org/d/de.json: HTTP 404 Not Found');
   });
 });

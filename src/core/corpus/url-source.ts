@@ -33,7 +33,8 @@ export function corpusUrlProblem(url: string): string | null {
   const trimmed = url.trim();
   if (trimmed === '') return 'the URL is empty';
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(trimmed)?.[1];
-  if (scheme !== undefined && !/^https?$/i.test(scheme)) return `${quoteValue(`${scheme}:`, 20)} URLs are not allowed; use an http(s) URL or a path on this site`;
+  if (scheme !== undefined && !/^https?$/i.test(scheme))
+    return `${quoteValue(`${scheme}:`, 20)} URLs are not allowed; use an http(s) URL or a path on this site`;
   return null;
 }
 

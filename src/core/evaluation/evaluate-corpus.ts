@@ -77,7 +77,8 @@ export async function evaluateCorpus(corpus: Corpus, retriever: Retriever, opts:
   const started = Date.now();
   const settings = opts.settings ?? ALL_SETTINGS;
   const languages = (opts.languages ?? corpus.languages).filter((l) => corpus.languages.includes(l));
-  if (languages.length === 0) throw new Error(`none of the languages asked for (${(opts.languages ?? []).join(', ')}) is in ${corpus.name} (${corpus.languages.join(', ')})`);
+  if (languages.length === 0)
+    throw new Error(`none of the languages asked for (${(opts.languages ?? []).join(', ')}) is in ${corpus.name} (${corpus.languages.join(', ')})`);
   const keepTop = opts.keepTop ?? 10;
   const runDepth = Math.max(opts.runDepth ?? keepTop, keepTop);
   const keepQueries = opts.keepQueries ?? true;
@@ -127,7 +128,9 @@ export async function evaluateCorpus(corpus: Corpus, retriever: Retriever, opts:
         opts.signal?.throwIfAborted();
         const qs = job.questions.slice(start, start + block);
         const texts = qs.map((q) => q.text);
-        const { scores, exact }: ScoredBlock = scorer.scoreBlock ? await scorer.scoreBlock(texts, { signal: opts.signal }) : { scores: await scorer.score(texts, { signal: opts.signal }) };
+        const { scores, exact }: ScoredBlock = scorer.scoreBlock
+          ? await scorer.scoreBlock(texts, { signal: opts.signal })
+          : { scores: await scorer.score(texts, { signal: opts.signal }) };
         const ranked: RankedQuery[] = [];
         qs.forEach((q, i) => {
           const rel = relevantIn(pool, q);

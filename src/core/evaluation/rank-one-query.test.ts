@@ -22,7 +22,11 @@ describe('rankOneQuery', () => {
       [3, 'en/b', false],
     ]);
     // de/a ties with en/b and zh/a at 0.5 but has the smallest id of the three: rank 4.
-    expect(r.answers.map((c) => [c.id, c.rank])).toEqual([['en/a', 1], ['zh/a', 2], ['de/a', 4]]);
+    expect(r.answers.map((c) => [c.id, c.rank])).toEqual([
+      ['en/a', 1],
+      ['zh/a', 2],
+      ['de/a', 4],
+    ]);
     expect(r.metrics!.ap).toBeCloseTo((1 + 1 + 3 / 4) / 3, 12);
     expect(r.metrics!.maxRankDistance).toBe(3);
     expect(r.poolSize).toBe(5);

@@ -22,13 +22,7 @@ export function compareCandidates(score: number, key: number, otherScore: number
 }
 
 /** Throws unless scores[offset .. offset+size) exists and tieKey covers every pool index. */
-export function assertRow(
-  fn: string,
-  scores: Float32Array,
-  offset: number,
-  size: number,
-  tieKey: Int32Array,
-): void {
+export function assertRow(fn: string, scores: Float32Array, offset: number, size: number, tieKey: Int32Array): void {
   if (!Number.isInteger(offset) || offset < 0) {
     throw new RangeError(`${fn}: offset must be a non-negative integer, got ${offset}`);
   }
@@ -36,9 +30,7 @@ export function assertRow(
     throw new RangeError(`${fn}: size must be a non-negative integer, got ${size}`);
   }
   if (offset + size > scores.length) {
-    throw new RangeError(
-      `${fn}: row [${offset}, ${offset + size}) runs past the end of scores (length ${scores.length})`,
-    );
+    throw new RangeError(`${fn}: row [${offset}, ${offset + size}) runs past the end of scores (length ${scores.length})`);
   }
   if (tieKey.length < size) {
     throw new RangeError(`${fn}: tieKey has ${tieKey.length} entries, expected one per pool index (${size})`);

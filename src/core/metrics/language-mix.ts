@@ -27,9 +27,7 @@ export function languageMixByQueryLang(
 ): Record<LangCode, LanguageShares> {
   assertK(k);
   if (queryLangs.length !== topLangs.length) {
-    throw new RangeError(
-      `languageMixByQueryLang: ${queryLangs.length} query languages for ${topLangs.length} queries; expected one per query`,
-    );
+    throw new RangeError(`languageMixByQueryLang: ${queryLangs.length} query languages for ${topLangs.length} queries; expected one per query`);
   }
   const sumsByLang = new Map<LangCode, { sums: Map<LangCode, number>; queries: number }>();
   topLangs.forEach((langs, q) => {

@@ -10,13 +10,7 @@ export interface PairMatrix {
 }
 
 /** The X->Y grid of `metric` (e.g. the paper's mAP matrix) from cells keyed "X->Y" (see pairKey). */
-export function buildPairMatrix(
-  cells: ReadonlyMap<string, MeanMetrics>,
-  langs: readonly LangCode[],
-  metric: MetricName,
-): PairMatrix {
-  const values = langs.map((queryLang) =>
-    langs.map((passageLang) => cells.get(pairKey(queryLang, passageLang))?.[metric] ?? null),
-  );
+export function buildPairMatrix(cells: ReadonlyMap<string, MeanMetrics>, langs: readonly LangCode[], metric: MetricName): PairMatrix {
+  const values = langs.map((queryLang) => langs.map((passageLang) => cells.get(pairKey(queryLang, passageLang))?.[metric] ?? null));
   return { langs: [...langs], values };
 }

@@ -76,9 +76,7 @@ function assertRanks(relevantRanks: readonly number[]): void {
   for (let i = 0; i < relevantRanks.length; i++) {
     const rank = relevantRanks[i];
     if (!Number.isInteger(rank) || rank <= previous) {
-      throw new RangeError(
-        `query metrics: relevantRanks[${i}] = ${rank}; expected strictly ascending 1-based integer ranks`,
-      );
+      throw new RangeError(`query metrics: relevantRanks[${i}] = ${rank}; expected strictly ascending 1-based integer ranks`);
     }
     previous = rank;
   }

@@ -50,13 +50,7 @@ function firstBeaten(s: number, key: number, relScore: Float64Array, relKey: Int
  * rows where the relevant items are spread out; only candidates sharing a bucket with a relevant
  * item (a few per row) take the exact binary search.
  */
-export function rankRelevant(
-  scores: Float32Array,
-  offset: number,
-  size: number,
-  relevant: Int32Array,
-  tieKey: Int32Array,
-): number[] {
+export function rankRelevant(scores: Float32Array, offset: number, size: number, relevant: Int32Array, tieKey: Int32Array): number[] {
   assertRow('rankRelevant', scores, offset, size, tieKey);
   const m = relevant.length;
   if (m === 0) return [];

@@ -27,7 +27,10 @@ describe('metric registry', () => {
     const report = await evaluateCorpus(corpus, createBm25Retriever(), { keepQueries: true });
     for (const setting of SETTING_NAMES) {
       const s = report.settings[setting]!;
-      expect(Object.keys(s.macro).filter((k) => k !== 'queries'), setting).toEqual(METRIC_NAMES);
+      expect(
+        Object.keys(s.macro).filter((k) => k !== 'queries'),
+        setting,
+      ).toEqual(METRIC_NAMES);
       for (const cell of s.cells) {
         for (const q of cell.queries ?? []) expect(Object.keys(q.metrics)).toEqual(METRIC_NAMES);
       }
@@ -53,7 +56,11 @@ describe('metric registry', () => {
   });
 
   it('labels the settings', () => {
-    expect(SETTING_NAMES.map((s) => `${SETTINGS[s].label} (${SETTINGS[s].direction})`)).toEqual(['Monolingual (X → X)', 'Cross-lingual (X → Y)', 'Multilingual (X → all)']);
+    expect(SETTING_NAMES.map((s) => `${SETTINGS[s].label} (${SETTINGS[s].direction})`)).toEqual([
+      'Monolingual (X → X)',
+      'Cross-lingual (X → Y)',
+      'Multilingual (X → all)',
+    ]);
   });
 
   it('prints ratios as the paper does and signed deltas with a real minus', () => {

@@ -33,13 +33,7 @@ const bucketNext = new Int32Array(MAX_BUCKETS);
  * Any threshold that at least k candidates reach is at or below the k-th best score, so the
  * answer is exact whatever the sample.
  */
-export function selectTopK(
-  scores: Float32Array,
-  offset: number,
-  size: number,
-  k: number,
-  tieKey: Int32Array,
-): TopK {
+export function selectTopK(scores: Float32Array, offset: number, size: number, k: number, tieKey: Int32Array): TopK {
   assertRow('selectTopK', scores, offset, size, tieKey);
   if (!Number.isInteger(k) || k < 0) throw new RangeError(`selectTopK: k must be a non-negative integer, got ${k}`);
   const n = Math.min(k, size);

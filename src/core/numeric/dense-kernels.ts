@@ -4,14 +4,7 @@
  * V8, measured at n = 200, k = 384). Float64 because V8 computes in doubles anyway and skips the
  * float32 conversions.
  */
-export function multiplyABt(
-  a: Float64Array,
-  b: Float64Array,
-  out: Float64Array,
-  n: number,
-  m: number,
-  k: number,
-): void {
+export function multiplyABt(a: Float64Array, b: Float64Array, out: Float64Array, n: number, m: number, k: number): void {
   let i = 0;
   for (; i + 1 < n; i += 2) {
     const a0 = i * k;
@@ -24,7 +17,14 @@ export function multiplyABt(
       const b1 = b0 + k;
       const b2 = b1 + k;
       const b3 = b2 + k;
-      let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+      let s00 = 0,
+        s01 = 0,
+        s02 = 0,
+        s03 = 0,
+        s10 = 0,
+        s11 = 0,
+        s12 = 0,
+        s13 = 0;
       for (let t = 0; t < k; t++) {
         const x0 = a[a0 + t];
         const x1 = a[a1 + t];

@@ -150,13 +150,7 @@ export function projectPca(model: PcaModel, data: ArrayLike<number>): Float32Arr
  * transposed so each column of the block is contiguous: every entry of C is then one short dot
  * product per block, and C (4.7 MB at 768 dims) is swept once per block instead of once per row.
  */
-function covarianceMatrix(
-  centred: Float64Array,
-  rows: number,
-  dim: number,
-  denominator: number,
-  onProgress?: (fraction: number) => void,
-): Float64Array {
+function covarianceMatrix(centred: Float64Array, rows: number, dim: number, denominator: number, onProgress?: (fraction: number) => void): Float64Array {
   const m = new Float64Array(dim * dim);
   const block = 64;
   const t = new Float64Array(dim * block);
@@ -186,13 +180,7 @@ function covarianceMatrix(
 }
 
 /** G = Xc Xc^T / denominator (rows x rows): the smaller matrix when there are fewer rows than dimensions. */
-function gramMatrix(
-  centred: Float64Array,
-  rows: number,
-  dim: number,
-  denominator: number,
-  onProgress?: (fraction: number) => void,
-): Float64Array {
+function gramMatrix(centred: Float64Array, rows: number, dim: number, denominator: number, onProgress?: (fraction: number) => void): Float64Array {
   const m = new Float64Array(rows * rows);
   for (let a = 0; a < rows; a++) {
     for (let b = a; b < rows; b++) {

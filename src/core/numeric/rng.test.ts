@@ -13,9 +13,7 @@ describe('createRng', () => {
     const a = createRng(42);
     expect(Array.from({ length: 3 }, () => a.uniform())).toEqual([0.6606157208001621, 0.1117019639532224, 0.0791056456144914]);
     const b = createRng(7);
-    expect(Array.from({ length: 4 }, () => b.normal())).toEqual([
-      -1.5370383110628956, -0.2949978339025397, 2.7798852822589497, 0.5592582996313386,
-    ]);
+    expect(Array.from({ length: 4 }, () => b.normal())).toEqual([-1.5370383110628956, -0.2949978339025397, 2.7798852822589497, 0.5592582996313386]);
   });
 
   it('gives different streams for different seeds, including 0 and negative seeds', () => {

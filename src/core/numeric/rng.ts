@@ -108,7 +108,7 @@ export function deriveSeed(seed: number, label: string): number {
 }
 
 const ATANH_SERIES = Float64Array.from({ length: 12 }, (_, n) => 1 / (2 * n + 1));
-const LN2_HI = 6.93147180369123816490e-1;
+const LN2_HI = 6.9314718036912381649e-1;
 const LN2_LO = 1.90821492927058770002e-10;
 
 /**

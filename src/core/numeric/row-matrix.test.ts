@@ -21,7 +21,13 @@ describe('embedding matrices', () => {
     const q = Float32Array.from({ length: nq * dim }, (_, i) => Math.sin(i));
     const p = Float32Array.from({ length: np * dim }, (_, i) => Math.cos(i * 0.7));
     const s = dotScores(q, p, dim);
-    for (const [qi, pi] of [[0, 0], [1, 129], [3, 64], [4, 299], [5, 63]]) {
+    for (const [qi, pi] of [
+      [0, 0],
+      [1, 129],
+      [3, 64],
+      [4, 299],
+      [5, 63],
+    ]) {
       let want = 0;
       for (let j = 0; j < dim; j++) want += q[qi * dim + j] * p[pi * dim + j];
       expect(s[qi * np + pi]).toBeCloseTo(want, 5);

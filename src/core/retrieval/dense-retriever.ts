@@ -46,7 +46,11 @@ export function createDenseRetriever(encoder: Encoder, opts: DenseRetrieverOptio
       }
     });
     if (missing.length) {
-      const rows = await encoder.embed(missing.map((i) => texts[i]), kind, runOpts);
+      const rows = await encoder.embed(
+        missing.map((i) => texts[i]),
+        kind,
+        runOpts,
+      );
       if (rows.length !== missing.length * dim) throw new Error(`encoder ${encoder.id} returned ${rows.length / dim} rows for ${missing.length} texts`);
       missing.forEach((i, k) => cache.set(keys[i], rows.slice(k * dim, (k + 1) * dim)));
     }
@@ -63,7 +67,13 @@ export function createDenseRetriever(encoder: Encoder, opts: DenseRetrieverOptio
   };
 
   const embedPassages = (passages: readonly Passage[], runOpts?: RunOptions) =>
-    rowsFor(passages.map((p) => p.id), passages.map((p) => p.text), passageRows, 'passage', runOpts);
+    rowsFor(
+      passages.map((p) => p.id),
+      passages.map((p) => p.text),
+      passageRows,
+      'passage',
+      runOpts,
+    );
 
   return {
     name: opts.name ?? encoder.id,

@@ -89,7 +89,8 @@ export function rankRow(scores: Float32Array, offset: number, size: number, tieK
   for (let j = 0; j < size; j++) {
     const s = scores[offset + j];
     let worse: number;
-    if (s !== s) worse = 0xffffffff; // NaN after every number
+    if (s !== s)
+      worse = 0xffffffff; // NaN after every number
     else {
       bits[0] = s === 0 ? 0 : s; // -0 ranks as 0
       const u = bitsU[0];

@@ -22,14 +22,31 @@ export function describeDiagnostics(d: RunDiagnostics, boundsNote: string): stri
     notes.push('every relevant document of every scored query is in the run: the figures are exact');
   }
   if (d.unknownDocs.count) {
-    notes.push(`${plural(d.unknownDocs.count, 'run document')} (${plural(d.unknownDocs.entries, 'entry')}) are not in the language map${some(d.unknownDocs)}: kept in the ranking, counted as language "?" in the language mix`);
+    notes.push(
+      `${plural(d.unknownDocs.count, 'run document')} (${plural(d.unknownDocs.entries, 'entry')}) are not in the language map${some(d.unknownDocs)}: kept in the ranking, counted as language "?" in the language mix`,
+    );
   }
-  if (d.unknownRelevant.count) notes.push(`${plural(d.unknownRelevant.count, 'relevant judgment')} name documents not in the language map${some(d.unknownRelevant)}: kept in the relevant sets`);
-  if (d.relevantOutsidePool) notes.push(`${plural(d.relevantOutsidePool, 'relevant judgment')} name documents in languages outside the query's pool: not counted, as the evaluation does`);
-  if (d.queriesWithoutLanguage.count) notes.push(`${plural(d.queriesWithoutLanguage.count, 'query')} have no language in the query map${some(d.queriesWithoutLanguage)}: not scored`);
-  if (d.queriesOutsideLanguages.count) notes.push(`${plural(d.queriesOutsideLanguages.count, 'query')} are in languages not asked for${some(d.queriesOutsideLanguages)}: not scored`);
-  if (d.queriesWithoutPool.count) notes.push(`${plural(d.queriesWithoutPool.count, 'query')} rank only documents of unknown language${some(d.queriesWithoutPool)}: pool unknown, not scored`);
-  if (d.queriesWithoutRelevant.count) notes.push(`${plural(d.queriesWithoutRelevant.count, 'query')} have no relevant document in their pool${some(d.queriesWithoutRelevant)}: not scored (counted as skipped in their cell)`);
-  if (d.qrelsQueriesNotInRun.count) notes.push(`${plural(d.qrelsQueriesNotInRun.count, 'qrels query')} are not in the run${some(d.qrelsQueriesNotInRun)}: not scored (as trec_eval without -c)`);
+  if (d.unknownRelevant.count)
+    notes.push(
+      `${plural(d.unknownRelevant.count, 'relevant judgment')} name documents not in the language map${some(d.unknownRelevant)}: kept in the relevant sets`,
+    );
+  if (d.relevantOutsidePool)
+    notes.push(
+      `${plural(d.relevantOutsidePool, 'relevant judgment')} name documents in languages outside the query's pool: not counted, as the evaluation does`,
+    );
+  if (d.queriesWithoutLanguage.count)
+    notes.push(`${plural(d.queriesWithoutLanguage.count, 'query')} have no language in the query map${some(d.queriesWithoutLanguage)}: not scored`);
+  if (d.queriesOutsideLanguages.count)
+    notes.push(`${plural(d.queriesOutsideLanguages.count, 'query')} are in languages not asked for${some(d.queriesOutsideLanguages)}: not scored`);
+  if (d.queriesWithoutPool.count)
+    notes.push(`${plural(d.queriesWithoutPool.count, 'query')} rank only documents of unknown language${some(d.queriesWithoutPool)}: pool unknown, not scored`);
+  if (d.queriesWithoutRelevant.count)
+    notes.push(
+      `${plural(d.queriesWithoutRelevant.count, 'query')} have no relevant document in their pool${some(d.queriesWithoutRelevant)}: not scored (counted as skipped in their cell)`,
+    );
+  if (d.qrelsQueriesNotInRun.count)
+    notes.push(
+      `${plural(d.qrelsQueriesNotInRun.count, 'qrels query')} are not in the run${some(d.qrelsQueriesNotInRun)}: not scored (as trec_eval without -c)`,
+    );
   return notes;
 }

@@ -11,7 +11,8 @@ export function mergeReports(parts: readonly EvalReport[]): EvalReport {
   const merged: EvalReport = { ...first, settings: { ...first.settings }, languages: [...first.languages] };
   for (const part of rest) {
     for (const [name, s] of Object.entries(part.settings)) {
-      if (merged.settings[name as keyof EvalReport['settings']]) throw new RangeError(`mergeReports: two runs of ${first.retriever} both hold the ${name} setting`);
+      if (merged.settings[name as keyof EvalReport['settings']])
+        throw new RangeError(`mergeReports: two runs of ${first.retriever} both hold the ${name} setting`);
       merged.settings[name as keyof EvalReport['settings']] = s;
     }
     for (const l of part.languages) if (!merged.languages.includes(l)) merged.languages.push(l);

@@ -30,7 +30,8 @@ function lineAt(text: string, position: number): string | null {
 
 function entriesOf(file: string, value: Record<string, unknown>, qid: string, shape: string): [string, unknown][] {
   const docs = value[qid];
-  if (docs === null || typeof docs !== 'object' || Array.isArray(docs)) throw new RunFormatError(file, 0, `"${qid}": expected an object {docid: number}, as in ${shape}`);
+  if (docs === null || typeof docs !== 'object' || Array.isArray(docs))
+    throw new RunFormatError(file, 0, `"${qid}": expected an object {docid: number}, as in ${shape}`);
   return Object.entries(docs);
 }
 
@@ -62,7 +63,8 @@ export function parseRanxQrels(file: string, text: string, docs: DocTable): Qrel
   let judgments = 0;
   for (const qid of Object.keys(value)) {
     for (const [docid, rel] of entriesOf(file, value, qid, QRELS_SHAPE)) {
-      if (typeof rel !== 'number' || !Number.isInteger(rel)) throw new RunFormatError(file, 0, `"${qid}" -> "${docid}": relevance ${JSON.stringify(rel)} is not a whole number`);
+      if (typeof rel !== 'number' || !Number.isInteger(rel))
+        throw new RunFormatError(file, 0, `"${qid}" -> "${docid}": relevance ${JSON.stringify(rel)} is not a whole number`);
       addJudgment(queries, file, `"${qid}"`, qid, docs.intern(docid), docid, rel);
       judgments++;
     }

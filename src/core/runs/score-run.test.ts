@@ -6,7 +6,13 @@ import { createTrecRunParser } from './trec-run';
 import { scoreRun, type ScoreRunOptions } from './score-run';
 
 // Five documents: en e1 e2 e3, de g1 g2 (pool sizes: en 3, de 2, both 5).
-const LANGS: [string, string][] = [['e1', 'en'], ['e2', 'en'], ['e3', 'en'], ['g1', 'de'], ['g2', 'de']];
+const LANGS: [string, string][] = [
+  ['e1', 'en'],
+  ['e2', 'en'],
+  ['e3', 'en'],
+  ['g1', 'de'],
+  ['g2', 'de'],
+];
 
 function score(runText: string, qrelsText: string, queryLangs: Record<string, string>, opts: Partial<ScoreRunOptions> = {}) {
   const docs = new DocTable();
@@ -24,7 +30,11 @@ describe('scoring an imported run', () => {
   it('orders by score then larger docid (trec_eval), ignoring the rank column, and scores with the evaluation metrics', () => {
     // Written out of order on purpose; g2 and e3 tie at 0.5, and "g2" > "e3", so g2 ranks first:
     // e1, g2, e3, g1, e2. The relevant e3 and g1 land at ranks 3 and 4.
-    const { report, diagnostics } = score('q1 Q0 e2 1 0.0 t\nq1 Q0 e3 2 0.5 t\nq1 Q0 e1 3 0.9 t\nq1 Q0 g1 4 0.1 t\nq1 Q0 g2 5 0.5 t\n', 'q1 0 e3 1\nq1 0 g1 1\n', { q1: 'en' });
+    const { report, diagnostics } = score(
+      'q1 Q0 e2 1 0.0 t\nq1 Q0 e3 2 0.5 t\nq1 Q0 e1 3 0.9 t\nq1 Q0 g1 4 0.1 t\nq1 Q0 g2 5 0.5 t\n',
+      'q1 0 e3 1\nq1 0 g1 1\n',
+      { q1: 'en' },
+    );
     expect(diagnostics.pool).toBe('multi');
     const cell = report.settings.multi!.cells[0];
     expect(cell.key).toBe('en->*');

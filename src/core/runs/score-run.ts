@@ -105,7 +105,11 @@ export function scoreRun(run: ParsedRun, qrels: Qrels, docs: DocTable, opts: Sco
       const langs = [...knownLangs[serial]];
       if (langs.length === 0) return countOne(diag.queriesWithoutPool, q.qid);
       if (langs.length > 1) {
-        throw new RunFormatError(run.file, q.firstLine, `query ${q.qid} ranks documents in ${langs.join(', ')}; with single-language pools each query's run must hold one language`);
+        throw new RunFormatError(
+          run.file,
+          q.firstLine,
+          `query ${q.qid} ranks documents in ${langs.join(', ')}; with single-language pools each query's run must hold one language`,
+        );
       }
       poolLang = langs[0];
     }

@@ -66,7 +66,10 @@ describe('TREC qrels and ranx JSON', () => {
     const run = parseRanxRun('r.json', '{"q1": {"d1": 0.5, "d2": 1}, "q2": {"d3": 2}}', docs);
     expect(run.entries).toBe(3);
     expect(run.format).toBe('ranx-json');
-    expect(run.queries.map((q) => [q.qid, q.count])).toEqual([['q1', 2], ['q2', 1]]);
+    expect(run.queries.map((q) => [q.qid, q.count])).toEqual([
+      ['q1', 2],
+      ['q2', 1],
+    ]);
     expect(() => parseRanxRun('r.json', '{"q1": {"d1": "high"}}', docs)).toThrow('r.json: "q1" -> "d1": score "high" is not a number');
     expect(() => parseRanxRun('r.json', '{"q1": [1]}', docs)).toThrow('r.json: "q1": expected an object {docid: number}');
     expect(() => parseRanxRun('r.json', '{\n"q1": {"d1": 1,}\n}', docs)).toThrow(/^r\.json:2: invalid JSON/);

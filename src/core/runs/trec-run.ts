@@ -32,7 +32,8 @@ export function createTrecRunParser(file: string, docs: DocTable): StreamParser<
     const n = fieldBounds(text, start, end, bounds);
     if (n === 0) return;
     if (n !== 6) throw new RunFormatError(file, lineNo, `expected ${RUN_SHAPE}, got ${n} field${n === 1 ? '' : 's'}`);
-    if (!isWholeNumber(text, bounds[6], bounds[7])) throw new RunFormatError(file, lineNo, `rank "${field(text, 3)}" is not a whole number (expected ${RUN_SHAPE})`);
+    if (!isWholeNumber(text, bounds[6], bounds[7]))
+      throw new RunFormatError(file, lineNo, `rank "${field(text, 3)}" is not a whole number (expected ${RUN_SHAPE})`);
     const score = fastNumber(text, bounds[8], bounds[9]) ?? readNumber(field(text, 4));
     if (score === null) throw new RunFormatError(file, lineNo, `score "${field(text, 4)}" is not a number (expected ${RUN_SHAPE})`);
     // Lines of one query usually follow each other: compare in place before making the qid a string.

@@ -42,7 +42,10 @@ function float32Backend(name: string, opts: { skipLast?: boolean; failAt?: numbe
 }
 
 const { corpus, encoder } = buildSyntheticCorpus(generateSyntheticBenchmark({ seed: 3, questions: 25, dim: 48, languages: ['de', 'en', 'zh'] }));
-const evaluate = async (backend?: ScoreBackend) => ({ ...(await evaluateCorpus(corpus, createDenseRetriever(encoder, { backend }), { queryBlock: 20, runDepth: 5 })), elapsedMs: 0 });
+const evaluate = async (backend?: ScoreBackend) => ({
+  ...(await evaluateCorpus(corpus, createDenseRetriever(encoder, { backend }), { queryBlock: 20, runDepth: 5 })),
+  elapsedMs: 0,
+});
 
 describe('createProbedBackend', () => {
   it('keeps a backend that agrees on the first block, and ranks exactly as the TypeScript kernel', async () => {
@@ -60,7 +63,9 @@ describe('createProbedBackend', () => {
     const probed = createProbedBackend([float32Backend('strided kernel', { skipLast: true })], { onNotice: (m) => notices.push(m) });
     expect(await evaluate(probed)).toEqual(await evaluate());
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatch(/^strided kernel disagrees with the TypeScript kernel on the first block \(query 0, passage \d+: score \S+ against \S+ \(allowed difference [\d.e-]+\)\): scoring with the TypeScript kernel$/);
+    expect(notices[0]).toMatch(
+      /^strided kernel disagrees with the TypeScript kernel on the first block \(query 0, passage \d+: score \S+ against \S+ \(allowed difference [\d.e-]+\)\): scoring with the TypeScript kernel$/,
+    );
     expect(probed.name).toBe('TypeScript');
   });
 

@@ -45,7 +45,11 @@ export function judgeParity(given: Float32Array, reference: Float32Array, querie
     const tol = Math.min(PROBE_MAX_DIFFERENCE, scoreTolerance(dim, qNorm[i], pMax));
     for (let j = 0; j < np; j++) {
       const diff = Math.abs(given[i * np + j] - reference[i * np + j]);
-      if (!(diff <= tol)) return { ok: false, detail: `query ${i}, passage ${j}: score ${given[i * np + j]} against ${reference[i * np + j]} (allowed difference ${tol.toExponential(1)})` };
+      if (!(diff <= tol))
+        return {
+          ok: false,
+          detail: `query ${i}, passage ${j}: score ${given[i * np + j]} against ${reference[i * np + j]} (allowed difference ${tol.toExponential(1)})`,
+        };
       worst = Math.max(worst, diff);
     }
     const k = Math.min(PROBE_TOP, np);
@@ -114,7 +118,8 @@ export function createProbedBackend(candidates: readonly ScoreBackend[], opts: P
           let result: BlockScores;
           try {
             result = await current.prepared.score(queries);
-            if (result.scores.length !== (queries.length / dim) * rows) throw new Error(`returned ${result.scores.length} scores for ${queries.length / dim} x ${rows}`);
+            if (result.scores.length !== (queries.length / dim) * rows)
+              throw new Error(`returned ${result.scores.length} scores for ${queries.length / dim} x ${rows}`);
           } catch (e) {
             drop(index, `failed while scoring (${reason(e)})`);
             continue;

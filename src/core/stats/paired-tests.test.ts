@@ -32,7 +32,10 @@ describe('paired t-test', () => {
     // Two cells: means 2.5 and -1 (macro 0.75); variances 5/3 over 4 and 1 over 3, each / C^2 = 4:
     // v1 = 0.104167, v2 = 0.083333, se = sqrt(0.1875) = 0.433013, t = 1.732051;
     // df = 0.1875^2 / (v1^2 / 3 + v2^2 / 2) = 0.035156 / (0.003617 + 0.003472) = 4.959184.
-    const r = stratifiedTTest([[1, 2, 3, 4], [-2, -1, 0]]);
+    const r = stratifiedTTest([
+      [1, 2, 3, 4],
+      [-2, -1, 0],
+    ]);
     expect(r.meanDiff).toBeCloseTo(0.75, 12);
     expect(r.t).toBeCloseTo(1.732051, 6);
     expect(r.df).toBeCloseTo(4.959184, 5);

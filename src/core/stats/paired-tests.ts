@@ -122,7 +122,10 @@ export function randomizationTest(diffs: readonly number[], opts: RandomizationO
  * correction" at level alpha when its adjusted p is below alpha. NaN p-values stay NaN and do not count in m.
  */
 export function holmAdjust(pValues: readonly number[]): number[] {
-  const order = pValues.map((p, i) => ({ p, i })).filter((x) => !Number.isNaN(x.p)).sort((a, b) => a.p - b.p || a.i - b.i);
+  const order = pValues
+    .map((p, i) => ({ p, i }))
+    .filter((x) => !Number.isNaN(x.p))
+    .sort((a, b) => a.p - b.p || a.i - b.i);
   const m = order.length;
   const adjusted = pValues.map(() => Number.NaN);
   let running = 0;

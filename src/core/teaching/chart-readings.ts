@@ -48,7 +48,10 @@ const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 function readRankDistance(c: StrategyComparison): string {
   const { macro, floor } = c.rankDistance;
   const base = macro[0];
-  const trained = c.series.map((s, i) => ({ key: s.key, value: macro[i] })).slice(1).filter((x): x is { key: SeriesKey; value: number } => x.value !== null);
+  const trained = c.series
+    .map((s, i) => ({ key: s.key, value: macro[i] }))
+    .slice(1)
+    .filter((x): x is { key: SeriesKey; value: number } => x.value !== null);
   if (base === null || trained.length === 0) return 'No multilingual evaluation: the spread between languages was not measured.';
   const best = trained.reduce((a, b) => (b.value < a.value ? b : a));
   const others = trained.filter((t) => t !== best).map((t) => `${NOUNS[t.key]} ${formatDistance(t.value)}`);
@@ -107,10 +110,26 @@ function readHeatmaps(c: StrategyComparison): string {
 export function winners(c: StrategyComparison): { what: string; key: SeriesKey | null; tie: boolean }[] {
   const out = c.map.settings.map((setting, j) => {
     const values = c.map.values.map((row) => row[j]);
-    return { what: `${SETTING_WORDS[setting]} mAP`, ...pick(c, values, (a, b) => a - b, () => MAP_TIE) };
+    return {
+      what: `${SETTING_WORDS[setting]} mAP`,
+      ...pick(
+        c,
+        values,
+        (a, b) => a - b,
+        () => MAP_TIE,
+      ),
+    };
   });
   // Distances: within half a percent (or 0.05) of the best reads as a tie.
-  out.push({ what: 'language bias', ...pick(c, c.rankDistance.macro, (a, b) => b - a, (best) => Math.max(0.05, 0.005 * best)) });
+  out.push({
+    what: 'language bias',
+    ...pick(
+      c,
+      c.rankDistance.macro,
+      (a, b) => b - a,
+      (best) => Math.max(0.05, 0.005 * best),
+    ),
+  });
   return out;
 }
 
@@ -129,7 +148,12 @@ function readMap(c: StrategyComparison): string {
   const parts = c.map.settings.map((setting, j) => {
     const values = c.map.values.map((row) => row[j]);
     const base = values[0];
-    const w = pick(c, values, (a, b) => a - b, () => MAP_TIE);
+    const w = pick(
+      c,
+      values,
+      (a, b) => a - b,
+      () => MAP_TIE,
+    );
     if (w.key === null || base === null) return null;
     const v = values[c.series.findIndex((s) => s.key === w.key)] as number;
     return `${SETTING_WORDS[setting]} ${base.toFixed(3)} untrained, best ${v.toFixed(3)} (${NOUNS[w.key]}${w.tie ? ', tied' : ''})`;

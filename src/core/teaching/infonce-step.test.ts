@@ -7,8 +7,14 @@ import { stepThroughInfoNce } from './infonce-step';
 
 async function setup() {
   const { corpus, encoder } = tinySynthetic;
-  const queryEmb = await encoder.embed(corpus.questions.map((q) => q.text), 'query');
-  const passageEmb = await encoder.embed(corpus.passages.map((p) => p.text), 'passage');
+  const queryEmb = await encoder.embed(
+    corpus.questions.map((q) => q.text),
+    'query',
+  );
+  const passageEmb = await encoder.embed(
+    corpus.passages.map((p) => p.text),
+    'passage',
+  );
   const pairs = trainingPairsOf(corpus, { testFraction: 0.25, seed: 3, heldOutLanguages: [] });
   return { queryEmb, passageEmb, pairs, dim: 32 };
 }
@@ -40,7 +46,18 @@ describe('stepThroughInfoNce', () => {
     const s = await setup();
     const batch = createSampler('hybrid', { pairsIndex: s.pairs, batchSize: 5, seed: 4 }).next();
     const step = stepThroughInfoNce({ ...s, batch });
-    expect(step.forces.filter((f) => f.kind === 'pull').map((f) => [f.question, f.passage]).sort()).toEqual([[0, 0], [1, 1], [2, 2], [3, 3], [4, 4]]);
+    expect(
+      step.forces
+        .filter((f) => f.kind === 'pull')
+        .map((f) => [f.question, f.passage])
+        .sort(),
+    ).toEqual([
+      [0, 0],
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [4, 4],
+    ]);
     expect(step.forces.filter((f) => f.kind === 'push')).toHaveLength(20);
     // A pull's strength is (1 - p_ii) / B; a push's is p_ij / B.
     const pull = step.forces.find((f) => f.kind === 'pull' && f.question === 2)!;
@@ -48,7 +65,9 @@ describe('stepThroughInfoNce', () => {
     expect(step.after.loss).toBeLessThan(step.before.loss);
     const diagonal = (m: number[][]) => m.reduce((sum, row, i) => sum + row[i], 0);
     expect(diagonal(step.after.probabilities)).toBeGreaterThan(diagonal(step.before.probabilities));
-    expect(step.lines[0]).toMatch(/^Question q\d+ \([a-z]+\) gives its own answer \([a-z]+\) \d+% of the softmax, loss \d\.\d\d: the gradient pulls them together; it pushes hardest away from q\d+'s answer in [a-z]+ \(\d+%\)\.$/);
+    expect(step.lines[0]).toMatch(
+      /^Question q\d+ \([a-z]+\) gives its own answer \([a-z]+\) \d+% of the softmax, loss \d\.\d\d: the gradient pulls them together; it pushes hardest away from q\d+'s answer in [a-z]+ \(\d+%\)\.$/,
+    );
   });
 
   it('refuses a batch with no negatives', async () => {

@@ -37,7 +37,14 @@ describe('readLadder', () => {
   });
 
   it('does not call a dense model\'s scores "no word shared", and untied ladders read plainly', () => {
-    const reading = readLadder([{ lang: 'en', rank: 1, score: 0.9 }, { lang: 'de', rank: 2, score: 0.8 }], [0.9, 0.8, 0.1], false);
+    const reading = readLadder(
+      [
+        { lang: 'en', rank: 1, score: 0.9 },
+        { lang: 'de', rank: 2, score: 0.8 },
+      ],
+      [0.9, 0.8, 0.1],
+      false,
+    );
     expect(reading.summary).toBe('1 (en at 1 → de at 2)');
     expect(reading.noWordShared).toEqual([]);
     expect(reading.extremesTied).toBe(false);

@@ -26,7 +26,14 @@ describe('assessSplit', () => {
   });
 
   it('says rows closer than one question can move them are equal', () => {
-    const split = { testQids: Array.from({ length: 24 }, (_, i) => `q${i}`), testQuestions: 360, trainQids: 90, trainLanguages: [], heldOutLanguages: [], testPassages: 400 };
+    const split = {
+      testQids: Array.from({ length: 24 }, (_, i) => `q${i}`),
+      testQuestions: 360,
+      trainQids: 90,
+      trainLanguages: [],
+      heldOutLanguages: [],
+      testPassages: 400,
+    };
     const warnings = assessSplit({ rows: [row('baseline', 0.674), row('monolingual', 0.672), row('cross-lingual', 0.675), row('hybrid', 0.673)], split });
     expect(warnings).toEqual([
       {

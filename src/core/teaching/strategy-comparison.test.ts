@@ -4,7 +4,7 @@ import { tinyExperiment } from './experiment.fixture';
 import { buildStrategyComparison, type StrategyComparison } from './strategy-comparison';
 
 describe('buildStrategyComparison', () => {
-  it('holds the untrained encoder and every strategy, with the experiment\'s own numbers', async () => {
+  it("holds the untrained encoder and every strategy, with the experiment's own numbers", async () => {
     const result = await tinyExperiment();
     const c = buildStrategyComparison(result);
     expect(c.series.map((s) => s.shortLabel)).toEqual(['untrained', 'monolingual', 'cross-lingual', 'hybrid']);
@@ -30,7 +30,7 @@ describe('buildStrategyComparison', () => {
     expect(c.languageMix.every((m) => m?.k === 10 && m.rows.length === 4)).toBe(true);
   });
 
-  it('puts the paper\'s figures beside them, labelled as the paper\'s', async () => {
+  it("puts the paper's figures beside them, labelled as the paper's", async () => {
     const c = buildStrategyComparison(await tinyExperiment(), 'LaBSE');
     expect(c.paper.attribution).toMatch(/^Paper \(LaBSE, full fine-tuning\), arXiv 2408\.10536/);
     expect(c.paper.strategies.map((s) => [s.paperLabel, s.multi, s.maxRankDistance])).toEqual([
@@ -45,7 +45,7 @@ describe('buildStrategyComparison', () => {
 });
 
 describe('readComparison', () => {
-  it('reads each chart from the experiment\'s numbers', async () => {
+  it("reads each chart from the experiment's numbers", async () => {
     const result = await tinyExperiment();
     const c = buildStrategyComparison(result);
     const r = readComparison(c);
@@ -61,7 +61,15 @@ describe('readComparison', () => {
   });
 
   it('says a strategy cut the spread between languages, with thousands separated', () => {
-    const c = handMade({ macro: [1910.4, 1200, 390.2, 402], map: [[0.6, 0.3, 0.2], [0.95, 0.69, 0.55], [0.948, 0.715, 0.602], [0.956, 0.708, 0.586]] });
+    const c = handMade({
+      macro: [1910.4, 1200, 390.2, 402],
+      map: [
+        [0.6, 0.3, 0.2],
+        [0.95, 0.69, 0.55],
+        [0.948, 0.715, 0.602],
+        [0.956, 0.708, 0.586],
+      ],
+    });
     const r = readComparison(c);
     expect(r.rankDistance).toBe(
       'Cross-lingual batches cut the spread between languages from 1,910 to 390; monolingual batches 1,200, hybrid batches 402 (the least possible is 10).',
@@ -70,7 +78,15 @@ describe('readComparison', () => {
   });
 
   it('calls near-equal figures a tie instead of naming a winner', () => {
-    const c = handMade({ macro: [50, 49.9, 49.95, 49.99], map: [[0.674, 0.5, 0.4], [0.6742, 0.5, 0.4], [0.6741, 0.5, 0.4], [0.6743, 0.5, 0.4]] });
+    const c = handMade({
+      macro: [50, 49.9, 49.95, 49.99],
+      map: [
+        [0.674, 0.5, 0.4],
+        [0.6742, 0.5, 0.4],
+        [0.6741, 0.5, 0.4],
+        [0.6743, 0.5, 0.4],
+      ],
+    });
     expect(readComparison(c).winner).toBe('Monolingual mAP, cross-lingual mAP, multilingual mAP and language bias were a tie.');
   });
 });
@@ -92,7 +108,17 @@ function handMade(figures: { macro: number[]; map: number[][] }): StrategyCompar
 
 describe('readComparison on a test split that cannot separate the strategies', () => {
   it('does not claim a cut from 14.1 to 14.1', () => {
-    const c = handMade({ macro: [14.12, 14.1, 14.11, 14.1], map: [[1, 1, 1], [1, 1, 1], [1, 1, 1], [1, 1, 1]] });
-    expect(readComparison(c).rankDistance).toBe('No strategy narrowed the spread between languages: untrained 14.1, best 14.1 with monolingual batches (the least possible is 10).');
+    const c = handMade({
+      macro: [14.12, 14.1, 14.11, 14.1],
+      map: [
+        [1, 1, 1],
+        [1, 1, 1],
+        [1, 1, 1],
+        [1, 1, 1],
+      ],
+    });
+    expect(readComparison(c).rankDistance).toBe(
+      'No strategy narrowed the spread between languages: untrained 14.1, best 14.1 with monolingual batches (the least possible is 10).',
+    );
   });
 });

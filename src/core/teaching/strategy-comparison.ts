@@ -2,13 +2,7 @@ import type { LangCode } from '../corpus/types';
 import type { EvalReport } from '../evaluation/eval-report';
 import { buildHeatmap, type HeatmapData } from '../analysis/heatmap-data';
 import { buildLanguageMix, type LanguageMixData } from '../analysis/language-mix-data';
-import {
-  PAPER_MAP,
-  PAPER_MAX_RANK_DISTANCE,
-  paperSourceLabel,
-  type PaperModel,
-  type PaperStrategy,
-} from '../analysis/paper-reference';
+import { PAPER_MAP, PAPER_MAX_RANK_DISTANCE, paperSourceLabel, type PaperModel, type PaperStrategy } from '../analysis/paper-reference';
 import type { SettingName } from '../metrics/types';
 import type { ExperimentResult } from '../training/run-experiment';
 import type { BatchStrategy } from '../training/strategy-names';
@@ -90,7 +84,10 @@ export function buildStrategyComparison(result: ExperimentResult, paperModel: Pa
     heatmaps: heatmaps.map((h) => ({ ...h, domain: sharedDomain(heatmaps) })),
     heatmapDomain: sharedDomain(heatmaps),
     map: { settings: SETTINGS, values: series.map((s) => SETTINGS.map((name) => s.report.settings[name]?.macro.ap ?? null)) },
-    paper: paperFigures(paperModel, result.strategies.map((s) => s.name)),
+    paper: paperFigures(
+      paperModel,
+      result.strategies.map((s) => s.name),
+    ),
     testQids: result.split.testQids.length,
   };
 }
@@ -98,9 +95,7 @@ export function buildStrategyComparison(result: ExperimentResult, paperModel: Pa
 function rankDistanceByLanguage(reports: readonly EvalReport[]): RankDistanceByLanguage {
   const langs: LangCode[] = [];
   for (const r of reports) for (const c of r.settings.multi?.cells ?? []) if (!langs.includes(c.queryLang)) langs.push(c.queryLang);
-  const values = reports.map((r) =>
-    langs.map((lang) => r.settings.multi?.cells.find((c) => c.queryLang === lang)?.metrics.maxRankDistance ?? null),
-  );
+  const values = reports.map((r) => langs.map((lang) => r.settings.multi?.cells.find((c) => c.queryLang === lang)?.metrics.maxRankDistance ?? null));
   return {
     langs,
     values,

@@ -10,7 +10,13 @@ describe('buildExplorableSynthetic', () => {
 
   it('labels every question and passage as a synthetic item with its language and topic', () => {
     expect(x.corpus.name).toBe('synthetic benchmark (seed 2)');
-    expect(x.corpus.questions[13]).toMatchObject({ id: 'q3/de', qid: 'q3', lang: 'de', text: 'Synthetic question q3 · de · topic 0', relevant: ['en/a3', 'de/a3'] });
+    expect(x.corpus.questions[13]).toMatchObject({
+      id: 'q3/de',
+      qid: 'q3',
+      lang: 'de',
+      text: 'Synthetic question q3 · de · topic 0',
+      relevant: ['en/a3', 'de/a3'],
+    });
     expect(x.corpus.passages.find((p) => p.id === 'de/a7')?.text).toBe('Synthetic answer to q7 · de · topic 1');
     expect(x.corpus.passages.find((p) => p.id === 'en/d1')?.text).toBe('Synthetic distractor 1 · en · topic 1 (answers no question)');
     expect(new Set(x.corpus.passages.map((p) => p.text)).size).toBe(x.corpus.passages.length);

@@ -15,9 +15,18 @@ describe('the guided tour', () => {
     }
   });
 
-  it('tells the story in the paper\'s order: one ranking, a corpus, batches, training, result, zero-shot', () => {
+  it("tells the story in the paper's order: one ranking, a corpus, batches, training, result, zero-shot", () => {
     expect(TOUR_STEPS.map((s) => s.view.tab)).toEqual(['ranking', 'ranking', 'evaluation', 'training', 'training', 'training', 'training', 'training']);
-    expect(TOUR_STEPS.map((s) => s.panel)).toEqual(['ladder', 'results', 'evaluation', 'batches', 'infonce', 'training-run', 'strategy-view', 'training-settings']);
+    expect(TOUR_STEPS.map((s) => s.panel)).toEqual([
+      'ladder',
+      'results',
+      'evaluation',
+      'batches',
+      'infonce',
+      'training-run',
+      'strategy-view',
+      'training-settings',
+    ]);
   });
 
   it('gives each step its own link that reopens that step on the same corpus and model', () => {

@@ -49,9 +49,7 @@ describe('serializeAdapter / deserializeAdapter', () => {
 
   it('says which dimension does not match what the embeddings need', () => {
     const bytes = serializeAdapter(sampleAdapter(4, 0));
-    expect(() => deserializeAdapter(bytes, { dim: 384 }, 'hybrid.xlad')).toThrow(
-      'hybrid.xlad: adapter dim is 4 but the embeddings it is for have dim 384',
-    );
+    expect(() => deserializeAdapter(bytes, { dim: 384 }, 'hybrid.xlad')).toThrow('hybrid.xlad: adapter dim is 4 but the embeddings it is for have dim 384');
     expect(() => deserializeAdapter(bytes, { rank: 8 }, 'hybrid.xlad')).toThrow('hybrid.xlad: adapter rank is 0, expected 8');
   });
 

@@ -101,9 +101,7 @@ export function deserializeAdapter(
     throw new RangeError(`${label}: header.format is ${JSON.stringify(header?.format)}, expected "${ADAPTER_FORMAT}"`);
   }
   if (header.version !== ADAPTER_FORMAT_VERSION) {
-    throw new RangeError(
-      `${label}: header.version is ${JSON.stringify(header.version)}, this build reads version ${ADAPTER_FORMAT_VERSION}`,
-    );
+    throw new RangeError(`${label}: header.version is ${JSON.stringify(header.version)}, this build reads version ${ADAPTER_FORMAT_VERSION}`);
   }
   for (const key of ['dim', 'rank', 'paramCount'] as const) {
     if (!Number.isInteger(header[key]) || header[key] < 0) {
@@ -113,9 +111,7 @@ export function deserializeAdapter(
   assertAdapterShape(header, `${label}: header`);
   const expectedCount = adapterParamCount(header);
   if (header.paramCount !== expectedCount) {
-    throw new RangeError(
-      `${label}: header.paramCount is ${header.paramCount}, expected ${expectedCount} for dim ${header.dim}, rank ${header.rank}`,
-    );
+    throw new RangeError(`${label}: header.paramCount is ${header.paramCount}, expected ${expectedCount} for dim ${header.dim}, rank ${header.rank}`);
   }
   const dataBytes = bytes.length - 8 - headerLength;
   if (dataBytes !== expectedCount * 4) {

@@ -48,12 +48,8 @@ describe('applyAdapter', () => {
   });
 
   it('says which dimension does not match', () => {
-    expect(() => applyAdapter(createIdentityAdapter(4), new Float32Array(6), 2, 3)).toThrow(
-      'embeddings have dim 3 but the adapter was trained for dim 4',
-    );
-    expect(() => applyAdapter(createIdentityAdapter(3), new Float32Array(7), 2, 3)).toThrow(
-      'matrix has 7 values, expected rows x dim = 2 x 3',
-    );
+    expect(() => applyAdapter(createIdentityAdapter(4), new Float32Array(6), 2, 3)).toThrow('embeddings have dim 3 but the adapter was trained for dim 4');
+    expect(() => applyAdapter(createIdentityAdapter(3), new Float32Array(7), 2, 3)).toThrow('matrix has 7 values, expected rows x dim = 2 x 3');
     expect(() => createIdentityAdapter(3, 4)).toThrow('rank must be an integer in [0, dim=3]');
   });
 });

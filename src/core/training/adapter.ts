@@ -65,14 +65,7 @@ export function createForwardWorkspace(shape: AdapterShape, rows: number): Forwa
 }
 
 /** out (rows x d) = X W^T, un-normalised; for low-rank also leaves Z = X V in ws.z. */
-export function forwardAdapter(
-  shape: AdapterShape,
-  params: Float64Array,
-  x: Float64Array,
-  rows: number,
-  out: Float64Array,
-  ws: ForwardWorkspace,
-): void {
+export function forwardAdapter(shape: AdapterShape, params: Float64Array, x: Float64Array, rows: number, out: Float64Array, ws: ForwardWorkspace): void {
   const d = shape.dim;
   const r = shape.rank;
   const n = rows * d;

@@ -6,7 +6,14 @@ import { buildSyntheticCorpus } from './synthetic-corpus';
 
 describe('experiment files', async () => {
   const bench = generateSyntheticBenchmark({ seed: 5, questions: 30, dim: 16, languages: ['en', 'de', 'zh'] });
-  const result = await runExperiment({ ...buildSyntheticCorpus(bench, 'tiny'), seed: 2, epochs: 2, batchSize: 8, strategies: ['monolingual', 'hybrid'], heldOutLanguages: ['zh'] });
+  const result = await runExperiment({
+    ...buildSyntheticCorpus(bench, 'tiny'),
+    seed: 2,
+    epochs: 2,
+    batchSize: 8,
+    strategies: ['monolingual', 'hybrid'],
+    heldOutLanguages: ['zh'],
+  });
 
   it('experiment.json keeps timings apart, so two runs of one seed are equal outside them', () => {
     const json = buildExperimentJson(result, { data: 'data/tiny' });

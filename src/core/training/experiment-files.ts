@@ -74,7 +74,7 @@ export function formatResultsFile(result: ExperimentResult): string {
     '',
     formatResultsMarkdown(result.rows),
     '',
-    'mAP is macro-averaged over the language pairs (mono X->X, cross X->Y) or query languages (multi X->all), as in the paper; R@1 for mono and cross, R@10 for multilingual. The mean maximum rank distance is the spread of the ranks of one question\'s answers across languages in the multilingual pool: lower is less language-biased.',
+    "mAP is macro-averaged over the language pairs (mono X->X, cross X->Y) or query languages (multi X->all), as in the paper; R@1 for mono and cross, R@10 for multilingual. The mean maximum rank distance is the spread of the ranks of one question's answers across languages in the multilingual pool: lower is less language-biased.",
     '',
     `Adapters: ${result.strategies.map((s) => adapterFileName(s.shortName)).join(', ')}.`,
     '',

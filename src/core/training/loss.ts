@@ -236,15 +236,7 @@ export function createLossRecord(size: number): LossRecord {
   return { size, cosines: new Float64Array(bb), probabilities: new Float64Array(bb), dLogits: new Float64Array(bb), rowLoss: new Float64Array(size) };
 }
 
-function fillRecord(
-  record: LossRecord,
-  b: number,
-  logits: Float64Array,
-  dLogits: Float64Array,
-  rowMax: Float64Array,
-  rowSum: Float64Array,
-  tau: number,
-): void {
+function fillRecord(record: LossRecord, b: number, logits: Float64Array, dLogits: Float64Array, rowMax: Float64Array, rowSum: Float64Array, tau: number): void {
   if (record.size !== b) throw new RangeError(`InfoNCE: the record is for ${record.size} pairs, the batch has ${b}`);
   for (let i = 0; i < b; i++) {
     for (let j = 0; j < b; j++) {

@@ -52,9 +52,9 @@ describe('buildPairsIndex', () => {
   });
 
   it('rejects a language outside the list and a second row for one cell', () => {
-    expect(() =>
-      buildPairsIndex({ languages: ['en'], queries: [{ qid: 'a', lang: 'fr', row: 0 }], answers: [] }),
-    ).toThrow('queries[0] has language "fr", expected one of en');
+    expect(() => buildPairsIndex({ languages: ['en'], queries: [{ qid: 'a', lang: 'fr', row: 0 }], answers: [] })).toThrow(
+      'queries[0] has language "fr", expected one of en',
+    );
     expect(() =>
       buildPairsIndex({
         languages: ['en'],

@@ -109,9 +109,7 @@ export function buildPairsIndexFromCorpus(corpus: Corpus): PairsIndex {
     question.relevant.forEach((passageId, r) => {
       const passageIdx = passageRowById.get(passageId);
       if (passageIdx === undefined) {
-        throw new RangeError(
-          `buildPairsIndexFromCorpus: questions[${row}].relevant[${r}] = "${passageId}" is not a passage id of corpus "${corpus.name}"`,
-        );
+        throw new RangeError(`buildPairsIndexFromCorpus: questions[${row}].relevant[${r}] = "${passageId}" is not a passage id of corpus "${corpus.name}"`);
       }
       const passage = corpus.passages[passageIdx];
       const cellKey = `${question.qid}\u0000${passage.lang}`;
@@ -125,11 +123,7 @@ export function buildPairsIndexFromCorpus(corpus: Corpus): PairsIndex {
 }
 
 /** A copy of the index keeping only the given qids and languages (rows unchanged). */
-export function restrictPairsIndex(
-  index: PairsIndex,
-  keepQids: ReadonlySet<string>,
-  keepLanguages: readonly LangCode[],
-): PairsIndex {
+export function restrictPairsIndex(index: PairsIndex, keepQids: ReadonlySet<string>, keepLanguages: readonly LangCode[]): PairsIndex {
   const L = index.languages.length;
   const langMap = keepLanguages.map((lang) => {
     const l = index.languages.indexOf(lang);

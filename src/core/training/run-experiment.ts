@@ -154,7 +154,9 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
   const config = resolveExperimentConfig(options);
   const dim = encoder.dim;
   if (corpus.passages.length === 0 || corpus.questions.length === 0) {
-    throw new RangeError(`runExperiment: corpus "${corpus.name}" has ${corpus.passages.length} passages and ${corpus.questions.length} questions; training needs both`);
+    throw new RangeError(
+      `runExperiment: corpus "${corpus.name}" has ${corpus.passages.length} passages and ${corpus.questions.length} questions; training needs both`,
+    );
   }
 
   const embedStart = performance.now();
@@ -163,22 +165,37 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
     if (rows.length !== texts.length * dim) throw new Error(`encoder ${encoder.id} returned ${rows.length / dim} rows for ${texts.length} ${kind} texts`);
     return rows;
   };
-  const passageEmb = await embed(corpus.passages.map((p) => p.text), 'passage');
-  const queryEmb = await embed(corpus.questions.map((q) => q.text), 'query');
+  const passageEmb = await embed(
+    corpus.passages.map((p) => p.text),
+    'passage',
+  );
+  const queryEmb = await embed(
+    corpus.questions.map((q) => q.text),
+    'query',
+  );
   const embedMs = performance.now() - embedStart;
   signal?.throwIfAborted();
 
   const pairs = buildPairsIndexFromCorpus(corpus);
   const split = splitByQid(pairs, { testFraction: config.testFraction, seed: config.seed, heldOutLanguages: config.heldOutLanguages });
-  if (split.testQids.length === 0) throw new RangeError(`runExperiment: testFraction ${config.testFraction} of ${pairs.qids.length} questions leaves no test question`);
+  if (split.testQids.length === 0)
+    throw new RangeError(`runExperiment: testFraction ${config.testFraction} of ${pairs.qids.length} questions leaves no test question`);
   if (split.train.qids.length < 2) throw new RangeError(`runExperiment: only ${split.train.qids.length} question(s) left to train on; lower testFraction`);
 
   const testCorpus = selectTestCorpus(corpus, split.testQids);
   const rowOf = <T extends { id: string }>(items: readonly T[]) => new Map(items.map((item, i) => [item.id, i]));
   const questionRow = rowOf(corpus.questions);
   const passageRow = rowOf(corpus.passages);
-  const testQueryEmb = selectRows(queryEmb, dim, testCorpus.questions.map((q) => questionRow.get(q.id)!));
-  const testPassageEmb = selectRows(passageEmb, dim, testCorpus.passages.map((p) => passageRow.get(p.id)!));
+  const testQueryEmb = selectRows(
+    queryEmb,
+    dim,
+    testCorpus.questions.map((q) => questionRow.get(q.id)!),
+  );
+  const testPassageEmb = selectRows(
+    passageEmb,
+    dim,
+    testCorpus.passages.map((p) => passageRow.get(p.id)!),
+  );
 
   const evaluate = async (name: 'baseline' | BatchStrategy, adapter: Adapter | null) => {
     const evalStart = performance.now();
@@ -255,10 +272,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
     },
     baseline,
     strategies,
-    rows: [
-      buildResultRow('baseline', BASELINE_LABEL, baseline.report),
-      ...strategies.map((s) => buildResultRow(s.name, s.label, s.report)),
-    ],
+    rows: [buildResultRow('baseline', BASELINE_LABEL, baseline.report), ...strategies.map((s) => buildResultRow(s.name, s.label, s.report))],
     embedMs,
     totalMs: performance.now() - started,
   };

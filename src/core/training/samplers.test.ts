@@ -77,10 +77,7 @@ describe('createSampler', () => {
       const broken: number[] = [];
       for (const batch of batches) {
         const distinctQids = new Set(batch.qid).size === batch.qid.length;
-        const ok =
-          batch.mode === 'monolingual'
-            ? new Set([...batch.qLang, ...batch.pLang]).size === 1
-            : batch.qLang.every((x, i) => batch.pLang[i] !== x);
+        const ok = batch.mode === 'monolingual' ? new Set([...batch.qLang, ...batch.pLang]).size === 1 : batch.qLang.every((x, i) => batch.pLang[i] !== x);
         if (batch.mode === 'monolingual') mono++;
         if (!ok || !distinctQids) broken.push(batch.step);
       }
@@ -148,9 +145,7 @@ describe('createSampler', () => {
   it('rejects settings that cannot make InfoNCE batches', () => {
     expect(() => createSampler('hybrid', { pairsIndex: index, batchSize: 1, seed: 1 })).toThrow(/batchSize must be an integer >= 2/);
     expect(() => createSampler('hybrid', { pairsIndex: index, batchSize: 10, alpha: 1.5, seed: 1 })).toThrow(/alpha must be in \[0, 1\]/);
-    expect(() => createSampler('cross-lingual', { pairsIndex: index, languages: ['en'], batchSize: 10, seed: 1 })).toThrow(
-      /at least two training languages/,
-    );
+    expect(() => createSampler('cross-lingual', { pairsIndex: index, languages: ['en'], batchSize: 10, seed: 1 })).toThrow(/at least two training languages/);
     expect(() => createSampler('hybrid', { pairsIndex: index, languages: ['fr'], batchSize: 10, seed: 1 })).toThrow(
       'training language "fr" is not in the pairs index (ar, de, en, zh)',
     );

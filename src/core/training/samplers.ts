@@ -80,8 +80,7 @@ export function createSampler(strategy: BatchStrategy, options: SamplerOptions):
 
   const pool: number[] = [];
   for (let k = 0; k < pairsIndex.qids.length; k++) {
-    const usable =
-      strategy === 'monolingual' ? canMono(k) : strategy === 'cross-lingual' ? canCross(k) : canMono(k) || canCross(k);
+    const usable = strategy === 'monolingual' ? canMono(k) : strategy === 'cross-lingual' ? canCross(k) : canMono(k) || canCross(k);
     if (usable) pool.push(k);
   }
   if (pool.length < 2) {

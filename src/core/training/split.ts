@@ -35,9 +35,7 @@ export function splitByQid(index: PairsIndex, options: SplitOptions): PairsSplit
   const heldOut = [...(options.heldOutLanguages ?? [])];
   for (const lang of heldOut) {
     if (!index.languages.includes(lang)) {
-      throw new RangeError(
-        `splitByQid: held-out language "${lang}" is not among the index's languages (${index.languages.join(', ')})`,
-      );
+      throw new RangeError(`splitByQid: held-out language "${lang}" is not among the index's languages (${index.languages.join(', ')})`);
     }
   }
   const trainLanguages = index.languages.filter((lang) => !heldOut.includes(lang));

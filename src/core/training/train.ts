@@ -89,10 +89,7 @@ export async function trainAdapter(options: TrainOptions): Promise<TrainResult> 
   const initial = createIdentityAdapter(dim, rank, deriveSeed(seed, 'init'));
   const params = Float64Array.from(initial.params);
   const grad = new Float64Array(params.length);
-  const loss = createInfoNceLoss(
-    { dim, rank },
-    { tau: options.tau ?? DEFAULT_INFO_NCE.tau, symmetric: options.symmetric ?? DEFAULT_INFO_NCE.symmetric },
-  );
+  const loss = createInfoNceLoss({ dim, rank }, { tau: options.tau ?? DEFAULT_INFO_NCE.tau, symmetric: options.symmetric ?? DEFAULT_INFO_NCE.symmetric });
   const optimizer = createAdamW(params.length, {
     lr: options.lr ?? DEFAULT_ADAMW.lr,
     weightDecay: options.weightDecay ?? DEFAULT_ADAMW.weightDecay,

@@ -17,10 +17,7 @@ function shown(value: string): string {
 }
 
 /** Where the corpus came from. Picked files cannot travel in a link: only their name does. */
-export type CorpusRef =
-  | { kind: 'preset'; id: string }
-  | { kind: 'url'; url: string; format?: CorpusFormat }
-  | { kind: 'picked'; name: string };
+export type CorpusRef = { kind: 'preset'; id: string } | { kind: 'url'; url: string; format?: CorpusFormat } | { kind: 'picked'; name: string };
 
 export const VIEW_TABS = ['ranking', 'evaluation', 'training'] as const;
 export type ViewTab = (typeof VIEW_TABS)[number];
@@ -152,7 +149,10 @@ export function decodeViewState(search: string): DecodedViewState {
 
   const langs = p.get('langs');
   if (langs !== null) {
-    const list = langs.split(',').map((s) => s.trim()).filter(Boolean);
+    const list = langs
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const good = [...new Set(list.map((l) => langParam('langs', l, ignored)).filter((l): l is LangCode => l !== null))];
     if (good.length) state.languages = good;
   }
@@ -173,7 +173,10 @@ export function decodeViewState(search: string): DecodedViewState {
   const present = p.get('present');
   if (present !== null) state.presenter = present === '1' || present === 'true';
 
-  for (const [name, field] of [['strategy', 'strategy'], ['vs', 'compareStrategy']] as const) {
+  for (const [name, field] of [
+    ['strategy', 'strategy'],
+    ['vs', 'compareStrategy'],
+  ] as const) {
     const value = p.get(name);
     if (value === null) continue;
     const strategy = parseRankingStrategy(value);

@@ -98,13 +98,25 @@ async function load(args: HarnessLoadArgs): Promise<HarnessResult<{ info: Browse
       return w;
     },
   });
-  const request: LoadRequest = { model, source, device: args.device, dtype: args.dtype, probe: args.probe, threads: args.threads, lengths: args.lengths, wasmBuild: args.wasmBuild };
+  const request: LoadRequest = {
+    model,
+    source,
+    device: args.device,
+    dtype: args.dtype,
+    probe: args.probe,
+    threads: args.threads,
+    lengths: args.lengths,
+    wasmBuild: args.wasmBuild,
+  };
   showStatus({ model: model.label, source: args.source, state: 'loading' });
   try {
     encoder = await client.load(request, {
       onProgress: (p) => {
         ($('progress') as HTMLProgressElement).value = p.fraction;
-        showStatus({ state: `${p.stage} ${(p.fraction * 100).toFixed(0)}% of ${(p.totalBytes / 1e6).toFixed(2)} MB`, files: p.files.map((f) => `${f.file}${f.done ? ' ✓' : ''}`).join(', ') });
+        showStatus({
+          state: `${p.stage} ${(p.fraction * 100).toFixed(0)}% of ${(p.totalBytes / 1e6).toFixed(2)} MB`,
+          files: p.files.map((f) => `${f.file}${f.done ? ' ✓' : ''}`).join(', '),
+        });
       },
     });
   } catch (e) {
@@ -114,7 +126,18 @@ async function load(args: HarnessLoadArgs): Promise<HarnessResult<{ info: Browse
   }
   const info = encoder.info;
   ($('progress') as HTMLProgressElement).value = 1;
-  showStatus({ state: 'ready', 'wasm build': args.wasmBuild ?? 'auto', device: info.device, dtype: info.dtype, reason: info.deviceReason, threads: info.threads, 'isolated': String(info.crossOriginIsolated), 'probe cosine': info.probeCosine?.toFixed(5) ?? 'not probed', dim: info.dim, 'load ms': info.loadMs });
+  showStatus({
+    state: 'ready',
+    'wasm build': args.wasmBuild ?? 'auto',
+    device: info.device,
+    dtype: info.dtype,
+    reason: info.deviceReason,
+    threads: info.threads,
+    isolated: String(info.crossOriginIsolated),
+    'probe cosine': info.probeCosine?.toFixed(5) ?? 'not probed',
+    dim: info.dim,
+    'load ms': info.loadMs,
+  });
   return { ok: true, info };
 }
 
@@ -125,7 +148,11 @@ export interface HarnessEmbedOptions {
   killWorkerAfter?: number;
 }
 
-async function embed(texts: string[], kind: 'query' | 'passage', opts: HarnessEmbedOptions = {}): Promise<HarnessResult<{ rows: number[]; dim: number; ms: number; info: BrowserEncoder['info'] }>> {
+async function embed(
+  texts: string[],
+  kind: 'query' | 'passage',
+  opts: HarnessEmbedOptions = {},
+): Promise<HarnessResult<{ rows: number[]; dim: number; ms: number; info: BrowserEncoder['info'] }>> {
   if (!encoder) return { ok: false, error: 'no model loaded' };
   const started = performance.now();
   let killed = false;

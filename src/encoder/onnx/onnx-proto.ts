@@ -26,10 +26,7 @@ export interface OnnxTensor {
 }
 
 export type OnnxAttributeValue =
-  | { kind: 'int'; value: number }
-  | { kind: 'float'; value: number }
-  | { kind: 'ints'; value: readonly number[] }
-  | { kind: 'tensor'; value: OnnxTensor };
+  { kind: 'int'; value: number } | { kind: 'float'; value: number } | { kind: 'ints'; value: readonly number[] } | { kind: 'tensor'; value: OnnxTensor };
 
 export interface OnnxNode {
   name: string;
@@ -73,7 +70,11 @@ export function encodeTensor(tensor: OnnxTensor): ProtoMessage {
   if (!tensor.external) return message.bytes(9, tensor.raw);
   // ONNX external data: key/value entries (location, offset, length), data_location = EXTERNAL.
   const { location, offset, length } = tensor.external;
-  for (const [key, value] of [['location', location], ['offset', String(offset)], ['length', String(length)]]) {
+  for (const [key, value] of [
+    ['location', location],
+    ['offset', String(offset)],
+    ['length', String(length)],
+  ]) {
     message.message(13, new ProtoMessage().string(1, key).string(2, value));
   }
   return message.int(14, 1);

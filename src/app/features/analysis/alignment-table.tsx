@@ -10,7 +10,13 @@ const similarity = (v: number | null) => (v === null ? '–' : v.toFixed(3));
 const COLUMNS: readonly Column<Row>[] = [
   { key: 'lang', label: 'Language', rowHeader: true, cell: (r) => languageLabel(r.lang), sortValue: (r) => languageLabel(r.lang) },
   { key: 'items', label: 'Texts', numeric: true, cell: (r) => r.items, sortValue: (r) => r.items },
-  { key: 'similarity', label: 'Similarity to its translations', numeric: true, cell: (r) => similarity(r.translationSimilarity), sortValue: (r) => r.translationSimilarity },
+  {
+    key: 'similarity',
+    label: 'Similarity to its translations',
+    numeric: true,
+    cell: (r) => similarity(r.translationSimilarity),
+    sortValue: (r) => r.translationSimilarity,
+  },
 ];
 
 /** The embedding map's table: how close each language's texts are to their translations. */

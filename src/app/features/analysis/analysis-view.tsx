@@ -59,10 +59,7 @@ export function AnalysisView(props: AnalysisViewProps) {
   const reports = useMemo(() => (compare ? [report, compare] : [report]), [report, compare]);
   const series = reports.map((_, i) => ({ label: i === 0 ? baseLabel : otherLabel, colour: SERIES_COLOURS[i] }));
 
-  const colours = useMemo(
-    () => assignLanguageColours([...report.languages, ...(compare?.languages ?? []), ...corpus.languages]),
-    [report, compare, corpus],
-  );
+  const colours = useMemo(() => assignLanguageColours([...report.languages, ...(compare?.languages ?? []), ...corpus.languages]), [report, compare, corpus]);
   const heatmap = useMemo(() => buildHeatmap(report, metric), [report, metric]);
   const compareHeatmap = useMemo(() => (compare ? buildHeatmap(compare, metric) : null), [compare, metric]);
   const difference = useMemo(() => (compare ? buildDifferenceHeatmap(report, compare, metric) : null), [report, compare, metric]);
@@ -100,7 +97,9 @@ export function AnalysisView(props: AnalysisViewProps) {
       controls={metricSelect}
       fileStem={fileStem}
       onExport={onExport}
-      table={<HeatmapTable data={data} kind="value" caption={`${METRICS[metric].shortLabel} of ${label}; rows are question languages, columns passage languages.`} />}
+      table={
+        <HeatmapTable data={data} kind="value" caption={`${METRICS[metric].shortLabel} of ${label}; rows are question languages, columns passage languages.`} />
+      }
     >
       {data.cells.every((c) => c.value === null) ? (
         <p className="an-muted">This report has no monolingual or cross-lingual cells: run those settings to fill the grid.</p>
@@ -230,8 +229,7 @@ export function AnalysisView(props: AnalysisViewProps) {
             >
               {!distance.totals.some((t) => t > 0) && (
                 <p className="an-muted">
-                  This report has no per-question records (a metrics.json file), so the chart shows the mean per question language instead of the
-                  distribution.
+                  This report has no per-question records (a metrics.json file), so the chart shows the mean per question language instead of the distribution.
                 </p>
               )}
               <RankDistanceChart data={distance} series={series} scale={scale} />
@@ -252,7 +250,9 @@ export function AnalysisView(props: AnalysisViewProps) {
         </>
       )}
 
-      {props.embedding && <EmbeddingMap {...props.embedding} onExport={props.embedding.onExport ?? onExport} languages={props.embedding.languages ?? report.languages} />}
+      {props.embedding && (
+        <EmbeddingMap {...props.embedding} onExport={props.embedding.onExport ?? onExport} languages={props.embedding.languages ?? report.languages} />
+      )}
     </div>
   );
 }

@@ -18,8 +18,21 @@ export interface ChartPngOptions {
 
 /** Presentation properties worth copying: the SVG loses the page's CSS once it is serialised. */
 const STYLE_PROPERTIES = [
-  'fill', 'fill-opacity', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'opacity',
-  'font-family', 'font-size', 'font-weight', 'font-style', 'text-anchor', 'dominant-baseline', 'visibility', 'display',
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'text-anchor',
+  'dominant-baseline',
+  'visibility',
+  'display',
 ];
 
 export async function renderChartPng(target: SVGSVGElement | HTMLCanvasElement, opts: ChartPngOptions = {}): Promise<Blob> {
@@ -81,11 +94,7 @@ export async function renderChartPng(target: SVGSVGElement | HTMLCanvasElement, 
 }
 
 /** Wraps legend entries into rows that fit `width`. */
-function layoutLegend(
-  legend: readonly PngLegendEntry[],
-  width: number,
-  measure: (text: string) => number,
-): { x: number; label: string; colour: string }[][] {
+function layoutLegend(legend: readonly PngLegendEntry[], width: number, measure: (text: string) => number): { x: number; label: string; colour: string }[][] {
   const rows: { x: number; label: string; colour: string }[][] = [];
   let row: { x: number; label: string; colour: string }[] = [];
   let x = 0;

@@ -114,11 +114,17 @@ function EmbeddingMapBody(props: EmbeddingMapProps) {
   }, []);
   const height = Math.round(Math.min(640 * scale, width * 0.68));
 
-  const screen = useMemo(() => (projection && projection.coords.length === rows.length / dim * 2 ? fitToBox(projection.coords, width, height, 18 * scale) : null), [projection, rows, dim, width, height, scale]);
+  const screen = useMemo(
+    () => (projection && projection.coords.length === (rows.length / dim) * 2 ? fitToBox(projection.coords, width, height, 18 * scale) : null),
+    [projection, rows, dim, width, height, scale],
+  );
   const visible = useCallback((i: number) => i < items.length && !hidden.has(items[i].lang), [items, hidden]);
 
   const indexOfId = useMemo(() => new Map(items.map((it, i) => [it.id, i])), [items]);
-  const answers = useMemo(() => new Set((highlight?.answerIds ?? []).map((id) => indexOfId.get(id)).filter((i): i is number => i !== undefined)), [highlight, indexOfId]);
+  const answers = useMemo(
+    () => new Set((highlight?.answerIds ?? []).map((id) => indexOfId.get(id)).filter((i): i is number => i !== undefined)),
+    [highlight, indexOfId],
+  );
   const membersOf = useMemo(() => {
     const m = new Map<string, number[]>();
     items.forEach((it, i) => {
@@ -251,13 +257,26 @@ function EmbeddingMapBody(props: EmbeddingMapProps) {
           />
         )}
         {progress !== null && (
-          <div className="an-map-progress" role="progressbar" aria-label="Computing the map" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
+          <div
+            className="an-map-progress"
+            role="progressbar"
+            aria-label="Computing the map"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.round(progress * 100)}
+          >
             Computing {method.toUpperCase()}… {Math.round(progress * 100)}%
           </div>
         )}
         {error && <p className="an-error">Could not compute the map: {error}</p>}
       </div>
-      <MapFocusInfo focused={focused} colour={focused ? colourOfLang[focused.lang] : ''} translations={translations} pinned={pinned >= 0} highlight={!!highlight} />
+      <MapFocusInfo
+        focused={focused}
+        colour={focused ? colourOfLang[focused.lang] : ''}
+        translations={translations}
+        pinned={pinned >= 0}
+        highlight={!!highlight}
+      />
       <LanguageLegend langs={langs} colours={colourOfLang} hidden={hidden} onToggle={toggleLang} counts={counts} />
       <p className="an-legend-actions">
         <button type="button" className="an-link-button" onClick={() => setHidden(new Set())}>

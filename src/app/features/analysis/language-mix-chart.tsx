@@ -68,16 +68,14 @@ export function LanguageMixTable({ data }: { data: LanguageMixData }) {
   const columns: Column<LanguageMixData['rows'][number]>[] = [
     { key: 'lang', label: 'Question language', rowHeader: true, cell: (r) => languageLabel(r.queryLang) },
     { key: 'own', label: 'Own language', numeric: true, cell: (r) => percent(r.ownShare) },
-    ...data.langs.map(
-      (l): Column<LanguageMixData['rows'][number]> => ({
-        key: l,
-        label: l,
-        title: languageLabel(l),
-        numeric: true,
-        cell: (r) => `${(r.shares[l] * 100).toFixed(1)}%`,
-        cellProps: (r) => (l === r.queryLang ? { className: 'an-diagonal' } : {}),
-      }),
-    ),
+    ...data.langs.map((l): Column<LanguageMixData['rows'][number]> => ({
+      key: l,
+      label: l,
+      title: languageLabel(l),
+      numeric: true,
+      cell: (r) => `${(r.shares[l] * 100).toFixed(1)}%`,
+      cellProps: (r) => (l === r.queryLang ? { className: 'an-diagonal' } : {}),
+    })),
   ];
   return (
     <DataTable

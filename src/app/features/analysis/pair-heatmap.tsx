@@ -43,8 +43,7 @@ export function PairHeatmap({ data, kind, label, scale }: PairHeatmapProps) {
   const [lo, hi] = data.domain;
   const gradientId = `an-grad-${kind}-${n}`;
 
-  const colourOf = (v: number | null) =>
-    v === null ? EMPTY : kind === 'value' ? sequentialColour((v - lo) / (hi - lo || 1)) : divergingColour(v / (hi || 1));
+  const colourOf = (v: number | null) => (v === null ? EMPTY : kind === 'value' ? sequentialColour((v - lo) / (hi - lo || 1)) : divergingColour(v / (hi || 1)));
   const textOf = (v: number | null) => (v === null ? '–' : formatCellText(v, kind === 'difference'));
   const describe = (c: HeatmapCell) =>
     `Questions in ${labels[c.row]}, passages in ${labels[c.col]}: ${METRICS[data.metric].shortLabel} ${
@@ -96,11 +95,7 @@ export function PairHeatmap({ data, kind, label, scale }: PairHeatmapProps) {
           Questions in ↓
         </text>
         {labels.map((l, j) => (
-          <text
-            key={`c${j}`}
-            transform={`translate(${gridX + j * cell + cell / 2}, ${gridY - 6}) rotate(-45)`}
-            className="an-tick"
-          >
+          <text key={`c${j}`} transform={`translate(${gridX + j * cell + cell / 2}, ${gridY - 6}) rotate(-45)`} className="an-tick">
             {l}
           </text>
         ))}
@@ -200,16 +195,14 @@ export function HeatmapTable({ data, kind, caption }: { data: HeatmapData; kind:
   type Row = (typeof rows)[number];
   const columns: Column<Row>[] = [
     { key: 'lang', label: 'Questions in ↓ / passages in →', rowHeader: true, cell: (r) => languageLabel(r.lang) },
-    ...data.langs.map(
-      (l, j): Column<Row> => ({
-        key: l,
-        label: l,
-        title: languageLabel(l),
-        numeric: true,
-        cell: (r) => show(r.cells[j].value),
-        cellProps: (r) => (r.cells[j].diagonal ? { className: 'an-diagonal' } : {}),
-      }),
-    ),
+    ...data.langs.map((l, j): Column<Row> => ({
+      key: l,
+      label: l,
+      title: languageLabel(l),
+      numeric: true,
+      cell: (r) => show(r.cells[j].value),
+      cellProps: (r) => (r.cells[j].diagonal ? { className: 'an-diagonal' } : {}),
+    })),
     { key: 'cross-mean', label: 'Mean X→Y (cross-lingual)', numeric: true, cell: (r) => show(r.crossMean) },
   ];
   return <DataTable className="an-table" caption={caption} columns={columns} rows={rows} rowKey={(r) => r.lang} />;

@@ -47,11 +47,21 @@ export function MapReferenceChart({ data, scale }: { data: MapReferenceData; sca
     <BarChart data={rows} responsive style={{ width: '100%', height: 300 * scale }} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
       <CartesianGrid vertical={false} strokeDasharray="3 3" />
       <XAxis dataKey="label" tick={{ fontSize: font }} />
-      <YAxis domain={[0, 1]} ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]} tick={{ fontSize: font }} label={{ value: METRICS.ap.shortLabel, angle: -90, position: 'insideLeft', fontSize: font }} />
+      <YAxis
+        domain={[0, 1]}
+        ticks={[0, 0.2, 0.4, 0.6, 0.8, 1]}
+        tick={{ fontSize: font }}
+        label={{ value: METRICS.ap.shortLabel, angle: -90, position: 'insideLeft', fontSize: font }}
+      />
       <Tooltip formatter={(v) => METRICS['ap'].format(v === null || v === undefined ? null : Number(v))} />
       {data.series.map((s, i) => (
         <Bar key={s.key} dataKey={s.key} name={s.label} fill={colours[i]} isAnimationActive={false}>
-          <LabelList dataKey={s.key} position="top" fontSize={font * 0.75} formatter={(v) => METRICS['ap'].format(v === null || v === undefined ? null : Number(v))} />
+          <LabelList
+            dataKey={s.key}
+            position="top"
+            fontSize={font * 0.75}
+            formatter={(v) => METRICS['ap'].format(v === null || v === undefined ? null : Number(v))}
+          />
         </Bar>
       ))}
     </BarChart>
@@ -62,7 +72,12 @@ export function MapReferenceTable({ data }: { data: MapReferenceData }) {
   type Series = MapReferenceData['series'][number];
   const columns: Column<Series>[] = [
     { key: 'source', label: 'Source', rowHeader: true, cell: (s) => <SourceLabel label={s.label} attribution={s.attribution} /> },
-    ...data.rows.map((r): Column<Series> => ({ key: r.setting, label: SETTINGS[r.setting].label, numeric: true, cell: (s) => METRICS['ap'].format(r[s.key] as number | null) })),
+    ...data.rows.map((r): Column<Series> => ({
+      key: r.setting,
+      label: SETTINGS[r.setting].label,
+      numeric: true,
+      cell: (s) => METRICS['ap'].format(r[s.key] as number | null),
+    })),
   ];
   return (
     <DataTable
@@ -103,7 +118,12 @@ export function RankDistanceReferenceChart({ rows, scale }: { rows: readonly Ran
         {data.map((_, i) => (
           <Cell key={i} fill={colours[i]} />
         ))}
-        <LabelList dataKey="value" position="right" fontSize={font * 0.85} formatter={(v) => (v === null || v === undefined ? 'n/a' : `${Number(v).toFixed(1)}%`)} />
+        <LabelList
+          dataKey="value"
+          position="right"
+          fontSize={font * 0.85}
+          formatter={(v) => (v === null || v === undefined ? 'n/a' : `${Number(v).toFixed(1)}%`)}
+        />
       </Bar>
     </BarChart>
   );

@@ -48,10 +48,7 @@ export function PaperReferenceSection({ report, compare, corpus, compareCorpus, 
   const mapReference = useMemo(() => buildMapReference(paperModel, paperDataset, reports), [paperModel, paperDataset, reports]);
   const rankReference = useMemo(
     () =>
-      buildRankDistanceReference(paperModel, paperDataset, [
-        { report, corpus },
-        ...(compare ? [{ report: compare, corpus: compareCorpus ?? corpus }] : []),
-      ]),
+      buildRankDistanceReference(paperModel, paperDataset, [{ report, corpus }, ...(compare ? [{ report: compare, corpus: compareCorpus ?? corpus }] : [])]),
     [paperModel, paperDataset, report, compare, corpus, compareCorpus],
   );
 
@@ -63,8 +60,8 @@ export function PaperReferenceSection({ report, compare, corpus, compareCorpus, 
         <a href={PAPER_CITATION.url} target="_blank" rel="noreferrer">
           arXiv {PAPER_CITATION.arxiv}
         </a>
-        . The paper fine-tuned the whole model; this lab measures retrievers (and adapters over a frozen encoder), so read these for scale and
-        direction.{!matched && ` The paper has no figures for ${report.corpus}; its ${paperDataset} figures are shown for scale.`}
+        . The paper fine-tuned the whole model; this lab measures retrievers (and adapters over a frozen encoder), so read these for scale and direction.
+        {!matched && ` The paper has no figures for ${report.corpus}; its ${paperDataset} figures are shown for scale.`}
       </p>
       <p className="an-controls-row">
         <label className="an-control">
@@ -89,7 +86,10 @@ export function PaperReferenceSection({ report, compare, corpus, compareCorpus, 
           title={`mAP: paper (${paperModel}, ${paperDataset}) and measured here`}
           explanation="Mean average precision per setting; 1 means every answer is ranked first. Blue bars are the paper's three batch strategies, orange what was measured here."
           source={`${paperSourceLabel(paperModel)} (${paperDataset}) · ${reports.map((r) => measuredLabel(r)).join(' · ')}`}
-          legend={mapReference.series.map((s, i) => ({ label: s.source === 'paper' ? s.label : s.attribution, colour: referenceColours(mapReference.series)[i] }))}
+          legend={mapReference.series.map((s, i) => ({
+            label: s.source === 'paper' ? s.label : s.attribution,
+            colour: referenceColours(mapReference.series)[i],
+          }))}
           fileStem={`${stem}-paper-map-${slugForFile(paperModel)}-${slugForFile(paperDataset)}`}
           onExport={onExport}
           table={<MapReferenceTable data={mapReference} />}

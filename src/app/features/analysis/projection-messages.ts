@@ -11,6 +11,4 @@ export interface ProjectionRequest {
 
 /** Projection worker -> main thread. */
 export type ProjectionResponse =
-  | { id: number; type: 'progress'; fraction: number }
-  | { id: number; type: 'done'; projection: Projection }
-  | { id: number; type: 'error'; message: string };
+  { id: number; type: 'progress'; fraction: number } | { id: number; type: 'done'; projection: Projection } | { id: number; type: 'error'; message: string };

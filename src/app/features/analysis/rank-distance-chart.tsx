@@ -97,16 +97,16 @@ export function RankDistanceTable({ data, series }: { data: RankDistanceData; se
         rows={data.byLanguage}
         rowKey={(r) => r.queryLang}
       />
-      {haveQueries && <DataTable className="an-table" caption="Questions per bin of maximum rank distance." columns={binColumns} rows={data.bins} rowKey={(b) => b.label} />}
+      {haveQueries && (
+        <DataTable className="an-table" caption="Questions per bin of maximum rank distance." columns={binColumns} rows={data.bins} rowKey={(b) => b.label} />
+      )}
     </>
   );
 }
 
 /** The questions whose answers are spread furthest apart in rank: where the bias shows most. */
 export function MostBiasedQuestions({ report, corpus, queryLang, count = 5 }: { report: EvalReport; corpus: Corpus; queryLang?: LangCode; count?: number }) {
-  const records = (report.settings.multi?.cells ?? [])
-    .filter((c) => queryLang === undefined || c.queryLang === queryLang)
-    .flatMap((c) => c.queries ?? []);
+  const records = (report.settings.multi?.cells ?? []).filter((c) => queryLang === undefined || c.queryLang === queryLang).flatMap((c) => c.queries ?? []);
   if (records.length === 0) return null;
   const top = [...records].sort((a, b) => b.metrics.maxRankDistance - a.metrics.maxRankDistance).slice(0, count);
   const textOf = new Map(corpus.questions.map((q) => [q.id, q]));

@@ -21,8 +21,7 @@ export function SummaryCards({ report, compare, reportLabel, compareLabel }: Sum
             <h3>{card.title}</h3>
             <p className="an-card-explain">{card.explanation}</p>
             <p className="an-card-head">
-              <span className="an-card-label">{head.label}</span>{' '}
-              <span className="an-card-value">{METRICS[head.metric].format(head.value)}</span>
+              <span className="an-card-label">{head.label}</span> <span className="an-card-value">{METRICS[head.metric].format(head.value)}</span>
               {compare && <CompareLine figure={head} compareLabel={compareLabel ?? 'compared'} />}
             </p>
             {rest.length > 0 && (
@@ -41,7 +40,10 @@ export function SummaryCards({ report, compare, reportLabel, compareLabel }: Sum
           </article>
         );
       })}
-      <p className="an-visually-hidden">Figures are for {reportLabel}{compare ? `; arrows compare ${compareLabel} with it` : ''}.</p>
+      <p className="an-visually-hidden">
+        Figures are for {reportLabel}
+        {compare ? `; arrows compare ${compareLabel} with it` : ''}.
+      </p>
     </div>
   );
 }
@@ -55,7 +57,9 @@ function CompareLine({ figure, compareLabel }: { figure: SummaryFigure; compareL
     <span className={`an-delta an-delta-${tone}`} title={`${compareLabel}: ${METRICS[figure.metric].format(figure.compareValue)}`}>
       {' '}
       <span aria-hidden="true">{mark}</span> {METRICS[figure.metric].format(figure.compareValue)} ({METRICS[figure.metric].formatDelta(figure.delta)})
-      <span className="an-visually-hidden">, {compareLabel} is {words}</span>
+      <span className="an-visually-hidden">
+        , {compareLabel} is {words}
+      </span>
     </span>
   );
 }

@@ -56,7 +56,12 @@ export function useProjection(vectors: Float32Array | null, dim: number, method:
     const worker = superviseWorker<ProjectionRequest, ProjectionResponse>({
       name: 'projection',
       createWorker: () => new Worker(new URL('./projection.worker.ts', import.meta.url), { type: 'module' }),
-      readReply: (m) => (m.type === 'progress' ? { job: m.id, kind: 'progress' } : m.type === 'done' ? { job: m.id, kind: 'done' } : { job: m.id, kind: 'failed', error: new Error(m.message) }),
+      readReply: (m) =>
+        m.type === 'progress'
+          ? { job: m.id, kind: 'progress' }
+          : m.type === 'done'
+            ? { job: m.id, kind: 'done' }
+            : { job: m.id, kind: 'failed', error: new Error(m.message) },
     });
     worker.start();
     let live = true;

@@ -78,7 +78,13 @@ export const createEvaluationSlice: SliceCreator<EvaluationSlice> = (set, get) =
       set({ reports, reportId: id, compareId, evalRun: null, evalProgress: null });
     } catch (e) {
       const cancelled = e instanceof EvaluationCancelled;
-      set({ evalRun: null, evalProgress: null, evalProblem: cancelled ? 'Evaluation cancelled; the previous report (if any) is still shown.' : `Evaluation failed: ${e instanceof Error ? e.message : String(e)}` });
+      set({
+        evalRun: null,
+        evalProgress: null,
+        evalProblem: cancelled
+          ? 'Evaluation cancelled; the previous report (if any) is still shown.'
+          : `Evaluation failed: ${e instanceof Error ? e.message : String(e)}`,
+      });
     }
   },
 

@@ -10,7 +10,6 @@ import { ProgressBar } from '../../ui/progress-bar';
 import { SummaryTable } from './summary-table';
 import './evaluation.css';
 
-
 export function EvaluationTab() {
   const active = useApp((s) => s.active);
   const run = useApp((s) => s.evalRun);
@@ -56,13 +55,23 @@ export function EvaluationTab() {
       <section className="card" aria-labelledby="eval-title" data-tour-panel="evaluation">
         <h2 id="eval-title">Evaluate the whole corpus</h2>
         <p className="muted">
-          Every question of <b>{active.corpus.name}</b> in {langs.length} language{langs.length === 1 ? '' : 's'} ({langs.join(' ')}), ranked by <b>{retriever}</b>, scored as the paper does: mAP macro-averaged over language pairs. Runs in a background worker; the numbers equal the command line&apos;s (npm run eval).
+          Every question of <b>{active.corpus.name}</b> in {langs.length} language{langs.length === 1 ? '' : 's'} ({langs.join(' ')}), ranked by{' '}
+          <b>{retriever}</b>, scored as the paper does: mAP macro-averaged over language pairs. Runs in a background worker; the numbers equal the command
+          line&apos;s (npm run eval).
         </p>
-        {silent.length > 0 && <p className="hint">No questions in {silent.map(describeLanguage).join(', ')}: their passages are ranked, but they ask nothing.</p>}
+        {silent.length > 0 && (
+          <p className="hint">No questions in {silent.map(describeLanguage).join(', ')}: their passages are ranked, but they ask nothing.</p>
+        )}
         <div className="inline wrap">
           {(['mono', 'cross', 'multi'] as const).map((s) => (
             <label key={s} className="check">
-              <input type="checkbox" checked={settings.includes(s)} onChange={() => app.toggleEvalSetting(s)} disabled={!!run} data-testid={`eval-setting-${s}`} />
+              <input
+                type="checkbox"
+                checked={settings.includes(s)}
+                onChange={() => app.toggleEvalSetting(s)}
+                disabled={!!run}
+                data-testid={`eval-setting-${s}`}
+              />
               {SETTINGS[s].label}
             </label>
           ))}
@@ -81,8 +90,8 @@ export function EvaluationTab() {
 
       {experimentResult && testCorpus && (
         <p className="hint" data-testid="experiment-reports-hint">
-          The training experiment&apos;s reports (each strategy&apos;s adapter and the untrained model, scored on the test split of {experimentResult.corpus.name}) are in the
-          Report and Compare menus below.
+          The training experiment&apos;s reports (each strategy&apos;s adapter and the untrained model, scored on the test split of{' '}
+          {experimentResult.corpus.name}) are in the Report and Compare menus below.
         </p>
       )}
 

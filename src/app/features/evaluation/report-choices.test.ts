@@ -8,7 +8,16 @@ import type { StoredReport } from './evaluation-slice';
 import { describePoolMismatch, listReportChoices, pickShownReports } from './report-choices';
 
 const { corpus, encoder } = buildSyntheticCorpus(generateSyntheticBenchmark({ seed: 5, questions: 24, dim: 8, languages: ['en', 'de', 'zh'] }), 'tiny');
-const result = await runExperiment({ corpus, encoder, strategies: ['monolingual', 'hybrid'], alpha: 0.4, epochs: 1, batchSize: 8, testFraction: 0.25, seed: 1 });
+const result = await runExperiment({
+  corpus,
+  encoder,
+  strategies: ['monolingual', 'hybrid'],
+  alpha: 0.4,
+  epochs: 1,
+  batchSize: 8,
+  testFraction: 0.25,
+  seed: 1,
+});
 const testCorpus = selectTestCorpus(corpus, result.split.testQids);
 const session: StoredReport = { id: 'r1', label: 'bm25 · tiny · en de zh', report: { corpus: 'tiny' } as EvalReport, corpus };
 
@@ -37,6 +46,8 @@ describe('report choices', () => {
     expect(pickShownReports(choices, null, null).shown?.id).toBe('r1');
     expect(pickShownReports(choices, 'experiment:cross-lingual', null).shown?.id).toBe('r1');
     const mixed = pickShownReports(choices, 'experiment:hybrid', 'r1');
-    expect(describePoolMismatch(mixed.shown!, mixed.compare)).toContain(`different pools (tiny (test split): ${testCorpus.passages.length} passages; tiny: ${corpus.passages.length})`);
+    expect(describePoolMismatch(mixed.shown!, mixed.compare)).toContain(
+      `different pools (tiny (test split): ${testCorpus.passages.length} passages; tiny: ${corpus.passages.length})`,
+    );
   });
 });

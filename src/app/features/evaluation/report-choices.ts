@@ -31,9 +31,21 @@ export function listReportChoices(reports: readonly StoredReport[], experiment: 
   const { result, testCorpus } = experiment;
   const model = describeModel(result.encoder.id);
   for (const s of result.strategies) {
-    choices.push({ id: `experiment:${s.name}`, label: describeStrategy(s.name, model, result.config.alpha), source: 'experiment', report: s.report, corpus: testCorpus });
+    choices.push({
+      id: `experiment:${s.name}`,
+      label: describeStrategy(s.name, model, result.config.alpha),
+      source: 'experiment',
+      report: s.report,
+      corpus: testCorpus,
+    });
   }
-  choices.push({ id: 'experiment:untrained', label: describeStrategy('untrained', model, result.config.alpha), source: 'experiment', report: result.baseline.report, corpus: testCorpus });
+  choices.push({
+    id: 'experiment:untrained',
+    label: describeStrategy('untrained', model, result.config.alpha),
+    source: 'experiment',
+    report: result.baseline.report,
+    corpus: testCorpus,
+  });
   return choices;
 }
 
@@ -41,7 +53,11 @@ export function listReportChoices(reports: readonly StoredReport[], experiment: 
  * The report on screen and the one beside it. With nothing chosen (or a choice that no longer
  * exists) the first report is shown; a comparison with itself is dropped.
  */
-export function pickShownReports(choices: readonly ReportChoice[], reportId: string | null, compareId: string | null): { shown: ReportChoice | null; compare: ReportChoice | null } {
+export function pickShownReports(
+  choices: readonly ReportChoice[],
+  reportId: string | null,
+  compareId: string | null,
+): { shown: ReportChoice | null; compare: ReportChoice | null } {
   const shown = choices.find((c) => c.id === reportId) ?? choices[0] ?? null;
   const compare = choices.find((c) => c.id === compareId && c.id !== shown?.id) ?? null;
   return { shown, compare };

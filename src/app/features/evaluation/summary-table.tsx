@@ -34,7 +34,9 @@ export function SummaryTable({ report, compare }: { report: EvalReport; compare?
           return (
             <>
               {value.toFixed(spec.digits)}
-              {delta !== null && Math.abs(delta) > 0 && <span className={`delta ${isImprovement(metric, delta) ? 'up' : 'down'}`}>{spec.formatDelta(delta)}</span>}
+              {delta !== null && Math.abs(delta) > 0 && (
+                <span className={`delta ${isImprovement(metric, delta) ? 'up' : 'down'}`}>{spec.formatDelta(delta)}</span>
+              )}
             </>
           );
         },

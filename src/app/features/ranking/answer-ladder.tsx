@@ -57,11 +57,14 @@ export function AnswerLadder({ ranking, against = null, inline = false }: Answer
   const right = worst ? logPosition(worst.rank, pool.poolSize) : 0;
 
   return (
-    <aside className={`ladder${inline ? ' ladder-inline' : ''}${shifts ? ' with-shifts' : ''}`} aria-label={`Answer ladder: ${ranking.label}`} data-testid="answer-ladder" data-tour-panel={inline ? undefined : 'ladder'}>
+    <aside
+      className={`ladder${inline ? ' ladder-inline' : ''}${shifts ? ' with-shifts' : ''}`}
+      aria-label={`Answer ladder: ${ranking.label}`}
+      data-testid="answer-ladder"
+      data-tour-panel={inline ? undefined : 'ladder'}
+    >
       <h3>Answer ladder</h3>
-      <p className="ladder-caption">
-        Rank of the answer in each language of the multilingual pool ({pool.poolSize.toLocaleString('en')} passages, log scale).
-      </p>
+      <p className="ladder-caption">Rank of the answer in each language of the multilingual pool ({pool.poolSize.toLocaleString('en')} passages, log scale).</p>
       {ladder.rungs.length > 1 && (
         <p className="ladder-distance" data-testid="max-rank-distance" data-value={ladder.maxRankDistance}>
           Maximum rank distance <b>{ladder.maxRankDistance.toLocaleString('en')}</b>
@@ -70,27 +73,44 @@ export function AnswerLadder({ ranking, against = null, inline = false }: Answer
       )}
       {ladder.rungs.length > 1 && (
         <p className="ladder-definition hint" data-testid="ladder-definition">
-          Highest minus lowest rank of the answer across languages; the least possible here is {reading.floor}. Band: from the best to the worst language. Filled dot: the answer in
-          that language; hollow dot: score 0{lexical ? ', no word shared with the question' : ''}.
+          Highest minus lowest rank of the answer across languages; the least possible here is {reading.floor}. Band: from the best to the worst language.
+          Filled dot: the answer in that language; hollow dot: score 0{lexical ? ', no word shared with the question' : ''}.
         </p>
       )}
       {reading.extremesTied && (
         <p className="hint" data-testid="ladder-tie-note">
-          Tied answers: {reading.rungs.filter((r) => r.tied).map((r) => `${r.lang} ${describeRungPlace(r)}`).join(', ')}. Inside a tie the order is by passage id, so which language comes last is not
-          the retriever’s choice.
+          Tied answers:{' '}
+          {reading.rungs
+            .filter((r) => r.tied)
+            .map((r) => `${r.lang} ${describeRungPlace(r)}`)
+            .join(', ')}
+          . Inside a tie the order is by passage id, so which language comes last is not the retriever’s choice.
         </p>
       )}
       <ol className="rungs">
         {ladder.rungs.map((r) => (
-          <li key={r.lang} className="rung" data-testid="rung" data-lang={r.lang} data-rank={r.rank} data-shift={shifts?.get(r.lang)} title={`${describeLanguage(r.lang)}: rank ${r.rank}`}>
+          <li
+            key={r.lang}
+            className="rung"
+            data-testid="rung"
+            data-lang={r.lang}
+            data-rank={r.rank}
+            data-shift={shifts?.get(r.lang)}
+            title={`${describeLanguage(r.lang)}: rank ${r.rank}`}
+          >
             <LangBadge lang={r.lang} />
             <span className="rung-track">
               <span className="rung-span" style={{ left: `${left}%`, width: `${Math.max(0.5, right - left)}%` }} />
-              <span className={`rung-dot${r.rank <= ranking.topK ? ' in-top' : ''}${r.score === 0 ? ' no-match' : ''}`} style={{ left: `${logPosition(r.rank, pool.poolSize)}%` }} />
+              <span
+                className={`rung-dot${r.rank <= ranking.topK ? ' in-top' : ''}${r.score === 0 ? ' no-match' : ''}`}
+                style={{ left: `${logPosition(r.rank, pool.poolSize)}%` }}
+              />
             </span>
             <span className="rung-rank">{r.rank.toLocaleString('en')}</span>
             {shifts && (
-              <span className={`rung-shift ${describeShift(shifts.get(r.lang) ?? 0).kind}`}>{shifts.has(r.lang) ? describeShift(shifts.get(r.lang)!).text : ''}</span>
+              <span className={`rung-shift ${describeShift(shifts.get(r.lang) ?? 0).kind}`}>
+                {shifts.has(r.lang) ? describeShift(shifts.get(r.lang)!).text : ''}
+              </span>
             )}
           </li>
         ))}
@@ -110,7 +130,8 @@ export function AnswerLadder({ ranking, against = null, inline = false }: Answer
       )}
       {zeroScores > 0 && (
         <p className="hint">
-          <span className="rung-dot-key" aria-hidden="true" /> score 0 in {zeroScores} language{zeroScores === 1 ? '' : 's'}: no word in common with the question, so these answers tie with every other such passage (ties are ordered by passage id).
+          <span className="rung-dot-key" aria-hidden="true" /> score 0 in {zeroScores} language{zeroScores === 1 ? '' : 's'}: no word in common with the
+          question, so these answers tie with every other such passage (ties are ordered by passage id).
         </p>
       )}
       {missing.length > 0 && <p className="hint">No answer in: {missing.map(describeLanguage).join(', ')}.</p>}

@@ -61,7 +61,14 @@ export function EmbeddingMapSlot() {
       // With a trained strategy on, the map shows the adapter's space: the one the ranking scores in.
       const adapter = adapterOf(ranking.strategy, currentAdapters(useApp.getState()));
       const adapt = (rows: Float32Array, n: number) => (adapter ? adapterRowTransform(adapter)(rows, n, encoder.dim) : rows);
-      const vectors = adapt(await encoder.embed(items.map((p) => p.text), 'passage', { signal: controller.signal, onProgress: setProgress }), items.length);
+      const vectors = adapt(
+        await encoder.embed(
+          items.map((p) => p.text),
+          'passage',
+          { signal: controller.signal, onProgress: setProgress },
+        ),
+        items.length,
+      );
       const queryVector = adapt(await encoder.embed([ranking.text], 'query', { signal: controller.signal }), 1);
       setData({
         key,
@@ -87,12 +94,15 @@ export function EmbeddingMapSlot() {
     <details className="card map-slot" data-testid="embedding-map-slot">
       <summary>Embedding map</summary>
       {!info ? (
-        <p className="hint">BM25 has no embedding space. Choose a dense model in Set-up to see where each language&apos;s passages lie, and whether translations sit together.</p>
+        <p className="hint">
+          BM25 has no embedding space. Choose a dense model in Set-up to see where each language&apos;s passages lie, and whether translations sit together.
+        </p>
       ) : (
         <>
           <div className="inline wrap">
             <span className="hint">
-              The passages of the {langs.length > 1 ? 'multilingual pool' : 'pool'} as {ranking && ranking.strategy !== 'untrained' ? ranking.label : info.label} embeds them
+              The passages of the {langs.length > 1 ? 'multilingual pool' : 'pool'} as{' '}
+              {ranking && ranking.strategy !== 'untrained' ? ranking.label : info.label} embeds them
               {ranking ? ', with this question joined to its answers' : ''}.
             </span>
             <div className="spacer" />
@@ -104,7 +114,11 @@ export function EmbeddingMapSlot() {
           {problem && <div className="hint-box">{problem}</div>}
           {data && (
             <Suspense fallback={<div className="hint-box">Loading the map…</div>}>
-              {data.sampled && <p className="hint">The pool is large: showing its answers and an even sample, {data.props.items.length.toLocaleString('en')} passages in all.</p>}
+              {data.sampled && (
+                <p className="hint">
+                  The pool is large: showing its answers and an even sample, {data.props.items.length.toLocaleString('en')} passages in all.
+                </p>
+              )}
               <EmbeddingMap {...data.props} />
             </Suspense>
           )}

@@ -30,10 +30,18 @@ export function ExportButtons() {
   });
   return (
     <div className="export-buttons" role="group" aria-label="Export this ranking">
-      <button type="button" className="button small" onClick={() => download(exportFileName(active.corpus.name, ranking.setting, 'csv'), rankingToCsv(input()), 'text/csv;charset=utf-8')}>
+      <button
+        type="button"
+        className="button small"
+        onClick={() => download(exportFileName(active.corpus.name, ranking.setting, 'csv'), rankingToCsv(input()), 'text/csv;charset=utf-8')}
+      >
         CSV
       </button>
-      <button type="button" className="button small" onClick={() => download(exportFileName(active.corpus.name, ranking.setting, 'json'), rankingToJson(input()), 'application/json')}>
+      <button
+        type="button"
+        className="button small"
+        onClick={() => download(exportFileName(active.corpus.name, ranking.setting, 'json'), rankingToJson(input()), 'application/json')}
+      >
         JSON
       </button>
     </div>

@@ -8,7 +8,13 @@ describe('answer rank shifts', () => {
   it('says how many places each language’s answer climbed (or fell) from one ranking to the other', () => {
     const untrained = [answer('a.en', 'en', 1), answer('a.de', 'de', 4), answer('a.zh', 'zh', 40), answer('a.sw', 'sw', 7)];
     const hybrid = [answer('a.en', 'en', 2), answer('a.zh', 'zh', 3), answer('a.de', 'de', 4)];
-    expect(answerRankShifts(untrained, hybrid)).toEqual(new Map([['en', -1], ['zh', 37], ['de', 0]]));
+    expect(answerRankShifts(untrained, hybrid)).toEqual(
+      new Map([
+        ['en', -1],
+        ['zh', 37],
+        ['de', 0],
+      ]),
+    );
   });
 
   it('compares each language by its best answer when it has several', () => {

@@ -71,7 +71,13 @@ export function QueryBar() {
         </div>
         <div className="field compact grow">
           <label htmlFor="question-select">Benchmark question</label>
-          <select id="question-select" value={question?.id ?? ''} onChange={(e) => app.pickQuestion(e.target.value || null)} data-testid="question-select" dir="auto">
+          <select
+            id="question-select"
+            value={question?.id ?? ''}
+            onChange={(e) => app.pickQuestion(e.target.value || null)}
+            data-testid="question-select"
+            dir="auto"
+          >
             <option value="">{questionsHere.length ? '— free text —' : '— no questions in this language —'}</option>
             {questionsHere.map((q) => (
               <option key={q.id} value={q.id}>
@@ -85,7 +91,15 @@ export function QueryBar() {
       <div className="query-controls">
         <div className="segmented" role="radiogroup" aria-label="Setting">
           {SETTING_BUTTONS.map((s) => (
-            <button key={s.id} type="button" role="radio" aria-checked={setting === s.id} title={s.title} onClick={() => app.setSetting(s.id)} data-testid={`setting-${s.id}`}>
+            <button
+              key={s.id}
+              type="button"
+              role="radio"
+              aria-checked={setting === s.id}
+              title={s.title}
+              onClick={() => app.setSetting(s.id)}
+              data-testid={`setting-${s.id}`}
+            >
               {s.label}
             </button>
           ))}
@@ -105,7 +119,16 @@ export function QueryBar() {
         )}
         <div className="field compact">
           <label htmlFor="top-k">Top k</label>
-          <input id="top-k" type="number" min={1} max={MAX_TOP_K} value={topK} onChange={(e) => app.setTopK(Number(e.target.value))} className="narrow" data-testid="top-k" />
+          <input
+            id="top-k"
+            type="number"
+            min={1}
+            max={MAX_TOP_K}
+            value={topK}
+            onChange={(e) => app.setTopK(Number(e.target.value))}
+            className="narrow"
+            data-testid="top-k"
+          />
         </div>
         <div className="spacer" />
         <ExportButtons />

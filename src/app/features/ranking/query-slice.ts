@@ -83,11 +83,14 @@ export const createQuerySlice: SliceCreator<QuerySlice> = (set, get) => {
       const fallback = active.questionsByLang.get(lang)?.[0];
       const next = translation ?? fallback;
       if (!next) {
-        set({ queryNote: `${describeLanguage(lang)} has no questions in ${active.corpus.name}; its passages can still be ranked: type a query, or pick a question in another language.` });
+        set({
+          queryNote: `${describeLanguage(lang)} has no questions in ${active.corpus.name}; its passages can still be ranked: type a query, or pick a question in another language.`,
+        });
         return;
       }
       get().pickQuestion(next.id);
-      if (current && !translation) set({ queryNote: `This question has no ${describeLanguage(lang)} version; showing the first ${describeLanguage(lang)} question instead.` });
+      if (current && !translation)
+        set({ queryNote: `This question has no ${describeLanguage(lang)} version; showing the first ${describeLanguage(lang)} question instead.` });
     },
 
     setSetting(setting) {

@@ -66,7 +66,11 @@ export function createRankingClient(currentEncoder: () => Encoder | null): Ranki
     async rank({ adapter, ...request }, onProgress) {
       const id = worker.nextJob();
       const retriever = adapter && request.retriever.kind === 'dense' ? { ...request.retriever, adapterKey: keyOf(adapter) } : request.retriever;
-      const m = await worker.run(id, { type: 'rank', corpusId, request: { ...request, retriever, id } }, { onProgress: (p) => p.type === 'rank-progress' && onProgress?.(p.info) });
+      const m = await worker.run(
+        id,
+        { type: 'rank', corpusId, request: { ...request, retriever, id } },
+        { onProgress: (p) => p.type === 'rank-progress' && onProgress?.(p.info) },
+      );
       if (m.type !== 'ranked') throw new Error(`the ranking worker answered ${m.type}`);
       return { main: m.main, ladder: m.ladder, elapsedMs: m.elapsedMs };
     },

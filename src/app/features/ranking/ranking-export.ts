@@ -58,6 +58,10 @@ export function rankingToJson(input: RankingExportInput): string {
 
 /** A file name without characters file systems dislike: "ranking-xquad-r-multi.csv". */
 export function exportFileName(corpus: string, setting: SettingName, extension: 'csv' | 'json'): string {
-  const slug = corpus.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'corpus';
+  const slug =
+    corpus
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'corpus';
   return `ranking-${slug}-${setting}.${extension}`;
 }

@@ -23,60 +23,67 @@ export function RankingList({ ranking, interactive = true }: { ranking: Ranking 
   const selected = interactive ? selectedRow : -1;
   if (!ranking || !active) return <div className="ranking-list" />;
   const top = ranking.main.top;
-  const scale = scaleOf(top.map((c) => c.score), ranking.retriever === 'bm25');
-  const banner = allZeroBanner(top.map((c) => c.score), ranking.retriever === 'bm25', 'this list');
+  const scale = scaleOf(
+    top.map((c) => c.score),
+    ranking.retriever === 'bm25',
+  );
+  const banner = allZeroBanner(
+    top.map((c) => c.score),
+    ranking.retriever === 'bm25',
+    'this list',
+  );
   return (
     <>
-    {banner && (
-      <p className="hint-box" role="note" data-testid="all-zero-banner">
-        {banner}
-      </p>
-    )}
-    <ol className="ranking-list" aria-label="Ranked passages" data-testid="ranking-list" data-tour-panel="results">
-      {top.map((c, i) => {
-        const passage = active.passageById.get(c.id);
-        const isSelected = i === selected;
-        return (
-          <li
-            key={c.id}
-            className={`result${c.relevant ? ' answer' : ''}${isSelected ? ' selected' : ''}`}
-            data-row={interactive ? i : undefined}
-            data-testid="result"
-            data-lang={c.lang}
-            data-relevant={c.relevant ? 'true' : 'false'}
-            aria-current={isSelected ? 'true' : undefined}
-            onClick={interactive ? () => useApp.getState().selectRow(i) : undefined}
-          >
-            <span className="result-rank">{c.rank}</span>
-            <span className="result-score" title={`score ${c.score}`}>
-              <span className="score-bar" style={{ width: `${Math.max(2, scale(c.score) * 100)}%` }} />
-              <span className="score-value">{c.score.toFixed(3)}</span>
-            </span>
-            <LangBadge lang={c.lang} />
-            <span className="result-body">
-              {/* Passage text is data: rendered as text (never HTML), direction from the text itself. */}
-              <span className="result-text" dir="auto" lang={c.lang} data-dir={directionOf(c.lang)}>
-                {passage?.text ?? c.id}
+      {banner && (
+        <p className="hint-box" role="note" data-testid="all-zero-banner">
+          {banner}
+        </p>
+      )}
+      <ol className="ranking-list" aria-label="Ranked passages" data-testid="ranking-list" data-tour-panel="results">
+        {top.map((c, i) => {
+          const passage = active.passageById.get(c.id);
+          const isSelected = i === selected;
+          return (
+            <li
+              key={c.id}
+              className={`result${c.relevant ? ' answer' : ''}${isSelected ? ' selected' : ''}`}
+              data-row={interactive ? i : undefined}
+              data-testid="result"
+              data-lang={c.lang}
+              data-relevant={c.relevant ? 'true' : 'false'}
+              aria-current={isSelected ? 'true' : undefined}
+              onClick={interactive ? () => useApp.getState().selectRow(i) : undefined}
+            >
+              <span className="result-rank">{c.rank}</span>
+              <span className="result-score" title={`score ${c.score}`}>
+                <span className="score-bar" style={{ width: `${Math.max(2, scale(c.score) * 100)}%` }} />
+                <span className="score-value">{c.score.toFixed(3)}</span>
               </span>
-              {c.relevant && <span className="answer-tag">answer</span>}
-              {isSelected && (
-                <span className="result-detail">
-                  <span className="muted small">
-                    {c.id}
-                    {passage?.group ? ` · group ${passage.group}` : ''}
-                  </span>
-                  {passage?.context && passage.context !== passage.text && (
-                    <span className="result-context" dir="auto" lang={c.lang}>
-                      {passage.context}
-                    </span>
-                  )}
+              <LangBadge lang={c.lang} />
+              <span className="result-body">
+                {/* Passage text is data: rendered as text (never HTML), direction from the text itself. */}
+                <span className="result-text" dir="auto" lang={c.lang} data-dir={directionOf(c.lang)}>
+                  {passage?.text ?? c.id}
                 </span>
-              )}
-            </span>
-          </li>
-        );
-      })}
-    </ol>
+                {c.relevant && <span className="answer-tag">answer</span>}
+                {isSelected && (
+                  <span className="result-detail">
+                    <span className="muted small">
+                      {c.id}
+                      {passage?.group ? ` · group ${passage.group}` : ''}
+                    </span>
+                    {passage?.context && passage.context !== passage.text && (
+                      <span className="result-context" dir="auto" lang={c.lang}>
+                        {passage.context}
+                      </span>
+                    )}
+                  </span>
+                )}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
     </>
   );
 }

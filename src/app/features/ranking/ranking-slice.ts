@@ -117,7 +117,12 @@ export const createRankingSlice: SliceCreator<RankingSlice> = (set, get) => {
       });
     } catch (e) {
       if (ticket !== latest) return;
-      set({ rankingBusy: false, rankingPending: false, rankingProgress: null, rankingProblem: `Ranking failed: ${e instanceof Error ? e.message : String(e)}` });
+      set({
+        rankingBusy: false,
+        rankingPending: false,
+        rankingProgress: null,
+        rankingProblem: `Ranking failed: ${e instanceof Error ? e.message : String(e)}`,
+      });
     }
   }
 

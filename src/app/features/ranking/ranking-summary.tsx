@@ -3,7 +3,6 @@ import { languageName } from '../../shared/lang-names';
 import { useApp } from '../../app-store';
 import { ProgressBar } from '../../ui/progress-bar';
 
-
 export function RankingSummary() {
   const ranking = useApp((s) => s.ranking);
   const busy = useApp((s) => s.rankingBusy || s.rankingPending);
@@ -13,7 +12,12 @@ export function RankingSummary() {
   const sideBySide = useApp((s) => s.sideRanking !== null);
 
   if (loading) return <ProgressBar progress={null} label="Opening the corpus…" />;
-  if (problem) return <div className="hint-box" data-testid="ranking-problem">{problem}</div>;
+  if (problem)
+    return (
+      <div className="hint-box" data-testid="ranking-problem">
+        {problem}
+      </div>
+    );
   if (!ranking) return busy ? <ProgressBar progress={progress} label="Ranking…" /> : null;
 
   const m = ranking.main.metrics;

@@ -71,7 +71,12 @@ function preparePool(request: RankRequest, langs: string[]): Promise<PreparedPoo
   pool = (async () => {
     const scorer = await r.pool(passages, {
       signal: poolsController.signal,
-      onProgress: (info: ProgressInfo) => post({ type: 'rank-progress', id: latestRequest, info: { ...info, stage: `${langs.length > 1 ? 'multilingual pool' : `pool ${langs[0]}`}: ${info.stage}` } }),
+      onProgress: (info: ProgressInfo) =>
+        post({
+          type: 'rank-progress',
+          id: latestRequest,
+          info: { ...info, stage: `${langs.length > 1 ? 'multilingual pool' : `pool ${langs[0]}`}: ${info.stage}` },
+        }),
     });
     return { passages, tieKey: tieKeysDescendingById(passages.map((p) => p.id)), scorer };
   })();

@@ -28,8 +28,8 @@ export function StrategyBar() {
     if (!asked) return null;
     return (
       <div className="note" role="status" data-testid="strategy-note">
-        This view asks for the {strategy === 'untrained' ? compare : strategy} strategy: trained adapters map a dense model&apos;s embeddings, so load a dense model and
-        train them in the Training tab. BM25 ranks meanwhile.
+        This view asks for the {strategy === 'untrained' ? compare : strategy} strategy: trained adapters map a dense model&apos;s embeddings, so load a dense
+        model and train them in the Training tab. BM25 ranks meanwhile.
       </div>
     );
   }
@@ -38,7 +38,9 @@ export function StrategyBar() {
       <div className="strategy-bar untrained" data-testid="strategy-bar" data-trained="false">
         <span>
           Ranked by the untrained model.{' '}
-          {asked ? `This view asks for the ${strategy === 'untrained' ? compare : strategy} adapter; adapters are kept only in the browser that trained them, for the same corpus and model. ` : ''}
+          {asked
+            ? `This view asks for the ${strategy === 'untrained' ? compare : strategy} adapter; adapters are kept only in the browser that trained them, for the same corpus and model. `
+            : ''}
           Train adapters with monolingual, cross-lingual and hybrid batches to re-rank this query with each.
         </span>
         <button type="button" className="button small" onClick={() => app.setTab('training')} data-testid="open-training">
@@ -77,7 +79,12 @@ export function StrategyBar() {
         {compare === null ? 'Side by side' : 'Side by side with'}
       </label>
       {compare !== null && (
-        <select value={compare} onChange={(e) => app.setCompareStrategy(e.target.value as RankingStrategy)} aria-label="Strategy shown beside" data-testid="compare-strategy">
+        <select
+          value={compare}
+          onChange={(e) => app.setCompareStrategy(e.target.value as RankingStrategy)}
+          aria-label="Strategy shown beside"
+          data-testid="compare-strategy"
+        >
           {usable.map((s) => (
             <option key={s} value={s}>
               {strategyButtonLabel(s)}
@@ -91,7 +98,9 @@ export function StrategyBar() {
       </span>
       {questionSplit && (
         <span className={`split-tag ${questionSplit}`} data-testid="question-split" data-split={questionSplit}>
-          {questionSplit === 'test' ? `question ${qid} is in the test split: never trained on` : `question ${qid} was trained on: the adapters have seen its answers`}
+          {questionSplit === 'test'
+            ? `question ${qid} is in the test split: never trained on`
+            : `question ${qid} was trained on: the adapters have seen its answers`}
         </span>
       )}
     </div>

@@ -50,7 +50,11 @@ export function describeStrategy(strategy: RankingStrategy, model: string, alpha
  * Whether the adapters were fitted on this benchmark question: "test" (its id was held out of
  * training), "train", or null (free text, or the adapters were trained on another corpus).
  */
-export function questionSplitOf(qid: string | null, trained: { corpusName: string; testQids: readonly string[] } | null, corpusName: string): 'test' | 'train' | null {
+export function questionSplitOf(
+  qid: string | null,
+  trained: { corpusName: string; testQids: readonly string[] } | null,
+  corpusName: string,
+): 'test' | 'train' | null {
   if (!qid || !trained || trained.corpusName !== corpusName) return null;
   return trained.testQids.includes(qid) ? 'test' : 'train';
 }

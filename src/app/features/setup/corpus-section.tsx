@@ -90,7 +90,9 @@ export function CorpusSection() {
         </div>
       )}
 
-      {loading && <ProgressBar progress={null} label={`Opening ${loading.label}…`} onCancel={() => useApp.getState().cancelCorpusLoad()} testId="corpus-loading" />}
+      {loading && (
+        <ProgressBar progress={null} label={`Opening ${loading.label}…`} onCancel={() => useApp.getState().cancelCorpusLoad()} testId="corpus-loading" />
+      )}
 
       <div className="field">
         <label htmlFor="preset-select">Benchmark</label>
@@ -118,7 +120,14 @@ export function CorpusSection() {
       >
         <label htmlFor="url-input">From a URL</label>
         <div className="inline">
-          <input id="url-input" type="url" inputMode="url" placeholder="https://…/folder/ (with manifest.json)" value={url} onChange={(e) => setUrl(e.target.value)} />
+          <input
+            id="url-input"
+            type="url"
+            inputMode="url"
+            placeholder="https://…/folder/ (with manifest.json)"
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+          />
           <button type="submit" className="button" disabled={!!loading || !url.trim()}>
             Open
           </button>
@@ -138,7 +147,15 @@ export function CorpusSection() {
         </div>
         <div className="hint">A BEIR folder, XQuAD-R / MLQA-R &lt;lang&gt;.json files, or JSONL. Files stay on this computer.</div>
         <input ref={folderInput} type="file" hidden multiple data-testid="pick-folder" onChange={(e) => onPicked(e.currentTarget)} />
-        <input ref={filesInput} type="file" hidden multiple accept=".json,.jsonl,.tsv,.txt" data-testid="pick-files" onChange={(e) => onPicked(e.currentTarget)} />
+        <input
+          ref={filesInput}
+          type="file"
+          hidden
+          multiple
+          accept=".json,.jsonl,.tsv,.txt"
+          data-testid="pick-files"
+          onChange={(e) => onPicked(e.currentTarget)}
+        />
       </div>
     </section>
   );

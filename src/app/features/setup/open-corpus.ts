@@ -56,7 +56,7 @@ export async function openCorpus(ref: CorpusRef, opts: { files?: readonly File[]
     if (files.length === 0) throw new Error(`the files of "${ref.name}" were picked on another visit; pick them again (a link cannot carry files)`);
     const tooBig = checkInputSize(files.reduce((n, f) => n + f.size, 0));
     if (tooBig) throw new CorpusTooLarge(tooBig);
-    loaded = await loadCorpus(createMemorySource(files, files.length === 1 ? files[0].name.replace(/\.[^.]+$/, "") : undefined));
+    loaded = await loadCorpus(createMemorySource(files, files.length === 1 ? files[0].name.replace(/\.[^.]+$/, '') : undefined));
   }
   opts.signal?.throwIfAborted();
   const tooLarge = checkCorpusSize(loaded.corpus.passages.length, opts.dim);

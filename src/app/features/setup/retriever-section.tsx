@@ -43,11 +43,14 @@ export function RetrieverSection() {
       </div>
 
       <DeviceChoice />
-      {(pendingEntry ?? entry) && <ModelCard entry={(pendingEntry ?? entry)!} preference={preference} fromHub={Boolean((pendingEntry ?? entry)!.hub) && origin === 'hub'} />}
+      {(pendingEntry ?? entry) && (
+        <ModelCard entry={(pendingEntry ?? entry)!} preference={preference} fromHub={Boolean((pendingEntry ?? entry)!.hub) && origin === 'hub'} />
+      )}
 
       {pendingEntry && (
         <div className="hint-box" data-testid="pending-model">
-          Download <b>{pendingEntry.label}</b> (see its size above)? It is kept in this browser&apos;s cache afterwards. The current retriever ranks until it is loaded.
+          Download <b>{pendingEntry.label}</b> (see its size above)? It is kept in this browser&apos;s cache afterwards. The current retriever ranks until it is
+          loaded.
           <div className="inline">
             <button type="button" className="button small primary" onClick={() => void app.setRetriever(pendingEntry.id, { confirmed: true })}>
               Load it
@@ -100,7 +103,9 @@ export function RetrieverSection() {
             <span className={`badge ${info.device}`}>{info.device === 'webgpu' ? 'WebGPU' : 'WASM'}</span>
             <span className="hint">
               {info.deviceReason} · {info.dtype} · {info.dim}d
-              {info.device === 'wasm' ? ` · ${info.threads} thread${info.threads === 1 ? '' : 's'}${info.crossOriginIsolated ? '' : ' (page not cross-origin isolated)'}` : ''}
+              {info.device === 'wasm'
+                ? ` · ${info.threads} thread${info.threads === 1 ? '' : 's'}${info.crossOriginIsolated ? '' : ' (page not cross-origin isolated)'}`
+                : ''}
               {info.probeCosine !== undefined ? ` · probe cosine ${info.probeCosine.toFixed(4)}` : ''}
             </span>
           </>

@@ -105,7 +105,10 @@ export const createRetrieverSlice: SliceCreator<RetrieverSlice> = (set, get) => 
       try {
         const encoder = await getEncoderClient().load(
           { model: entry, source, device: get().devicePreference },
-          { signal: controller.signal, onProgress: (progress) => get().modelLoading?.controller === controller && set({ modelLoading: { ...get().modelLoading!, progress } }) },
+          {
+            signal: controller.signal,
+            onProgress: (progress) => get().modelLoading?.controller === controller && set({ modelLoading: { ...get().modelLoading!, progress } }),
+          },
         );
         if (controller.signal.aborted) return;
         setCurrentEncoder(encoder);
@@ -114,7 +117,9 @@ export const createRetrieverSlice: SliceCreator<RetrieverSlice> = (set, get) => 
       } catch (e) {
         if (get().modelLoading?.controller !== controller) return; // replaced by a newer choice
         // Loading replaces the previous model's worker, so a failed load leaves BM25.
-        const why = controller.signal.aborted ? `Loading ${entry.label} was cancelled` : `${entry.label} could not be loaded: ${e instanceof Error ? e.message : String(e)}`;
+        const why = controller.signal.aborted
+          ? `Loading ${entry.label} was cancelled`
+          : `${entry.label} could not be loaded: ${e instanceof Error ? e.message : String(e)}`;
         switchToBm25(`${why}. Using BM25.`);
       }
     },

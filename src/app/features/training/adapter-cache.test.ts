@@ -18,7 +18,10 @@ import { createTrainingClient } from './training-client';
 import { createInlineTrainingWorker } from './inline-training-worker';
 import { createTrainingSlice } from './training-slice';
 
-const { corpus, encoder } = buildSyntheticCorpus(generateSyntheticBenchmark({ seed: 5, questions: 40, dim: 16, languages: ['en', 'de', 'zh'], noise: 0.8 }), 'tiny synthetic');
+const { corpus, encoder } = buildSyntheticCorpus(
+  generateSyntheticBenchmark({ seed: 5, questions: 40, dim: 16, languages: ['en', 'de', 'zh'], noise: 0.8 }),
+  'tiny synthetic',
+);
 const settings = { epochs: 2, batchSize: 8, testFraction: 0.25, seed: 3 };
 
 /** IndexedDB's behaviour that matters here: values are structured clones, and puts can fail. */
@@ -49,7 +52,10 @@ describe('adapter cache keys', () => {
     expect(adapterCacheKey('m@q8/mean', hash)).toBe(`v${ADAPTER_CACHE_VERSION}|m@q8/mean|${hash}`);
     expect(adapterCacheKey('other@q8/mean', hash)).not.toBe(adapterCacheKey('m@q8/mean', hash));
 
-    const relabelled: Corpus = { ...corpus, questions: corpus.questions.map((q, i) => (i === 0 ? { ...q, relevant: [...q.relevant, corpus.passages[5].id] } : q)) };
+    const relabelled: Corpus = {
+      ...corpus,
+      questions: corpus.questions.map((q, i) => (i === 0 ? { ...q, relevant: [...q.relevant, corpus.passages[5].id] } : q)),
+    };
     expect(hashCorpus(relabelled)).not.toBe(hash);
     const edited: Corpus = { ...corpus, passages: corpus.passages.map((p, i) => (i === 3 ? { ...p, text: `${p.text} ` } : p)) };
     expect(hashCorpus(edited)).not.toBe(hash);

@@ -8,7 +8,10 @@ export interface AdapterDownloadsProps {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** File names that say which encoder and seed an adapter belongs to. */
@@ -28,7 +31,12 @@ export function AdapterDownloads({ result, onExport }: AdapterDownloadsProps) {
           type="button"
           className="button small"
           data-testid={`training-download-${s.shortName}`}
-          onClick={() => onExport({ name: adapterDownloadName(result, s.shortName), blob: new Blob([s.adapterBytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }) })}
+          onClick={() =>
+            onExport({
+              name: adapterDownloadName(result, s.shortName),
+              blob: new Blob([s.adapterBytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }),
+            })
+          }
         >
           {s.shortName} adapter ({(s.adapterBytes.length / 1024).toFixed(0)} KB)
         </button>
@@ -37,7 +45,9 @@ export function AdapterDownloads({ result, onExport }: AdapterDownloadsProps) {
         type="button"
         className="button small"
         data-testid="training-download-json"
-        onClick={() => onExport({ name: `${stem}.json`, blob: new Blob([`${JSON.stringify(buildExperimentJson(result), null, 2)}\n`], { type: 'application/json' }) })}
+        onClick={() =>
+          onExport({ name: `${stem}.json`, blob: new Blob([`${JSON.stringify(buildExperimentJson(result), null, 2)}\n`], { type: 'application/json' }) })
+        }
       >
         experiment.json
       </button>

@@ -69,8 +69,8 @@ export function BatchGalleryView({ corpus, seed }: { corpus: Corpus; seed: numbe
     <section className="card bg" aria-labelledby="bg-title" data-testid="batch-gallery" data-tour-panel="batches">
       <h3 id="bg-title">What a batch holds</h3>
       <p className="muted">
-        The first {COUNT} batches of {SIZE} pairs the training sampler draws from {corpus.name}, with seed {seed}. Each row is a question; the square on the diagonal is its answer, which
-        training pulls closer; every other square is an in-batch negative, pushed away.
+        The first {COUNT} batches of {SIZE} pairs the training sampler draws from {corpus.name}, with seed {seed}. Each row is a question; the square on the
+        diagonal is its answer, which training pulls closer; every other square is an in-batch negative, pushed away.
       </p>
       <div className="inline wrap" role="group" aria-label="Batch strategy">
         {BATCH_STRATEGIES.map((s) => (
@@ -92,8 +92,9 @@ export function BatchGalleryView({ corpus, seed }: { corpus: Corpus; seed: numbe
             ))}
           </div>
           <p className="muted bg-legend">
-            <span className="bg-key positive">answer</span> the pair’s own answer · <span className="bg-key same">neg · de</span> a negative in the question’s language ·{' '}
-            <span className="bg-key other">neg</span> a negative in another language · <span className="bg-key masked">same answer</span> left out of the loss
+            <span className="bg-key positive">answer</span> the pair’s own answer · <span className="bg-key same">neg · de</span> a negative in the question’s
+            language · <span className="bg-key other">neg</span> a negative in another language · <span className="bg-key masked">same answer</span> left out of
+            the loss
           </p>
         </>
       )}

@@ -10,10 +10,26 @@ import { generateSyntheticBenchmark } from '../../../core/training/synthetic-ben
 import { stepThroughInfoNce } from '../../../core/teaching/infonce-step';
 
 const STAGES = [
-  { key: 'cosines', title: '1. Similarities', text: 'Cosine of each question (row) with each passage of the batch (column). The diagonal holds each question’s own answer.' },
-  { key: 'probabilities', title: '2. Softmax per row', text: 'Each row divided by the temperature and turned into shares that sum to 100%: how much the loss believes each passage is the answer.' },
-  { key: 'loss', title: '3. Loss', text: 'Each row’s loss is minus the log of its answer’s share; the batch loss is their mean. It is 0 only when every answer takes all of its row.' },
-  { key: 'forces', title: '4. Gradient', text: 'The gradient pulls each question towards its answer (green, diagonal) and pushes it from every other passage, hardest from the ones with the largest share.' },
+  {
+    key: 'cosines',
+    title: '1. Similarities',
+    text: 'Cosine of each question (row) with each passage of the batch (column). The diagonal holds each question’s own answer.',
+  },
+  {
+    key: 'probabilities',
+    title: '2. Softmax per row',
+    text: 'Each row divided by the temperature and turned into shares that sum to 100%: how much the loss believes each passage is the answer.',
+  },
+  {
+    key: 'loss',
+    title: '3. Loss',
+    text: 'Each row’s loss is minus the log of its answer’s share; the batch loss is their mean. It is 0 only when every answer takes all of its row.',
+  },
+  {
+    key: 'forces',
+    title: '4. Gradient',
+    text: 'The gradient pulls each question towards its answer (green, diagonal) and pushes it from every other passage, hardest from the ones with the largest share.',
+  },
   { key: 'after', title: '5. After one step', text: 'One optimiser step later the answers’ shares have grown and the loss has fallen.' },
 ] as const;
 
@@ -36,7 +52,14 @@ export function InfoNceStepView({ seed, strategy = 'cross-lingual' }: { seed: nu
       </p>
       <div className="inline wrap" role="group" aria-label="Stage">
         {STAGES.map((x, i) => (
-          <button key={x.key} type="button" className="button small" aria-pressed={stage === i} onClick={() => setStage(i)} data-testid={`infonce-stage-${x.key}`}>
+          <button
+            key={x.key}
+            type="button"
+            className="button small"
+            aria-pressed={stage === i}
+            onClick={() => setStage(i)}
+            data-testid={`infonce-stage-${x.key}`}
+          >
             {x.title}
           </button>
         ))}
@@ -92,7 +115,13 @@ export function InfoNceStepView({ seed, strategy = 'cross-lingual' }: { seed: nu
         <button type="button" className="button small" disabled={stage === 0} onClick={() => setStage(stage - 1)}>
           Back
         </button>
-        <button type="button" className="button small primary" disabled={stage === STAGES.length - 1} onClick={() => setStage(stage + 1)} data-testid="infonce-next">
+        <button
+          type="button"
+          className="button small primary"
+          disabled={stage === STAGES.length - 1}
+          onClick={() => setStage(stage + 1)}
+          data-testid="infonce-next"
+        >
           Next
         </button>
       </div>

@@ -29,16 +29,32 @@ export const LossChart = memo(function LossChart({ curves, totalSteps }: LossCha
             allowDecimals={false}
             label={{ value: 'training step', position: 'insideBottom', offset: -10 }}
           />
-          <YAxis width={56} domain={['auto', 'auto']} tickFormatter={(v: number) => v.toFixed(2)} label={{ value: 'loss', angle: -90, position: 'insideLeft' }} />
+          <YAxis
+            width={56}
+            domain={['auto', 'auto']}
+            tickFormatter={(v: number) => v.toFixed(2)}
+            label={{ value: 'loss', angle: -90, position: 'insideLeft' }}
+          />
           <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} labelFormatter={(step) => `step ${step}`} />
           <Legend verticalAlign="top" height={28} itemSorter={null} />
           {shown.map((s) => (
-            <Line key={s} type="linear" dataKey={s} name={STRATEGY_LABELS[s]} stroke={STRATEGY_COLOURS[s]} strokeWidth={2} dot={false} isAnimationActive={false} connectNulls />
+            <Line
+              key={s}
+              type="linear"
+              dataKey={s}
+              name={STRATEGY_LABELS[s]}
+              stroke={STRATEGY_COLOURS[s]}
+              strokeWidth={2}
+              dot={false}
+              isAnimationActive={false}
+              connectNulls
+            />
           ))}
         </LineChart>
       </ResponsiveContainer>
       <figcaption className="tr-muted">
-        InfoNCE loss of each training batch (in-batch negatives); lower is better. Cross-lingual batches usually start higher: matching across languages is harder for a frozen encoder.
+        InfoNCE loss of each training batch (in-batch negatives); lower is better. Cross-lingual batches usually start higher: matching across languages is
+        harder for a frozen encoder.
       </figcaption>
     </figure>
   );

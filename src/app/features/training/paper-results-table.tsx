@@ -1,12 +1,5 @@
 import { useState } from 'react';
-import {
-  PAPER_CITATION,
-  PAPER_DATASETS,
-  PAPER_MAP,
-  PAPER_MAX_RANK_DISTANCE,
-  PAPER_POOL_SIZE,
-  type PaperDataset,
-} from '../../../core/analysis/paper-reference';
+import { PAPER_CITATION, PAPER_DATASETS, PAPER_MAP, PAPER_MAX_RANK_DISTANCE, PAPER_POOL_SIZE, type PaperDataset } from '../../../core/analysis/paper-reference';
 import { DataTable } from '../../ui/data-table';
 
 export interface PaperResultsTableProps {
@@ -40,8 +33,8 @@ export function PaperResultsTable({ initialDataset, ourPoolSize }: PaperResultsT
         className="tr-table"
         caption={
           <>
-            {PAPER_CITATION.authors}, arXiv {PAPER_CITATION.arxiv}: the whole encoder fine-tuned on machine-translated QA pairs, evaluated on all of {dataset}. Table 1
-            (mAP) and the language-bias table (mean maximum rank distance).
+            {PAPER_CITATION.authors}, arXiv {PAPER_CITATION.arxiv}: the whole encoder fine-tuned on machine-translated QA pairs, evaluated on all of {dataset}.
+            Table 1 (mAP) and the language-bias table (mean maximum rank distance).
           </>
         }
         columns={[

@@ -76,7 +76,16 @@ export function DotChart({ label, categories, series, yLabel, guide, format, yMa
   const offset = (i: number) => (band * (i + 1)) / (series.length + 1);
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => t * max);
   return (
-    <svg role="img" aria-label={label} width={width} height={height} viewBox={`0 0 ${width} ${height}`} data-chart="" data-testid={testId} style={{ maxWidth: '100%', height: 'auto' }}>
+    <svg
+      role="img"
+      aria-label={label}
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      data-chart=""
+      data-testid={testId}
+      style={{ maxWidth: '100%', height: 'auto' }}
+    >
       <rect width={width} height={height} fill="#ffffff" />
       {ticks.map((t) => (
         <g key={t}>
@@ -108,7 +117,15 @@ export function DotChart({ label, categories, series, yLabel, guide, format, yMa
             return (
               <g key={s.label}>
                 <title>{`${s.label}, ${c}: ${format(v)}`}</title>
-                <line x1={left + ci * band + offset(si)} x2={left + ci * band + offset(si)} y1={y(0)} y2={y(v)} stroke={s.colour} strokeOpacity={0.35} strokeWidth={2} />
+                <line
+                  x1={left + ci * band + offset(si)}
+                  x2={left + ci * band + offset(si)}
+                  y1={y(0)}
+                  y2={y(v)}
+                  stroke={s.colour}
+                  strokeOpacity={0.35}
+                  strokeWidth={2}
+                />
                 <Marker shape={s.shape} x={left + ci * band + offset(si)} y={y(v)} colour={s.colour} />
               </g>
             );
@@ -143,7 +160,16 @@ export function MapBars({ settings, series, paper, marks, testId }: MapBarsProps
   const group = (width - left - 10) / settings.length;
   const barW = Math.min(20, (group - 24) / bars);
   return (
-    <svg role="img" aria-label="mAP per setting, per strategy, with the paper's figures" width={width} height={height} viewBox={`0 0 ${width} ${height}`} data-chart="" data-testid={testId} style={{ maxWidth: '100%', height: 'auto' }}>
+    <svg
+      role="img"
+      aria-label="mAP per setting, per strategy, with the paper's figures"
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      data-chart=""
+      data-testid={testId}
+      style={{ maxWidth: '100%', height: 'auto' }}
+    >
       <rect width={width} height={height} fill="#ffffff" />
       <defs>
         <pattern id="paper-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -184,7 +210,15 @@ export function MapBars({ settings, series, paper, marks, testId }: MapBarsProps
             {paper.map((p, pi) => (
               <g key={p.label}>
                 <title>{`${p.label}, ${setting}: ${p.values[gi].toFixed(3)}`}</title>
-                <rect x={x0 + (series.length + pi) * barW} y={y(p.values[gi])} width={barW - 2} height={y(0) - y(p.values[gi])} fill="url(#paper-hatch)" stroke={p.colour} strokeWidth={2} />
+                <rect
+                  x={x0 + (series.length + pi) * barW}
+                  y={y(p.values[gi])}
+                  width={barW - 2}
+                  height={y(0) - y(p.values[gi])}
+                  fill="url(#paper-hatch)"
+                  stroke={p.colour}
+                  strokeWidth={2}
+                />
               </g>
             ))}
           </g>

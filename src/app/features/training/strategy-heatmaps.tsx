@@ -4,7 +4,17 @@ import type { HeatmapData } from '../../../core/analysis/heatmap-data';
 
 const FONT = 'system-ui, sans-serif';
 
-export function HeatmapMultiples({ heatmaps, titles, domain, testId }: { heatmaps: readonly HeatmapData[]; titles: readonly string[]; domain: [number, number]; testId: string }) {
+export function HeatmapMultiples({
+  heatmaps,
+  titles,
+  domain,
+  testId,
+}: {
+  heatmaps: readonly HeatmapData[];
+  titles: readonly string[];
+  domain: [number, number];
+  testId: string;
+}) {
   const n = heatmaps[0]?.langs.length ?? 0;
   const cell = n > 12 ? 13 : n > 6 ? 18 : 30;
   const label = 22;
@@ -16,7 +26,16 @@ export function HeatmapMultiples({ heatmaps, titles, domain, testId }: { heatmap
   const t = (v: number) => (v - lo) / (hi - lo || 1);
   const showValues = cell >= 30;
   return (
-    <svg role="img" aria-label={`X to Y mAP grids for ${titles.join(', ')}, on one colour scale from ${lo} to ${hi}`} width={width} height={height} viewBox={`0 0 ${width} ${height}`} data-chart="" data-testid={testId} style={{ maxWidth: '100%', height: 'auto' }}>
+    <svg
+      role="img"
+      aria-label={`X to Y mAP grids for ${titles.join(', ')}, on one colour scale from ${lo} to ${hi}`}
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      data-chart=""
+      data-testid={testId}
+      style={{ maxWidth: '100%', height: 'auto' }}
+    >
       <rect width={width} height={height} fill="#ffffff" />
       {heatmaps.map((h, hi2) => {
         const x0 = hi2 * (gridW + gap);
@@ -40,9 +59,24 @@ export function HeatmapMultiples({ heatmaps, titles, domain, testId }: { heatmap
               return (
                 <g key={`${c.row}-${c.col}`}>
                   <title>{`${titles[hi2]}: questions in ${c.queryLang}, passages in ${c.passageLang}: ${c.value === null ? 'not evaluated' : c.value.toFixed(3)}`}</title>
-                  <rect x={label + c.col * cell} y={24 + c.row * cell} width={cell - 1} height={cell - 1} fill={fill} stroke={c.diagonal ? '#000000' : 'none'} strokeWidth={c.diagonal ? 1 : 0} />
+                  <rect
+                    x={label + c.col * cell}
+                    y={24 + c.row * cell}
+                    width={cell - 1}
+                    height={cell - 1}
+                    fill={fill}
+                    stroke={c.diagonal ? '#000000' : 'none'}
+                    strokeWidth={c.diagonal ? 1 : 0}
+                  />
                   {showValues && c.value !== null && (
-                    <text x={label + c.col * cell + cell / 2} y={24 + c.row * cell + cell / 2 + 4} fontSize={9} textAnchor="middle" fontFamily={FONT} fill={textColourOn(fill)}>
+                    <text
+                      x={label + c.col * cell + cell / 2}
+                      y={24 + c.row * cell + cell / 2 + 4}
+                      fontSize={9}
+                      textAnchor="middle"
+                      fontFamily={FONT}
+                      fill={textColourOn(fill)}
+                    >
                       {c.value.toFixed(2).replace(/^0/, '')}
                     </text>
                   )}

@@ -20,7 +20,21 @@ export interface StrategyViewProps {
   onExport: (file: ChartFile) => void;
 }
 
-function ChartBox({ title, reading, stem, onExport, children, testId }: { title: string; reading: string; stem: string; onExport: (f: ChartFile) => void; children: ReactNode; testId: string }) {
+function ChartBox({
+  title,
+  reading,
+  stem,
+  onExport,
+  children,
+  testId,
+}: {
+  title: string;
+  reading: string;
+  stem: string;
+  onExport: (f: ChartFile) => void;
+  children: ReactNode;
+  testId: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const [status, setStatus] = useState('');
   const save = async (kind: 'svg' | 'png') => {
@@ -73,7 +87,10 @@ export function StrategyView({ result, onExport }: StrategyViewProps) {
     [c],
   );
   const shares = useMemo(() => ownLanguageShares(c), [c]);
-  const stem = result.corpus.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const stem = result.corpus.name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
   const series = (values: (number | null)[][]): ChartSeries[] =>
     c.series.map((s, i) => ({ label: s.shortLabel, colour: SERIES_COLOURS[s.key], shape: SERIES_MARKERS[s.key], values: values[i] }));
   const withMean = c.rankDistance.values.map((row, i) => [...row, c.rankDistance.macro[i]]);
@@ -93,10 +110,17 @@ export function StrategyView({ result, onExport }: StrategyViewProps) {
         </p>
       ))}
       <p className="muted">
-        Test split: {c.testQids} question ids. Marks on the mAP bars: * p &lt; 0.05, ** p &lt; 0.01 against the untrained encoder (paired sign-flip test over the test questions).
+        Test split: {c.testQids} question ids. Marks on the mAP bars: * p &lt; 0.05, ** p &lt; 0.01 against the untrained encoder (paired sign-flip test over
+        the test questions).
       </p>
       <div className="sv-grid">
-        <ChartBox title="Spread between languages (maximum rank distance)" reading={readings.rankDistance} stem={`${stem}-rank-distance`} onExport={onExport} testId="sv-rank-distance">
+        <ChartBox
+          title="Spread between languages (maximum rank distance)"
+          reading={readings.rankDistance}
+          stem={`${stem}-rank-distance`}
+          onExport={onExport}
+          testId="sv-rank-distance"
+        >
           <DotChart
             label="Mean maximum rank distance per question language and strategy; lower is less biased"
             categories={[...c.rankDistance.langs, 'mean']}
@@ -122,7 +146,13 @@ export function StrategyView({ result, onExport }: StrategyViewProps) {
         <ChartBox title="mAP by question and passage language" reading={readings.heatmaps} stem={`${stem}-heatmaps`} onExport={onExport} testId="sv-heatmaps">
           <HeatmapMultiples heatmaps={c.heatmaps} titles={c.series.map((s) => s.shortLabel)} domain={c.heatmapDomain} testId="sv-heatmaps-chart" />
         </ChartBox>
-        <ChartBox title="mAP per setting, beside the paper’s" reading={`${readings.map} ${readings.paper}`} stem={`${stem}-map`} onExport={onExport} testId="sv-map">
+        <ChartBox
+          title="mAP per setting, beside the paper’s"
+          reading={`${readings.map} ${readings.paper}`}
+          stem={`${stem}-map`}
+          onExport={onExport}
+          testId="sv-map"
+        >
           <MapBars settings={['mono', 'cross', 'multi']} series={series(c.map.values)} paper={paper} marks={marks} testId="sv-map-chart" />
         </ChartBox>
       </div>

@@ -17,12 +17,18 @@ function collect() {
 describe('training worker host', () => {
   it('generates the synthetic benchmark itself and reports stages, batched losses and the result', async () => {
     const { host, messages, ended } = collect();
-    host({ type: 'run', job: { source: { kind: 'synthetic', seed: 3, questions: 40, dim: 16 }, settings: { seed: 1, epochs: 2, batchSize: 8, strategies: ['hybrid'] } } });
+    host({
+      type: 'run',
+      job: { source: { kind: 'synthetic', seed: 3, questions: 40, dim: 16 }, settings: { seed: 1, epochs: 2, batchSize: 8, strategies: ['hybrid'] } },
+    });
     await ended;
     expect(messages[0]).toEqual({ type: 'stage', info: { stage: 'generating the synthetic benchmark', done: 0, total: 1 } });
     const done = messages.at(-1)!;
     if (done.type !== 'done') throw new Error(`expected done, got ${JSON.stringify(done)}`);
-    expect(done.result.corpus).toMatchObject({ name: 'synthetic benchmark (seed 3)', languages: ['ar', 'de', 'el', 'en', 'es', 'hi', 'ru', 'th', 'tr', 'vi', 'zh'] });
+    expect(done.result.corpus).toMatchObject({
+      name: 'synthetic benchmark (seed 3)',
+      languages: ['ar', 'de', 'el', 'en', 'es', 'hi', 'ru', 'th', 'tr', 'vi', 'zh'],
+    });
     const losses = messages.flatMap((m) => (m.type === 'loss' ? m.points : []));
     expect(losses.map((p) => p.step)).toEqual(done.result.strategies[0].lossCurve.map((p) => p.step));
     expect(messages.some((m) => m.type === 'stage' && m.info.stage.startsWith('evaluating the untrained encoder'))).toBe(true);
@@ -30,7 +36,10 @@ describe('training worker host', () => {
 
   it('uses the generator defaults for sizes not given', async () => {
     const { host, messages, ended } = collect();
-    host({ type: 'run', job: { source: { kind: 'synthetic', seed: 3, questions: 20 }, settings: { seed: 1, epochs: 1, batchSize: 4, strategies: ['monolingual'] } } });
+    host({
+      type: 'run',
+      job: { source: { kind: 'synthetic', seed: 3, questions: 20 }, settings: { seed: 1, epochs: 1, batchSize: 4, strategies: ['monolingual'] } },
+    });
     await ended;
     const done = messages.at(-1)!;
     expect(done.type === 'done' && done.result.encoder).toEqual({ id: 'synthetic-d384', dim: 384 });

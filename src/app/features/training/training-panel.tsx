@@ -31,7 +31,10 @@ function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(ms < 1000 ? 2 : 1)} s`;
 }
 
-function describeProgress(s: Pick<TrainingSlice, 'trainingStatus' | 'trainingStage' | 'lossCurves' | 'lossTotalSteps' | 'trainingForm'>): { text: string; fraction: number | null } {
+function describeProgress(s: Pick<TrainingSlice, 'trainingStatus' | 'trainingStage' | 'lossCurves' | 'lossTotalSteps' | 'trainingForm'>): {
+  text: string;
+  fraction: number | null;
+} {
   const strategies = BATCH_STRATEGIES.filter((x) => s.trainingForm.strategies.includes(x));
   const current = [...BATCH_STRATEGIES].reverse().find((x) => (s.lossCurves[x]?.length ?? 0) > 0);
   if (s.trainingStage) {
@@ -73,7 +76,12 @@ export function TrainingPanel({ corpus, encoder, encoderLabel, onExport }: Train
 
       <div className="tr-columns">
         <div data-tour-panel="training-settings">
-          <TrainingSettingsForm languages={languages} encoderLabel={encoder ? (encoderLabel ?? encoder.id) : null} corpusName={corpus?.name ?? null} running={running} />
+          <TrainingSettingsForm
+            languages={languages}
+            encoderLabel={encoder ? (encoderLabel ?? encoder.id) : null}
+            corpusName={corpus?.name ?? null}
+            running={running}
+          />
           <div className="tr-actions">
             <button
               type="button"
@@ -88,7 +96,8 @@ export function TrainingPanel({ corpus, encoder, encoderLabel, onExport }: Train
             {asking && (
               <div className="hint-box" role="alertdialog" aria-labelledby="tr-replace-text" data-testid="training-replace-ask">
                 <span id="tr-replace-text">
-                  A new run replaces the adapters of the last run ({result?.corpus.name}, {result?.strategies.length} strategies). Download them below first if you want to keep them.
+                  A new run replaces the adapters of the last run ({result?.corpus.name}, {result?.strategies.length} strategies). Download them below first if
+                  you want to keep them.
                 </span>
                 <span className="inline wrap">
                   <button
@@ -138,7 +147,11 @@ export function TrainingPanel({ corpus, encoder, encoderLabel, onExport }: Train
         </div>
         <div data-tour-panel="training-run">
           <h3>Training loss</h3>
-          {hasCurves ? <LossChart curves={state.lossCurves} totalSteps={state.lossTotalSteps} /> : <p className="tr-muted tr-placeholder">The loss of every training step appears here while the adapters train.</p>}
+          {hasCurves ? (
+            <LossChart curves={state.lossCurves} totalSteps={state.lossTotalSteps} />
+          ) : (
+            <p className="tr-muted tr-placeholder">The loss of every training step appears here while the adapters train.</p>
+          )}
         </div>
       </div>
 
@@ -172,7 +185,9 @@ export function TrainingPanel({ corpus, encoder, encoderLabel, onExport }: Train
               )}
             </>
           ) : (
-            <p className="tr-muted tr-placeholder">Press Train: the untrained encoder and each strategy are then scored on held-out questions in the three settings.</p>
+            <p className="tr-muted tr-placeholder">
+              Press Train: the untrained encoder and each strategy are then scored on held-out questions in the three settings.
+            </p>
           )}
         </div>
         <PaperResultsTable initialDataset={paperDataset} ourPoolSize={result?.split.testPassages ?? null} />

@@ -11,7 +11,10 @@ export interface TrainingResultsTableProps {
  * contender); null when there is nothing to single out (one strategy, or all equal).
  */
 function bestOf(rows: readonly ResultRow[], column: (typeof RESULT_COLUMNS)[number]): number | null {
-  const values = rows.filter((r) => r.key !== 'baseline').map((r) => r[column.key]).filter((v): v is number => v !== null);
+  const values = rows
+    .filter((r) => r.key !== 'baseline')
+    .map((r) => r[column.key])
+    .filter((v): v is number => v !== null);
   if (values.length < 2 || values.every((v) => v === values[0])) return null;
   return column.lowerIsBetter ? Math.min(...values) : Math.max(...values);
 }

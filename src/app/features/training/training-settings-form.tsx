@@ -86,7 +86,15 @@ export function TrainingSettingsForm({ languages, encoderLabel, corpusName, runn
       </label>
 
       <div className="tr-fields">
-        <NumberField label="Epochs" value={form.epochs} min={1} max={1000} integer onChange={(epochs) => setTrainingForm({ epochs })} testId="training-epochs" />
+        <NumberField
+          label="Epochs"
+          value={form.epochs}
+          min={1}
+          max={1000}
+          integer
+          onChange={(epochs) => setTrainingForm({ epochs })}
+          testId="training-epochs"
+        />
         <NumberField
           label="Batch size"
           value={form.batchSize}
@@ -114,7 +122,12 @@ export function TrainingSettingsForm({ languages, encoderLabel, corpusName, runn
         <div className="tr-langs">
           {languages.map((lang) => (
             <label key={lang} className="tr-check tr-lang">
-              <input type="checkbox" checked={form.heldOutLanguages.includes(lang)} onChange={() => toggleHeldOutLanguage(lang)} data-testid={`training-hold-out-${lang}`} />
+              <input
+                type="checkbox"
+                checked={form.heldOutLanguages.includes(lang)}
+                onChange={() => toggleHeldOutLanguage(lang)}
+                data-testid={`training-hold-out-${lang}`}
+              />
               {lang}
             </label>
           ))}
@@ -124,10 +137,44 @@ export function TrainingSettingsForm({ languages, encoderLabel, corpusName, runn
       <details className="tr-advanced">
         <summary>More settings</summary>
         <div className="tr-fields">
-          <NumberField label="Learning rate" value={form.lr} min={1e-7} max={1} hint="AdamW; 3e-5 in the paper, which trained the whole model" onChange={(lr) => setTrainingForm({ lr })} testId="training-lr" />
-          <NumberField label="Adapter rank" value={form.rank} min={0} max={4096} integer hint="0 = full matrix" onChange={(rank) => setTrainingForm({ rank })} testId="training-rank" />
-          <NumberField label="Test fraction" value={form.testFraction} min={0.01} max={0.9} hint="of question ids, never trained on" onChange={(testFraction) => setTrainingForm({ testFraction })} testId="training-test-fraction" />
-          <NumberField label="Seed" value={form.seed} min={0} max={2 ** 31} integer hint="same seed, same numbers" onChange={(seed) => setTrainingForm({ seed })} testId="training-seed" />
+          <NumberField
+            label="Learning rate"
+            value={form.lr}
+            min={1e-7}
+            max={1}
+            hint="AdamW; 3e-5 in the paper, which trained the whole model"
+            onChange={(lr) => setTrainingForm({ lr })}
+            testId="training-lr"
+          />
+          <NumberField
+            label="Adapter rank"
+            value={form.rank}
+            min={0}
+            max={4096}
+            integer
+            hint="0 = full matrix"
+            onChange={(rank) => setTrainingForm({ rank })}
+            testId="training-rank"
+          />
+          <NumberField
+            label="Test fraction"
+            value={form.testFraction}
+            min={0.01}
+            max={0.9}
+            hint="of question ids, never trained on"
+            onChange={(testFraction) => setTrainingForm({ testFraction })}
+            testId="training-test-fraction"
+          />
+          <NumberField
+            label="Seed"
+            value={form.seed}
+            min={0}
+            max={2 ** 31}
+            integer
+            hint="same seed, same numbers"
+            onChange={(seed) => setTrainingForm({ seed })}
+            testId="training-seed"
+          />
         </div>
       </details>
     </fieldset>

@@ -172,12 +172,28 @@ export function createTrainingSlice(deps: TrainingSliceDeps = {}): StateCreator<
             const e = encoder!;
             const started = performance.now();
             const onProgress = (info: ProgressInfo) => set({ trainingStage: info });
-            const passageRows = await embedCopy(e, c.passages.map((p) => p.text), 'passage', own.signal, onProgress);
-            const queryRows = await embedCopy(e, c.questions.map((q) => q.text), 'query', own.signal, onProgress);
+            const passageRows = await embedCopy(
+              e,
+              c.passages.map((p) => p.text),
+              'passage',
+              own.signal,
+              onProgress,
+            );
+            const queryRows = await embedCopy(
+              e,
+              c.questions.map((q) => q.text),
+              'query',
+              own.signal,
+              onProgress,
+            );
             embedMs = performance.now() - started;
             // Ranking never reads a passage's paragraph context, so it stays on the page.
             const workerCorpus: Corpus = { ...c, passages: c.passages.map(({ context: _c, ...p }) => p) };
-            job = { source: { kind: 'embeddings', corpus: workerCorpus, encoderId: e.id, dim: e.dim, queryRows, passageRows }, settings: settingsOf(form, c.languages), keepQueries: true };
+            job = {
+              source: { kind: 'embeddings', corpus: workerCorpus, encoderId: e.id, dim: e.dim, queryRows, passageRows },
+              settings: settingsOf(form, c.languages),
+              keepQueries: true,
+            };
           } else {
             job = { source: { kind: 'synthetic', seed: form.seed }, settings: settingsOf(form, XQUAD_R_LANGUAGES), keepQueries: true };
           }

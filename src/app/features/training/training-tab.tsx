@@ -34,11 +34,17 @@ export function TrainingTab() {
       {!encoder && (
         <div className="hint-box training-needs-model" data-testid="training-needs-model">
           <span>
-            Training adapts a dense model’s embeddings, and BM25 has none: load a dense model in Set-up, or try it at once with the small fixture model this site serves,
-            or on the synthetic benchmark, which needs no model.
+            Training adapts a dense model’s embeddings, and BM25 has none: load a dense model in Set-up, or try it at once with the small fixture model this
+            site serves, or on the synthetic benchmark, which needs no model.
           </span>
           <span className="inline wrap">
-            <button type="button" className="button small primary" disabled={!!loading} onClick={() => void app.setRetriever(FIXTURE_MODEL)} data-testid="training-load-fixture">
+            <button
+              type="button"
+              className="button small primary"
+              disabled={!!loading}
+              onClick={() => void app.setRetriever(FIXTURE_MODEL)}
+              data-testid="training-load-fixture"
+            >
               {loading ? `Loading ${loading.label}…` : 'Load the fixture model'}
             </button>
             <button
@@ -56,7 +62,8 @@ export function TrainingTab() {
       {adapters && info && trained && (
         <div className="hint-box training-next" data-testid="training-next">
           <span>
-            Adapters trained on {info.label}: switch strategy for the same query in Ranking, or compare the strategies’ reports on the whole test split in Evaluation.
+            Adapters trained on {info.label}: switch strategy for the same query in Ranking, or compare the strategies’ reports on the whole test split in
+            Evaluation.
           </span>
           <span className="inline wrap">
             <button type="button" className="button small primary" onClick={() => app.showUntrainedBeside(trained)} data-testid="training-see-ranking">
@@ -68,13 +75,20 @@ export function TrainingTab() {
           </span>
         </div>
       )}
-      <TrainingPanel corpus={active?.corpus ?? null} encoder={encoder} encoderLabel={info ? `${info.label} (${info.dtype}, ${info.device === 'webgpu' ? 'WebGPU' : 'WASM'})` : undefined} />
+      <TrainingPanel
+        corpus={active?.corpus ?? null}
+        encoder={encoder}
+        encoderLabel={info ? `${info.label} (${info.dtype}, ${info.device === 'webgpu' ? 'WebGPU' : 'WASM'})` : undefined}
+      />
       {result ? (
         <StrategyView result={result} onExport={downloadFile} />
       ) : (
         <section className="card sv" data-tour-panel="strategy-view" data-testid="strategy-view-empty">
           <h3>All strategies side by side</h3>
-          <p className="muted">After a run, every strategy and the untrained encoder appear here as pictures: the spread between languages, the language mix of the top 10, mAP per language pair and per setting, beside the paper’s figures. The synthetic benchmark needs no model.</p>
+          <p className="muted">
+            After a run, every strategy and the untrained encoder appear here as pictures: the spread between languages, the language mix of the top 10, mAP per
+            language pair and per setting, beside the paper’s figures. The synthetic benchmark needs no model.
+          </p>
         </section>
       )}
       <div className="teach-columns">
