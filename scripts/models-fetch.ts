@@ -15,7 +15,8 @@ import { Readable } from 'node:stream';
 import { pipeline as pipeStreams } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { findModel, MODEL_REGISTRY, requiredFilesFor, type Dtype } from '../src/encoder/model-registry';
+import { findModel, MODEL_REGISTRY, type Dtype } from '../src/encoder/model-registry';
+import { requiredFilesFor } from '../src/encoder/model-files';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_HOST = 'https://huggingface.co';

@@ -4,7 +4,8 @@
  * set-up panel shows it as the model's card.
  */
 import { chooseDevice, chooseDtype, type DevicePreference, type GpuReport, type WebDevice } from './device-policy';
-import { requiredFilesFor, type Dtype, type ModelEntry } from './model-registry';
+import { type Dtype, type ModelEntry } from './model-registry';
+import { requiredFilesFor } from './model-files';
 
 /** Downloads larger than this ask before they start. */
 export const ASK_ABOVE_MB = 500;

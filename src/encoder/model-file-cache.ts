@@ -4,7 +4,8 @@
  * later load reads those from the cache. So a download cut short by a reload resumes from the
  * files already complete; the set-up panel shows how much that is.
  */
-import { requiredFilesFor, type Dtype, type ModelEntry } from './model-registry';
+import { type Dtype, type ModelEntry } from './model-registry';
+import { requiredFilesFor } from './model-files';
 
 export const TRANSFORMERS_CACHE = 'transformers-cache';
 export const HUB_HOST = 'https://huggingface.co/';

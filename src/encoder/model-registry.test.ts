@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encoderIdOf, externalDataOption, findModel, MODEL_REGISTRY, ONNX_FILE, requiredFilesFor } from './model-registry';
+import { encoderIdOf, findModel, MODEL_REGISTRY, ONNX_FILE } from './model-registry';
+import { externalDataOption, requiredFilesFor } from './model-files';
 import { OUT_OF_MENU } from './models-out-of-menu';
 
 describe('MODEL_REGISTRY', () => {

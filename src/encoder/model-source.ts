@@ -5,7 +5,8 @@
  * a picked folder is served by a fetch wrapper that answers that path prefix from memory.
  */
 import { env } from '@huggingface/transformers';
-import { missingFiles, type Dtype, type ModelEntry } from './model-registry';
+import { type Dtype, type ModelEntry } from './model-registry';
+import { missingFiles } from './model-files';
 import type { ModelSource } from './worker-protocol';
 
 const PICKED_PREFIX = '/__picked-model__/';

@@ -4,7 +4,8 @@
  * needs are read into memory; they go to the worker as a 'files' source (model-source.ts).
  */
 import { describeModelFolder, findPresetFor } from './describe-model';
-import { missingFiles, type Dtype, type ModelEntry } from './model-registry';
+import { type Dtype, type ModelEntry } from './model-registry';
+import { missingFiles } from './model-files';
 
 export interface PickedFolder {
   name: string;
