@@ -1,5 +1,6 @@
 // The dev server as any local process (or a page on another site, via DNS rebinding) can reach
 // it: only the project and ../shared/data are served; a malformed escape is a 400, not a 500.
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSite, type Site } from './browser-harness';
 
@@ -19,8 +20,11 @@ describe('the dev server serves files', () => {
   });
 
   it('but nothing else outside the project through /@fs/ (the parent folder holds other checkouts and notes)', async () => {
-    const parent = new URL('../', `file://${process.cwd()}/`).pathname;
-    expect(await status(`/@fs${parent}notes/COMMON.md`)).toBe(403);
+    // A file that exists beside the project on every machine (CI puts ../shared there): a missing
+    // file would fall through to the page fallback and prove nothing.
+    const outside = new URL('../shared/DESIGN.md', `file://${process.cwd()}/`).pathname;
+    expect(existsSync(outside)).toBe(true);
+    expect(await status(`/@fs${outside}`)).toBe(403);
     expect(await status('/@fs/etc/passwd')).toBe(403);
     expect(await status(`/@fs${process.cwd()}/package.json`)).toBe(200);
   });
