@@ -2,11 +2,10 @@ import type { Corpus, LangCode, Passage, Question } from '../corpus/types';
 import { macroAverage, meanMetrics } from '../metrics/aggregate';
 import { languageMixByQueryLang } from '../metrics/language-mix';
 import { computeQueryMetrics } from '../metrics/query-metrics';
-import { rankRelevant, tieKeysDescendingById } from '../metrics/rank-relevant';
-import { selectTopK } from '../metrics/top-k';
+import { tieKeysDescendingById } from '../metrics/rank-relevant';
 import type { QueryMetrics, RankedQuery, SettingName } from '../metrics/types';
 import type { Retriever, RunOptions, ScoredBlock } from '../retrieval/types';
-import { settleRow } from '../scoring/settle-row';
+import { rankScoredRow } from '../scoring/settle-row';
 import { TIE_BREAK, type CellReport, type EvalReport, type QueryRecord, type SettingReport } from './eval-report';
 import { yieldToEventLoop } from './yield-to-event-loop';
 
@@ -138,11 +137,8 @@ export async function evaluateCorpus(corpus: Corpus, retriever: Retriever, opts:
             skipped++;
             return;
           }
-          const offset = i * pool.passages.length;
-          // Float32 sums from a fast backend: make the scores that decide these ranks exact.
-          if (exact) settleRow(scores, offset, pool.passages.length, i, rel, runDepth, pool.tieKey, exact);
-          const relevantRanks = rankRelevant(scores, offset, pool.passages.length, rel, pool.tieKey);
-          const top = selectTopK(scores, offset, pool.passages.length, runDepth, pool.tieKey);
+          // Float32 sums from a fast backend (exact set): the scores that decide a rank are recomputed.
+          const { relevantRanks, top } = rankScoredRow(scores, i * pool.passages.length, pool.passages.length, i, rel, runDepth, pool.tieKey, exact);
           const m = computeQueryMetrics(relevantRanks);
           metrics.push(m);
           ranked.push({ queryId: q.id, qid: q.qid, lang: q.lang, relevantRanks, top: top.indices, topScores: top.scores });
