@@ -33,10 +33,23 @@ export interface RowRanking {
 }
 
 const MAX_BUCKETS = 1024;
-// Scratch reused across rows: per bucket of the relevant scores' range, the first relevant item
-// a candidate there surely beats, or -1 where a candidate may be within the bound of one.
+// Scratch reused across rows (no allocation per row beyond the results): per bucket of the
+// relevant scores' range, the first relevant item a candidate there surely beats, or -1 where a
+// candidate may be within the bound of one; the relevant items best first; the rescored candidates.
 const firstSure = new Int32Array(MAX_BUCKETS);
+let order = new Int32Array(16);
+let relScore = new Float64Array(16);
+let relKey = new Int32Array(16);
+let beatenFrom = new Int32Array(17);
 let near = new Int32Array(0);
+
+function plain(scores: Float32Array, offset: number, size: number, relevant: Int32Array, depth: number, tieKey: Int32Array): RowRanking {
+  return { relevantRanks: rankRelevant(scores, offset, size, relevant, tieKey), top: selectTopK(scores, offset, size, depth, tieKey) };
+}
+
+function rescoreAll(scores: Float32Array, offset: number, size: number, row: number, exact: ExactRescorer): void {
+  for (let j = 0; j < size; j++) scores[offset + j] = exact.at(row, j);
+}
 
 /**
  * Ranks scores[offset .. offset+size), row `row` of a block. Without `exact` the scores are
@@ -54,44 +67,74 @@ export function rankScoredRow(
   tieKey: Int32Array,
   exact?: ExactRescorer,
 ): RowRanking {
-  const plain = () => ({ relevantRanks: rankRelevant(scores, offset, size, relevant, tieKey), top: selectTopK(scores, offset, size, depth, tieKey) });
   assertRow('rankScoredRow', scores, offset, size, tieKey);
-  if (!exact || size === 0) return plain();
-  const rescore = (j: number) => (scores[offset + j] = exact.at(row, j));
-  const rescoreAll = () => {
-    for (let c = 0; c < size; c++) rescore(c);
-    return plain();
-  };
+  if (!exact || size === 0) return plain(scores, offset, size, relevant, depth, tieKey);
   const tol = exact.tolerance(row);
   const m = relevant.length;
   for (let i = 0; i < m; i++) {
     const j = relevant[i];
-    if (!(j >= 0 && j < size)) return plain(); // rankRelevant names the bad index
+    if (!(j >= 0 && j < size)) return plain(scores, offset, size, relevant, depth, tieKey); // rankRelevant names the bad index
     const given = scores[offset + j];
-    const e = rescore(j);
-    if (!Number.isFinite(e)) return rescoreAll();
-    if (!(Math.abs(given - e) <= tol)) {
+    const e = (scores[offset + j] = exact.at(row, j));
+    let sound = Number.isFinite(e);
+    if (sound && !(Math.abs(given - e) <= tol)) {
       exact.mismatch?.(row, given, e);
-      return rescoreAll();
+      sound = false;
+    }
+    if (!sound) {
+      rescoreAll(scores, offset, size, row, exact);
+      return plain(scores, offset, size, relevant, depth, tieKey);
     }
   }
-  if (!Number.isFinite(tol)) return rescoreAll();
+  if (!Number.isFinite(tol)) {
+    rescoreAll(scores, offset, size, row, exact);
+    return plain(scores, offset, size, relevant, depth, tieKey);
+  }
+  if (order.length < m) {
+    order = new Int32Array(m);
+    relScore = new Float64Array(m);
+    relKey = new Int32Array(m);
+    beatenFrom = new Int32Array(m + 1);
+  }
+  // Relevant items best first by exact score and tie key, as rankRelevant orders them (a few: insertion sort).
+  for (let i = 0; i < m; i++) {
+    const j = relevant[i];
+    const sj = scores[offset + j];
+    let h = i - 1;
+    while (h >= 0 && compareCandidates(sj, tieKey[j], scores[offset + order[h]], tieKey[order[h]]) < 0) {
+      order[h + 1] = order[h];
+      h--;
+    }
+    if (h >= 0 && order[h] === j) return plain(scores, offset, size, relevant, depth, tieKey); // rankRelevant names the duplicate
+    order[h + 1] = j;
+  }
+  for (let p = 0; p < m; p++) {
+    relScore[p] = scores[offset + order[p]];
+    relKey[p] = tieKey[order[p]];
+  }
+  const relevantRanks = countRanks(scores, offset, size, row, m, depth, tieKey, tol, exact);
+  return { relevantRanks, top: bestOf(scores, offset, near.subarray(0, nearCount), Math.min(depth, size), tieKey) };
+}
 
+let nearCount = 0;
+
+/** The pass: ranks of the m relevant items (in relScore/relKey), and `near` = every candidate that may reach the top k, rescored. */
+function countRanks(
+  scores: Float32Array,
+  offset: number,
+  size: number,
+  row: number,
+  m: number,
+  depth: number,
+  tieKey: Int32Array,
+  tol: number,
+  exact: ExactRescorer,
+): number[] {
   // Any candidate that could reach the top k has a given score of at least kth - 2 tol: the k
   // candidates at or above kth are exactly above kth - tol, anything below the cut under it.
   const k = Math.min(depth, size);
   const kth = k > 0 ? kthLargest(scores, offset, size, k) : Infinity;
   const cut = k === 0 ? Infinity : Number.isFinite(kth) ? kth - 2 * tol : -Infinity;
-
-  // Relevant items best first by exact score and tie key, as rankRelevant orders them.
-  const order = Array.from(relevant).sort((a, b) => compareCandidates(scores[offset + a], tieKey[a], scores[offset + b], tieKey[b]) || a - b);
-  for (let p = 1; p < m; p++) if (order[p] === order[p - 1]) return plain(); // rankRelevant names the duplicate
-  const relScore = new Float64Array(m);
-  const relKey = new Int32Array(m);
-  for (let p = 0; p < m; p++) {
-    relScore[p] = scores[offset + order[p]];
-    relKey[p] = tieKey[order[p]];
-  }
   const below = m ? relScore[m - 1] - tol : Infinity; // under it a candidate beats no relevant item
   const above = m ? relScore[0] + tol : Infinity; // over it, every one
   // Buckets over [below, above]; those a relevant item's band [e - tol, e + tol] reaches (mapped
@@ -106,51 +149,57 @@ export function rankScoredRow(
       firstSure[b] = p;
     }
     for (let q = 0; q < m; q++) {
-      const from = bucketOf(relScore[q] - tol, lo, hi, scale, top);
       const to = bucketOf(relScore[q] + tol, lo, hi, scale, top);
-      for (let b = from; b <= to; b++) firstSure[b] = -1;
+      for (let b = bucketOf(relScore[q] - tol, lo, hi, scale, top); b <= to; b++) firstSure[b] = -1;
     }
   }
 
   if (near.length < size) near = new Int32Array(size);
-  let nearCount = 0;
-  const beatenFrom = new Int32Array(m + 1);
+  nearCount = 0;
+  const rs = relScore.subarray(0, m); // firstBeaten searches the whole array
+  const rk = relKey.subarray(0, m);
+  beatenFrom.fill(0, 0, m + 1);
   for (let j = 0; j < size; j++) {
     let s = scores[offset + j];
     if (s < below && s < cut) continue; // most candidates (false for NaN)
     let sure = true;
     if (s >= cut || s - s !== 0) {
       // May reach the top k, or a NaN or infinite score (a backend glitch): recompute it.
-      s = rescore(j);
+      s = scores[offset + j] = exact.at(row, j);
       near[nearCount++] = j;
       sure = false;
     }
-    if (!m || s < below) continue;
+    if (s < below || m === 0) continue;
     let p = s > above ? 0 : sure ? firstSure[bucketOf(s, lo, hi, scale, top)] : -1;
     if (p < 0) {
-      if (sure) s = rescore(j);
-      p = firstBeaten(s, tieKey[j], relScore, relKey);
+      if (sure) s = scores[offset + j] = exact.at(row, j);
+      p = firstBeaten(s, tieKey[j], rs, rk);
     }
     beatenFrom[p]++;
   }
 
-  const relevantRanks = new Array<number>(m);
+  const ranks = new Array<number>(m);
   for (let p = 0, rank = 1; p < m; p++) {
     rank += beatenFrom[p];
-    relevantRanks[p] = rank;
+    ranks[p] = rank;
   }
-  return { relevantRanks, top: bestOf(scores, offset, near.subarray(0, nearCount), k, tieKey) };
+  return ranks;
 }
+
+let compact = new Float32Array(0);
+let compactKeys = new Int32Array(0);
 
 /** The best k of the candidates `among` (all exact now), via selectTopK on a compact copy. */
 function bestOf(scores: Float32Array, offset: number, among: Int32Array, k: number, tieKey: Int32Array): TopK {
   const n = among.length;
-  const compact = new Float32Array(n);
-  const keys = new Int32Array(n);
+  if (compact.length < n) {
+    compact = new Float32Array(n);
+    compactKeys = new Int32Array(n);
+  }
   for (let i = 0; i < n; i++) {
     compact[i] = scores[offset + among[i]];
-    keys[i] = tieKey[among[i]];
+    compactKeys[i] = tieKey[among[i]];
   }
-  const best = selectTopK(compact, 0, n, k, keys);
+  const best = selectTopK(compact, 0, n, k, compactKeys);
   return { indices: best.indices.map((i) => among[i]), scores: best.scores };
 }
