@@ -171,6 +171,11 @@ function countRanks(
     }
     if (s < below || m === 0) continue;
     let p = s > above ? 0 : sure ? firstSure[bucketOf(s, lo, hi, scale, top)] : -1;
+    if (p < 0 && sure) {
+      // An unsure bucket is coarser than the bands: only a score within one needs the exact value.
+      p = firstSurelyBeaten(s, rs, tol);
+      if (p > 0 && rs[p - 1] - tol <= s) p = -1;
+    }
     if (p < 0) {
       if (sure) s = scores[offset + j] = exact.at(row, j);
       p = firstBeaten(s, tieKey[j], rs, rk);
@@ -184,6 +189,18 @@ function countRanks(
     ranks[p] = rank;
   }
   return ranks;
+}
+
+/** The first of the best-first relevant scores that s is more than tol above; their count if none. */
+function firstSurelyBeaten(s: number, relScores: Float64Array, tol: number): number {
+  let lo = 0;
+  let hi = relScores.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (s > relScores[mid] + tol) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 let compact = new Float32Array(0);
