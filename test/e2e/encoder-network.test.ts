@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort, launchChromium, openPage, saveScreenshot, startSite, type Site, TEST_PAGES } from './browser-harness';
 import { HARNESS_READY } from './encoder-fixture';
-import { startHubLayoutServer, type HubLayoutServer } from './hub-layout-server';
+import { startHubLayoutServer, type HubLayoutServer } from '../support/hub-layout-server';
 
 let site: Site;
 let browser: Browser;
@@ -61,11 +61,11 @@ describe('a hub model that cannot be fetched', () => {
     try {
       const load = await tab.page.evaluate(
         (host) => window.harness.load({ model: 'Xenova/multilingual-e5-small', source: 'hub', hubHost: host, device: 'webgpu', cache: false }),
-        emptyHub.host,
+        emptyHub.url,
       );
       expect(load.ok).toBe(false);
       if (load.ok) return;
-      const port = new URL(emptyHub.host).port;
+      const port = new URL(emptyHub.url).port;
       expect(load.error).toMatch(new RegExp(`^config\\.json could not be downloaded: localhost:${port} answered HTTP 404 Not Found: the file is not there`));
       expect(load.error).toContain(SUGGESTION);
       expect(await tab.page.evaluate(() => window.harness.notices())).toEqual([]);
