@@ -11,7 +11,8 @@
  *   unknown repo a 404 with RepoNotFound;
  * - CORS: every answer allows any origin and the preflight (OPTIONS) answers 204, so a
  *   cross-origin-isolated page on another port can read it.
- * `hold(file)` keeps a file's answers waiting until released, to cut a download short.
+ * `hold(file)` keeps a file's downloads waiting until released (a size probe still answers), to
+ * cut a download short.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -26,7 +27,7 @@ export interface HubLayoutServer {
   log: string[];
   /** "<METHOD> <path>" for every request as it arrives. */
   requests: string[];
-  /** Holds every answer for paths ending in `file` until the returned function is called. */
+  /** Holds every download (not a byte-range probe) of paths ending in `file` until the returned function is called. */
   hold(file: string): () => void;
   close(): Promise<void>;
 }
@@ -90,7 +91,8 @@ export async function startHubLayoutServer(opts: HubLayoutOptions): Promise<HubL
     const file = path.join(folder, parts[3]);
     const info = file.startsWith(folder + path.sep) ? await stat(file).catch(() => null) : null;
     if (!info?.isFile()) return send(req, res, 404, { 'Content-Type': 'text/plain', 'X-Error-Code': 'EntryNotFound' }, 'Entry not found');
-    const held = [...holds].find(([suffix]) => url.pathname.endsWith(suffix));
+    // A held file still answers a size probe (a byte range): only its download hangs.
+    const held = req.headers.range ? undefined : [...holds].find(([suffix]) => url.pathname.endsWith(suffix));
     if (held) await held[1];
     if (!fromCdn && info.size > redirectOver) {
       return send(req, res, 302, { Location: `${hubUrl}/cdn${url.pathname}`, 'X-Linked-Size': String(info.size), 'X-Linked-ETag': `"${info.size}"` });
