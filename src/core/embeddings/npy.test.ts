@@ -1,11 +1,8 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { embeddingFixture as bytes } from '../../../test/fixtures/embeddings/files';
 import { readNpyEmbeddings, readNpyHeader, writeNpyEmbeddings } from './npy';
 
-// Written by numpy 2.4 (np.save), so the reader is checked against numpy's own files.
-const DIR = path.resolve(__dirname, '../../../test/fixtures/embeddings');
-const bytes = (name: string) => new Uint8Array(readFileSync(path.join(DIR, name)));
+// The fixtures were written by numpy 2.4 (np.save), so the reader is checked against numpy's own files.
 
 describe('.npy embeddings', () => {
   it("reads numpy's float32 (3, 4) array with its id list", () => {
@@ -22,7 +19,7 @@ describe('.npy embeddings', () => {
     expect(readNpyHeader(npy, 'w.npy').dataOffset % 64).toBe(0);
     expect(readNpyEmbeddings(npy, 'w.npy', ids, 'ids.txt')).toEqual({ ...set, source: 'w.npy' });
     // Same bytes as np.save for the same array: numpy pads to 64 too.
-    expect(Buffer.from(npy).equals(Buffer.from(bytes('three-by-four.f32.npy')))).toBe(true);
+    expect(Array.from(npy)).toEqual(Array.from(bytes('three-by-four.f32.npy')));
   });
 
   it('refuses float64, a 1-D array and Fortran order by what the header says', () => {
