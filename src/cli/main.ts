@@ -9,6 +9,7 @@ import { ANALYZE_USAGE, runAnalyze } from './analyze-command';
 import { CliError } from './cli-error';
 import { EMBED_USAGE, runEmbed } from './embed-command';
 import { EVAL_USAGE, runEval } from './eval-command';
+import { EXPORT_CORPUS_USAGE, runExportCorpus } from './export-corpus-command';
 import { EXPERIMENT_USAGE, runExperimentCommand } from './experiment-command';
 import { fsErrorLine } from './output-dir';
 
@@ -20,12 +21,15 @@ ${EXPERIMENT_USAGE}
 
 ${ANALYZE_USAGE}
 
-${EMBED_USAGE}`;
+${EMBED_USAGE}
+
+${EXPORT_CORPUS_USAGE}`;
 
 const commands = new Map<string, (argv: string[]) => Promise<void>>([
   ['eval', runEval],
   ['experiment', runExperimentCommand],
   ['embed', runEmbed],
+  ['export-corpus', runExportCorpus],
   [
     'analyze',
     async (argv) => {
@@ -39,7 +43,9 @@ async function main(): Promise<void> {
   const command = name ? commands.get(name) : undefined;
   if (!command) {
     process.stderr.write(
-      name ? `error: unknown command ${JSON.stringify(name)}; expected eval, experiment, analyze or embed (run without arguments for usage)\n` : `${USAGE}\n`,
+      name
+        ? `error: unknown command ${JSON.stringify(name)}; expected eval, experiment, analyze, embed or export-corpus (run without arguments for usage)\n`
+        : `${USAGE}\n`,
     );
     process.exitCode = 2;
     return;
