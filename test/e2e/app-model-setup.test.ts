@@ -2,31 +2,17 @@
 // model embeds, in headless Chromium whose only WebGPU adapter is SwiftShader (a software one).
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { findModel } from '../../src/encoder/model-registry';
-import { launchChromium, openPage, PROJECT_ROOT, saveScreenshot, SCREENSHOT_DIR, type OpenPage } from './browser-harness';
-import { startAppSite, type AppSite } from './app-browser';
+import { PROJECT_ROOT, saveScreenshot, SCREENSHOT_DIR, type OpenPage } from './browser-harness';
+import { useAppSession } from './app-browser';
 import { openLexiconCorpus, waitForRanking } from './app-steps';
 
-let site: AppSite;
-let browser: Browser;
-const tabs: OpenPage[] = [];
-
-beforeAll(async () => {
-  site = await startAppSite();
-  browser = await launchChromium({ webgpu: true });
-});
-
-afterAll(async () => {
-  for (const t of tabs) await t.close().catch(() => {});
-  await browser?.close();
-  await site?.close();
-});
+const app = useAppSession({ webgpu: true });
 
 async function freshApp(): Promise<{ tab: OpenPage; page: Page }> {
-  const tab = await openPage(browser, site.url);
-  tabs.push(tab);
+  const tab = await app.open();
   await tab.page.setViewportSize({ width: 1366, height: 1000 });
   await waitForRanking(tab.page);
   return { tab, page: tab.page };
