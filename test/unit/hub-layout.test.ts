@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFixtureInfo, FIXTURES_FOR_ENTRY, fixtureStandIn } from '../../src/encoder/family-fixtures';
 import { findModel, MODEL_REGISTRY, type Dtype, type ModelEntry } from '../../src/encoder/model-registry';
 import { createNodeEncoder } from '../../src/encoder/node-encoder';
+import { main as fetchMain } from '../../scripts/models-fetch';
 import { startHubLayoutServer, type HubLayoutServer } from '../support/hub-layout-server';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -101,6 +102,24 @@ describe('npm run models:fetch -- --host', () => {
       const encoder = await createNodeEncoder({ entry: standIn, folder }, { dtype });
       expect((await encoder.embed(TEXTS, 'passage')).length).toBe(2 * 64);
       await encoder.dispose();
+    }
+  });
+
+  it('vendors every menu entry with all its dtypes (models:fetch in-process), and each dtype loads from the folder', async () => {
+    const out = join(tmp, 'fetched-all');
+    for (const entry of hubEntries) {
+      const dtypes = Object.keys(entry.dtypes) as Dtype[];
+      expect(await fetchMain([entry.id, '--dtype', dtypes.join(','), '--host', hub.url, '--out', out]), entry.id).toBe(0);
+      const { standIn } = mirrorOf(entry);
+      for (const dtype of dtypes) {
+        const encoder = await createNodeEncoder({ entry: standIn, folder: join(out, entry.local) }, { dtype });
+        try {
+          const rows = await encoder.embed(TEXTS, 'passage');
+          expect(rows.length, `${entry.id} ${dtype}`).toBe(TEXTS.length * 64);
+        } finally {
+          await encoder.dispose();
+        }
+      }
     }
   });
 
