@@ -4,15 +4,25 @@ import type { SettingName } from '../../../core/metrics/types';
 import { DataTable, type Column } from '../../ui/data-table';
 
 /** One row per setting, named as the registry names it: "Monolingual (X → X)". */
-const ROWS = SETTING_NAMES.map((setting) => ({ setting, label: `${SETTINGS[setting].label} (${SETTINGS[setting].direction})` }));
+const ROWS = SETTING_NAMES.map((setting) => ({ setting, label: SETTINGS[setting].label, direction: `(${SETTINGS[setting].direction})` }));
 
-type SettingRow = { setting: SettingName; label: string };
+type SettingRow = { setting: SettingName; label: string; direction: string };
 
 /** The macro figures of a report, one row per setting; with a second report, the change beside each. */
 export function SummaryTable({ report, compare }: { report: EvalReport; compare?: EvalReport }) {
   const macro = (setting: SettingName) => report.settings[setting]!;
   const columns: Column<SettingRow>[] = [
-    { key: 'setting', label: 'Setting', rowHeader: true, cell: (r) => r.label },
+    {
+      key: 'setting',
+      label: 'Setting',
+      rowHeader: true,
+      // The direction never breaks inside, so a narrow table wraps "Monolingual / (X → X)".
+      cell: (r) => (
+        <>
+          {r.label} <span className="nowrap">{r.direction}</span>
+        </>
+      ),
+    },
     { key: 'cells', label: 'cells', numeric: true, cell: (r) => macro(r.setting).cells.length },
     { key: 'queries', label: 'queries', numeric: true, cell: (r) => macro(r.setting).macro.queries.toLocaleString('en') },
     ...METRIC_NAMES.map((metric): Column<SettingRow> => {
