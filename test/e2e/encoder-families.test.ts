@@ -1,12 +1,13 @@
 /**
  * Every export family's conformance fixture in headless Chromium, through the paths a hub model
- * takes: the app's /models/ folder on WASM and on WebGPU (chosen explicitly: SwiftShader is a
- * software adapter 'auto' declines), and a local server with the hub's URL layout (302 for large
- * files, Content-Length, 404 for a dtype it lacks) through transformers.js' remote loading. The
- * fill-mask fixtures are refused by the load-time output check; the external-data one loads. A
- * folder the user picks (<input webkitdirectory>) loads each family on both devices too, under the
- * loading facts (pooling, prefixes, dtype files) of a menu entry the fixture stands for.
- * One page, models in sequence, the probe off on WebGPU (this test compares the rows itself).
+ * takes: the app's /models/ folder and a local server with the hub's URL layout (302 for large
+ * files, Content-Length, 404 for a dtype it lacks, through transformers.js' remote loading), on
+ * WASM; and a folder the user picks (<input webkitdirectory>) on WASM and on WebGPU (chosen
+ * explicitly: SwiftShader is a software adapter 'auto' declines), under the loading facts
+ * (pooling, prefixes, dtype files) of the menu entry the fixture proves most of. The source and
+ * the device are separate layers (fetching files vs running the graph), so WebGPU runs once per
+ * family. The fill-mask fixtures are refused by the load-time output check; the external-data one
+ * loads. One page, models in sequence, the probe off on WebGPU (this test compares the rows itself).
  */
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';

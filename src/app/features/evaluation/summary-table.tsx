@@ -1,6 +1,7 @@
 import type { EvalReport } from '../../../core/evaluation/eval-report';
 import { isImprovement, METRIC_NAMES, METRICS, SETTING_NAMES, SETTINGS } from '../../../core/metrics/registry';
 import type { SettingName } from '../../../core/metrics/types';
+import { readRecallAt1 } from '../../../core/teaching/recall-reading';
 import { DataTable, type Column } from '../../ui/data-table';
 
 /** One row per setting, named as the registry names it: "Monolingual (X → X)". */
@@ -53,6 +54,7 @@ export function SummaryTable({ report, compare }: { report: EvalReport; compare?
       };
     }),
   ];
+  const recallReading = readRecallAt1(report);
   return (
     <div className="table-wrap">
       <DataTable
@@ -70,6 +72,11 @@ export function SummaryTable({ report, compare }: { report: EvalReport; compare?
         rows={ROWS.filter((r) => report.settings[r.setting])}
         rowKey={(r) => r.setting}
       />
+      {recallReading && (
+        <p className="hint" data-testid="recall-reading">
+          {recallReading}
+        </p>
+      )}
     </div>
   );
 }
