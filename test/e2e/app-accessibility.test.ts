@@ -2,30 +2,15 @@
 // or critical violation on each tab (Evaluation after a run), on a tour step and in presenter
 // mode; every control on the Ranking tab is reached by Tab and shows a visible focus ring.
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, type OpenPage } from './browser-harness';
-import { startAppSite, type AppSite } from './app-browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useAppSession } from './app-browser';
 import { waitForRanking } from './app-steps';
 
-let site: AppSite;
-let browser: Browser;
-const opened: OpenPage[] = [];
-
-beforeAll(async () => {
-  site = await startAppSite();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const tab of opened) await tab.close().catch(() => {});
-  await browser?.close();
-  await site?.close();
-});
+const app = useAppSession();
 
 async function open(query: string): Promise<Page> {
-  const tab = await openPage(browser, `${site.url}${query}`);
-  opened.push(tab);
+  const tab = await app.open(`${query}`);
   await tab.page.setViewportSize({ width: 1280, height: 800 });
   if (/tab=(training|evaluation)/.test(query)) await tab.page.waitForSelector('main .card', { timeout: 60_000 });
   else await waitForRanking(tab.page);

@@ -2,31 +2,17 @@
 // model embeds, in headless Chromium whose only WebGPU adapter is SwiftShader (a software one).
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { findModel } from '../../src/encoder/model-registry';
-import { launchChromium, openPage, PROJECT_ROOT, saveScreenshot, SCREENSHOT_DIR, type OpenPage } from './browser-harness';
-import { startAppSite, type AppSite } from './app-browser';
+import { PROJECT_ROOT, saveScreenshot, SCREENSHOT_DIR, type OpenPage } from './browser-harness';
+import { useAppSession } from './app-browser';
 import { openLexiconCorpus, waitForRanking } from './app-steps';
 
-let site: AppSite;
-let browser: Browser;
-const tabs: OpenPage[] = [];
-
-beforeAll(async () => {
-  site = await startAppSite();
-  browser = await launchChromium({ webgpu: true });
-});
-
-afterAll(async () => {
-  for (const t of tabs) await t.close().catch(() => {});
-  await browser?.close();
-  await site?.close();
-});
+const app = useAppSession({ webgpu: true });
 
 async function freshApp(): Promise<{ tab: OpenPage; page: Page }> {
-  const tab = await openPage(browser, site.url);
-  tabs.push(tab);
+  const tab = await app.open();
   await tab.page.setViewportSize({ width: 1366, height: 1000 });
   await waitForRanking(tab.page);
   return { tab, page: tab.page };
@@ -97,11 +83,15 @@ describe('choosing a model in set-up', () => {
     await page.waitForSelector('[data-testid="pending-model"]', { timeout: 20_000 });
     expect(await page.textContent('[data-testid="card-download"]')).toMatch(new RegExp(`^${large.dtypes.q8!.approxMB} MB \\(q8 on WASM\\)`));
     const kB = Math.round(cachedBytes / 1e6) < 1 ? '<1 MB' : `${Math.round(cachedBytes / 1e6)} MB`;
-    expect(await page.textContent('[data-testid="card-cached"]')).toBe(`${kB} already cached (config.json, tokenizer.json): the download resumes from there`);
+    await expect
+      .poll(() => page.textContent('[data-testid="card-cached"]'))
+      .toBe(`${kB} already cached (config.json, tokenizer.json): the download resumes from there`);
+    // The cache line under the card reads the same cache: the same two files, the same figure.
+    await expect.poll(() => page.textContent('[data-testid="cache-status"] .hint')).toMatch(new RegExp(`^Cache: 2 model files \\(${kB}\\)`));
     // Nothing was downloaded, and nothing is loading, until the person says yes.
     expect(await page.$('[data-testid="model-loading"]')).toBeNull();
     expect(tab.offsiteRequests()).toEqual([]);
-    expect(await badge(page)).toMatch(/^CPU/);
+    expect(await badge(page)).toMatch(/^No model/);
     await saveScreenshot(page, 'app-model-ask-first');
     // The set-up panel scrolls on its own: a picture of its card and question.
     await page.locator('[data-testid="pending-model"]').scrollIntoViewIfNeeded();

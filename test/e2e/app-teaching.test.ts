@@ -3,30 +3,17 @@
 // apart, exports SVG and PNG; batches and one InfoNCE step are shown; a second run asks before it
 // replaces the first run's adapters.
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, saveScreenshot, type OpenPage } from './browser-harness';
-import { startAppSite, type AppSite } from './app-browser';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot, type OpenPage } from './browser-harness';
+import { useAppSession } from './app-browser';
 import { loadFixtureModel, openLexiconCorpus, readResultsTable, waitForRanking } from './app-steps';
 
-let site: AppSite;
-let browser: Browser;
+const app = useAppSession();
 let tab: OpenPage | null = null;
-
-beforeAll(async () => {
-  site = await startAppSite();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await tab?.close().catch(() => {});
-  await browser?.close();
-  await site?.close();
-});
 
 describe('teaching views', () => {
   it('shows batches and one InfoNCE step before any run, computed in the page', async () => {
-    tab = await openPage(browser, `${site.url}?tab=training`);
+    tab = await app.open(`?tab=training`);
     const { page } = tab;
     await page.setViewportSize({ width: 1280, height: 900 });
     const gallery = page.getByTestId('batch-gallery');

@@ -1,27 +1,14 @@
 // The guided tour on the built site: every step from its own link, walked with the keyboard
 // (arrows, and PageDown/PageUp as a presenter's clicker sends), each step setting its view,
 // highlighting its panel and saying its text; once in the normal layout, once in presenter mode.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { TOUR_STEPS } from '../../src/core/teaching/tour';
-import { launchChromium, openPage, saveScreenshot, type OpenPage } from './browser-harness';
-import { startAppSite, type AppSite } from './app-browser';
+import { saveScreenshot } from './browser-harness';
+import { useAppSession } from './app-browser';
 import { waitForRanking } from './app-steps';
 
-let site: AppSite;
-let browser: Browser;
-const opened: OpenPage[] = [];
-
-beforeAll(async () => {
-  site = await startAppSite();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const tab of opened) await tab.close().catch(() => {});
-  await browser?.close();
-  await site?.close();
-});
+const app = useAppSession();
 
 /** Checks the step on show: its text, its tab, its highlighted panel in view, its link. */
 async function expectStep(page: Page, index: number): Promise<void> {
@@ -45,8 +32,7 @@ async function expectStep(page: Page, index: number): Promise<void> {
 
 describe('the guided tour', () => {
   it('walks every step with the keyboard, each with its view, panel, text and own link', async () => {
-    const tab = await openPage(browser, `${site.url}`);
-    opened.push(tab);
+    const tab = await app.open();
     const { page } = tab;
     await page.setViewportSize({ width: 1280, height: 800 });
     await waitForRanking(page);
@@ -68,8 +54,7 @@ describe('the guided tour', () => {
     await expectStep(page, TOUR_STEPS.length - 2);
     // A step's link opens that step directly.
     const link = await page.getByTestId('tour-step-link').getAttribute('href');
-    const direct = await openPage(browser, new URL(link!, page.url()).href);
-    opened.push(direct);
+    const direct = await app.open(new URL(link!, page.url()).href);
     await direct.page.setViewportSize({ width: 1280, height: 800 });
     await expectStep(direct.page, TOUR_STEPS.length - 2);
     await page.getByTestId('tour-end').click();
@@ -79,8 +64,7 @@ describe('the guided tour', () => {
   });
 
   it("works in presenter mode with a clicker's PageDown and PageUp", async () => {
-    const tab = await openPage(browser, `${site.url}?present=1&tour=${TOUR_STEPS[0].id}`);
-    opened.push(tab);
+    const tab = await app.open(`?present=1&tour=${TOUR_STEPS[0].id}`);
     const { page } = tab;
     await page.setViewportSize({ width: 1280, height: 720 });
     await waitForRanking(page);

@@ -1,26 +1,14 @@
 // Trained adapters kept in this browser: train on the lexicon fixture corpus with the fixture model,
 // reload the page with the same URL, open the same corpus again, and the Training tab shows the
 // last results (restored, with the date) while the ranking view's Strategy switch works at once.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, saveScreenshot, type OpenPage } from './browser-harness';
-import { startAppSite, type AppSite } from './app-browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot, type OpenPage } from './browser-harness';
+import { useAppSession } from './app-browser';
 import { loadFixtureModel, openLexiconCorpus, readResultsTable, waitForRanking } from './app-steps';
 
-let site: AppSite;
-let browser: Browser;
+const app = useAppSession();
 let tab: OpenPage | null = null;
-
-beforeAll(async () => {
-  site = await startAppSite();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await tab?.close().catch(() => {});
-  await browser?.close();
-  await site?.close();
-});
 
 function readScores(page: Page): Promise<string[]> {
   return page.$$eval('[data-testid="ranking-tab"] [data-testid="result"]', (rows) =>
@@ -30,7 +18,7 @@ function readScores(page: Page): Promise<string[]> {
 
 describe('trained adapters cached in the browser', () => {
   it('restores the last results and the Strategy switch after a reload with the same corpus and model, and forgets them on request', async () => {
-    tab = await openPage(browser, site.url);
+    tab = await app.open();
     const { page, consoleLines, offsiteRequests } = tab;
     await page.setViewportSize({ width: 1440, height: 900 });
     await waitForRanking(page);

@@ -2,26 +2,14 @@
 // build: the lexicon fixture corpus picked from disk, the fixture model, the Training tab (the BM25
 // explanation first), three strategies trained for a few epochs, then the ranking view's strategy
 // switch and side-by-side mode for one query, and the strategies' reports compared in Evaluation.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, saveScreenshot, type OpenPage } from './browser-harness';
-import { startAppSite, type AppSite } from './app-browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot, type OpenPage } from './browser-harness';
+import { useAppSession } from './app-browser';
 import { openLexiconCorpus, readResultsTable, waitForRanking } from './app-steps';
 
-let site: AppSite;
-let browser: Browser;
+const app = useAppSession();
 let tab: OpenPage | null = null;
-
-beforeAll(async () => {
-  site = await startAppSite();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await tab?.close().catch(() => {});
-  await browser?.close();
-  await site?.close();
-});
 
 /** The main list as "passage id@score" (the score as shown, 3 decimals). */
 function readList(page: Page, scope = '[data-testid="ranking-tab"]'): Promise<string[]> {
@@ -41,7 +29,7 @@ function readRungs(page: Page, scope: string): Promise<{ lang: string; rank: num
 
 describe('training in the app', () => {
   it('trains adapters on the fixture model, re-ranks one query per strategy and side by side, and compares the strategies in Evaluation', async () => {
-    tab = await openPage(browser, site.url);
+    tab = await app.open();
     const { page, offsiteRequests, consoleLines } = tab;
     await page.setViewportSize({ width: 1440, height: 900 });
     await waitForRanking(page);
@@ -143,7 +131,7 @@ describe('training in the app', () => {
     await saveScreenshot(page, 'app-training-side-by-side');
 
     // The link keeps the choice, but adapters stay in the browser that trained them: a new visit elsewhere says so and ranks untrained.
-    const linked = await openPage(browser, page.url());
+    const linked = await app.open(page.url());
     try {
       await linked.page.waitForSelector('[data-testid="strategy-bar"][data-trained="false"]', { timeout: 60_000 });
       expect(await linked.page.textContent('[data-testid="strategy-bar"]')).toContain(

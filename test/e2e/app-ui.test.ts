@@ -3,19 +3,16 @@
 // restores the view, exports hold the ranking, bad input is explained without losing the corpus.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, PROJECT_ROOT, saveScreenshot, type OpenPage } from './browser-harness';
-import { startAppSite, type AppSite } from './app-browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, saveScreenshot, type OpenPage } from './browser-harness';
+import { useAppSession } from './app-browser';
 import { waitForRanking } from './app-steps';
 
-let site: AppSite;
-let browser: Browser;
-const opened: OpenPage[] = [];
+const app = useAppSession();
 
 async function open(query = '', viewport = { width: 1366, height: 768 }): Promise<OpenPage> {
-  const tab = await openPage(browser, `${site.url}${query}`);
-  opened.push(tab);
+  const tab = await app.open(`${query}`);
   await tab.page.setViewportSize(viewport);
   await waitForRanking(tab.page);
   return tab;
@@ -48,17 +45,6 @@ async function waitForResults(page: Page, check: string): Promise<void> {
   );
 }
 
-beforeAll(async () => {
-  site = await startAppSite();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const tab of opened) await tab.close().catch(() => {});
-  await browser?.close();
-  await site?.close();
-});
-
 describe('the app', () => {
   it('opens on the demo corpus with BM25 and a ranked demo question, answers highlighted', async () => {
     const { page, offsiteRequests } = await open();
@@ -80,7 +66,7 @@ describe('the app', () => {
     expect(rungs[0]).toEqual(['en', 1]);
     const distance = Number(await page.getAttribute('[data-testid="max-rank-distance"]', 'data-value'));
     expect(distance).toBe(rungs[14][1] - 1);
-    expect(await page.textContent('[data-testid="device-badge"]')).toContain('CPU');
+    expect(await page.textContent('[data-testid="device-badge"]')).toContain('No model');
     expect(await page.textContent('[data-testid="active-corpus"]')).toContain('720 passages');
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true); // vite preview sends COOP/COEP
     await saveScreenshot(page, 'app-demo-laptop');
@@ -136,7 +122,7 @@ describe('the app', () => {
       topK: await page.inputValue('[data-testid="top-k"]'),
     };
 
-    const again = await open(url.slice(site.url.length));
+    const again = await open(url.slice(app.site.url.length));
     await waitForResults(again.page, 'rows.length === 5');
     expect({
       query: await again.page.inputValue('#query-input'),

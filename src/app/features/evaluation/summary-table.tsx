@@ -1,18 +1,29 @@
 import type { EvalReport } from '../../../core/evaluation/eval-report';
 import { isImprovement, METRIC_NAMES, METRICS, SETTING_NAMES, SETTINGS } from '../../../core/metrics/registry';
 import type { SettingName } from '../../../core/metrics/types';
+import { readRecallAt1 } from '../../../core/teaching/recall-reading';
 import { DataTable, type Column } from '../../ui/data-table';
 
 /** One row per setting, named as the registry names it: "Monolingual (X → X)". */
-const ROWS = SETTING_NAMES.map((setting) => ({ setting, label: `${SETTINGS[setting].label} (${SETTINGS[setting].direction})` }));
+const ROWS = SETTING_NAMES.map((setting) => ({ setting, label: SETTINGS[setting].label, direction: `(${SETTINGS[setting].direction})` }));
 
-type SettingRow = { setting: SettingName; label: string };
+type SettingRow = { setting: SettingName; label: string; direction: string };
 
 /** The macro figures of a report, one row per setting; with a second report, the change beside each. */
 export function SummaryTable({ report, compare }: { report: EvalReport; compare?: EvalReport }) {
   const macro = (setting: SettingName) => report.settings[setting]!;
   const columns: Column<SettingRow>[] = [
-    { key: 'setting', label: 'Setting', rowHeader: true, cell: (r) => r.label },
+    {
+      key: 'setting',
+      label: 'Setting',
+      rowHeader: true,
+      // The direction never breaks inside, so a narrow table wraps "Monolingual / (X → X)".
+      cell: (r) => (
+        <>
+          {r.label} <span className="nowrap">{r.direction}</span>
+        </>
+      ),
+    },
     { key: 'cells', label: 'cells', numeric: true, cell: (r) => macro(r.setting).cells.length },
     { key: 'queries', label: 'queries', numeric: true, cell: (r) => macro(r.setting).macro.queries.toLocaleString('en') },
     ...METRIC_NAMES.map((metric): Column<SettingRow> => {
@@ -43,6 +54,7 @@ export function SummaryTable({ report, compare }: { report: EvalReport; compare?
       };
     }),
   ];
+  const recallReading = readRecallAt1(report);
   return (
     <div className="table-wrap">
       <DataTable
@@ -60,6 +72,11 @@ export function SummaryTable({ report, compare }: { report: EvalReport; compare?
         rows={ROWS.filter((r) => report.settings[r.setting])}
         rowKey={(r) => r.setting}
       />
+      {recallReading && (
+        <p className="hint" data-testid="recall-reading">
+          {recallReading}
+        </p>
+      )}
     </div>
   );
 }

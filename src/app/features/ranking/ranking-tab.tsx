@@ -1,6 +1,7 @@
 import { useApp } from '../../app-store';
 import { AnswerLadder } from './answer-ladder';
 import { EmbeddingMapSlot } from './embedding-map-slot';
+import { Orientation } from './orientation';
 import { QueryBar } from './query-bar';
 import { RankingList } from './ranking-list';
 import { RankingSummary } from './ranking-summary';
@@ -19,6 +20,7 @@ export function RankingTab() {
   const stale = ranking !== null && ranking.retriever !== retrieverId;
   return (
     <div className="ranking-tab" data-testid="ranking-tab" data-settled={pending ? 'false' : 'true'}>
+      <Orientation />
       <QueryBar />
       <StrategyBar />
       <RankingSummary />
