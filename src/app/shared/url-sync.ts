@@ -4,6 +4,7 @@ import { findModel } from '../../encoder/model-registry';
 import { DEMO_PRESET_ID } from '../features/setup/corpus-presets';
 import type { AppState } from '../app-store';
 import { useApp } from '../app-store';
+import { SYNTHETIC_ID } from '../features/setup/synthetic-source';
 
 export function viewStateOf(s: AppState): ViewState {
   return {
@@ -59,7 +60,8 @@ export async function openViewFromUrl(search: string): Promise<void> {
     compareStrategy: state.compareStrategy,
     tour: state.tour ?? null,
   });
-  if (state.retriever !== 'bm25') {
+  // The synthetic benchmark's vectors come with its corpus (opened below), not as a model.
+  if (state.retriever !== 'bm25' && state.retriever !== SYNTHETIC_ID) {
     // Models served by this site load at once; a hub download waits for the person to agree.
     const entry = findModel(state.retriever);
     if (entry && !entry.hub) void app.setRetriever(entry.id);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateSyntheticBenchmark, DEFAULT_SYNTHETIC } from '../training/synthetic-benchmark';
 import { buildSyntheticCorpus } from '../training/synthetic-corpus';
-import { buildExplorableSynthetic, labelSynthetic } from './synthetic-explorable';
+import { buildExplorableSynthetic, labelSynthetic, SYNTHETIC_FREE_TEXT_REFUSAL, syntheticEncoderId } from './synthetic-explorable';
 
 const options = { ...DEFAULT_SYNTHETIC, seed: 2, questions: 10, dim: 8, languages: ['en', 'de'] };
 
@@ -33,5 +33,12 @@ describe('buildExplorableSynthetic', () => {
     const p = await labelled.encoder.embed([labelled.corpus.passages[5].text], 'passage');
     expect(p).toEqual(await plain.encoder.embed([plain.corpus.passages[5].text], 'passage'));
     expect(labelled.corpus.passages.map((x) => x.id)).toEqual(plain.corpus.passages.map((x) => x.id));
+  });
+
+  it('names its vectors by seed and refuses typed text with a line a person can act on', async () => {
+    expect(x.encoder.id).toBe(syntheticEncoderId(2, 8));
+    expect(syntheticEncoderId(2, 8)).not.toBe(syntheticEncoderId(3, 8));
+    await expect(x.encoder.embed(['Who wrote the ninth symphony?'], 'query')).rejects.toThrow(SYNTHETIC_FREE_TEXT_REFUSAL);
+    await expect(x.encoder.embed(['Who wrote the ninth symphony?'], 'query')).rejects.toMatchObject({ name: 'FreeTextRefusedError' });
   });
 });

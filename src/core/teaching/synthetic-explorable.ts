@@ -5,6 +5,7 @@
  * of buildSyntheticCorpus, so adapters trained on the synthetic benchmark apply here unchanged.
  */
 import type { Corpus, Passage, Question } from '../corpus/types';
+import { FreeTextRefusedError } from '../retrieval/precomputed-encoder';
 import type { Encoder } from '../retrieval/types';
 import { createPrecomputedEncoder } from '../training/precomputed-encoder';
 import { DEFAULT_SYNTHETIC, generateSyntheticBenchmark, type SyntheticBenchmark, type SyntheticOptions } from '../training/synthetic-benchmark';
@@ -26,6 +27,18 @@ export interface ExplorableSynthetic {
 export function syntheticCorpusName(seed: number): string {
   return `synthetic benchmark (seed ${seed})`;
 }
+
+/**
+ * The id of the benchmark's vectors as an encoder: one per seed and size, since another seed draws
+ * other vectors (adapters trained on one seed do not apply to another).
+ */
+export function syntheticEncoderId(seed: number, dim: number): string {
+  return `synthetic-d${dim}/seed-${seed}`;
+}
+
+/** The line a person reads when typing free text over the synthetic benchmark. */
+export const SYNTHETIC_FREE_TEXT_REFUSAL =
+  'The synthetic benchmark has vectors for its own questions and passages only, not for typed text: pick one of its questions (free text needs a real model).';
 
 /** Generates the benchmark (default XQuAD-R scale) and labels its items. */
 export function buildExplorableSynthetic(options: SyntheticOptions): ExplorableSynthetic {
@@ -59,11 +72,23 @@ export function labelSynthetic(bench: SyntheticBenchmark, options: Required<Synt
     return { ...p, text };
   });
   const questions: Question[] = plain.questions.map((q) => ({ ...q, text: `Synthetic question ${q.qid} · ${q.lang} · topic ${topicOfQid(q.qid)}` }));
-  const encoder = createPrecomputedEncoder({
-    id: `synthetic-d${bench.dim}`,
+  const lookup = createPrecomputedEncoder({
+    id: syntheticEncoderId(options.seed, bench.dim),
     dim: bench.dim,
     queries: { texts: questions.map((q) => q.text), rows: bench.queryEmb },
     passages: { texts: passages.map((p) => p.text), rows: bench.passageEmb },
   });
+  const encoder: Encoder = {
+    id: lookup.id,
+    dim: lookup.dim,
+    async embed(texts, kind, opts) {
+      try {
+        return await lookup.embed(texts, kind, opts);
+      } catch (e) {
+        // A text without a row is typed text: say so, rather than "no row for the text".
+        throw e instanceof RangeError ? new FreeTextRefusedError(SYNTHETIC_FREE_TEXT_REFUSAL) : e;
+      }
+    },
+  };
   return { corpus: { ...plain, passages, questions }, encoder, options, describe };
 }

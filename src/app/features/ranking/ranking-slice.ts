@@ -11,6 +11,7 @@ import type { SliceCreator } from '../../app-store';
 import { currentQuestion, languagesInPlay } from './query-slice';
 import { adapterOf, describeStrategy, resolveStrategy } from './strategy-choice';
 import { currentAdapters } from './strategy-slice';
+import { syntheticRankingProblem } from '../setup/synthetic-source';
 
 export interface Ranking {
   text: string;
@@ -65,6 +66,11 @@ export const createRankingSlice: SliceCreator<RankingSlice> = (set, get) => {
       return;
     }
     const question = currentQuestion(s);
+    const refused = syntheticRankingProblem(s.retrieverId, question?.id ?? null);
+    if (refused) {
+      set({ ranking: null, sideRanking: null, rankingBusy: false, rankingPending: false, rankingProblem: refused });
+      return;
+    }
     const inPlay = languagesInPlay(s);
     const plan = planQueryPool({ setting: s.setting, queryLang: question?.lang ?? null, target: s.target, languages: inPlay });
     if ('problem' in plan) {

@@ -7,6 +7,7 @@ import { RankingList } from './ranking-list';
 import { RankingSummary } from './ranking-summary';
 import { SideBySide } from './side-by-side';
 import { StrategyBar } from './strategy-bar';
+import { SyntheticBanner } from './synthetic-banner';
 import './ranking.css';
 import './ranking-small-screens.css';
 
@@ -22,6 +23,7 @@ export function RankingTab() {
   return (
     <div className="ranking-tab" data-testid="ranking-tab" data-settled={pending ? 'false' : 'true'}>
       <Orientation />
+      <SyntheticBanner />
       <QueryBar />
       <StrategyBar />
       <RankingSummary />

@@ -63,6 +63,17 @@ export const CORPUS_PRESETS: readonly CorpusPreset[] = [
     remote: true,
   },
   {
+    // Not fetched: generated on the page with its own vectors (setup/synthetic-source.ts).
+    id: 'synthetic',
+    label: 'Synthetic benchmark · 11 languages (no model)',
+    about:
+      'Made-up items, not text: 1,190 questions x 11 languages with generated vectors that carry a language signal, the training tab’s benchmark. Opens with its own vectors as the retriever; typed text cannot be ranked.',
+    url: '',
+    files: [],
+    format: 'jsonl',
+    remote: false,
+  },
+  {
     id: 'dev-xquad-r',
     label: 'XQuAD-R · development copy',
     about: 'The copy in ../shared/data/xquad-r, served by the development server.',

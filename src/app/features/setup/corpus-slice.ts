@@ -4,6 +4,8 @@ import { describeCorpusProblem, describeCorpusRef, openCorpus, type CorpusProble
 import { getRankingClient } from '../../shared/services';
 import { corpusForWorkers, indexCorpus, type ActiveCorpus } from './active-corpus';
 import type { SliceCreator } from '../../app-store';
+import { useTraining } from '../training/training-slice';
+import { isSyntheticRef, openSyntheticBenchmark, SYNTHETIC_ID } from './synthetic-source';
 
 export interface CorpusSlice {
   active: ActiveCorpus | null;
@@ -27,11 +29,21 @@ export const createCorpusSlice: SliceCreator<CorpusSlice> = (set, get) => ({
     const controller = new AbortController();
     set({ corpusLoading: { label, controller }, corpusProblem: null });
     try {
-      const loaded = await openCorpus(ref, { files, signal: controller.signal, dim: get().encoderInfo?.dim });
+      let synthetic: ReturnType<typeof openSyntheticBenchmark> | null = null;
+      if (isSyntheticRef(ref)) {
+        // Generating blocks the page for a few seconds: let "Opening…" paint first.
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        if (controller.signal.aborted) return false;
+        synthetic = openSyntheticBenchmark(useTraining.getState().trainingForm.seed);
+      }
+      const loaded = synthetic?.loaded ?? (await openCorpus(ref, { files, signal: controller.signal, dim: get().encoderInfo?.dim }));
       if (controller.signal.aborted) return false;
       const active = indexCorpus(ref, loaded);
       getRankingClient().setCorpus(corpusForWorkers(active.corpus));
       set({ active, corpusLoading: null });
+      // The synthetic benchmark comes with its vectors; its vectors know no other corpus.
+      if (synthetic) get().selectSyntheticVectors(synthetic.encoder);
+      else if (get().retrieverId === SYNTHETIC_ID) get().setRetriever('bm25');
       get().reconcileQueryWithCorpus(opts.fromLink);
       get().scheduleRanking(0);
       return true;

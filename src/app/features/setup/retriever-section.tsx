@@ -5,6 +5,7 @@ import { CacheStatusLine } from './cache-status';
 import { DeviceChoice } from './device-choice';
 import { ModelCard } from './model-card';
 import { ProgressBar } from '../../ui/progress-bar';
+import { SYNTHETIC_ID, SYNTHETIC_LABEL } from './synthetic-source';
 
 export function RetrieverSection() {
   const retrieverId = useApp((s) => s.retrieverId);
@@ -27,6 +28,7 @@ export function RetrieverSection() {
       <div className="field">
         <select aria-labelledby="retriever-title" value={selected} onChange={(e) => void app.setRetriever(e.target.value)} data-testid="retriever-select">
           <option value="bm25">BM25 (lexical, no model)</option>
+          <option value={SYNTHETIC_ID}>{SYNTHETIC_LABEL}: opens the synthetic benchmark</option>
           <optgroup label="Dense encoders (downloaded once, then cached)">
             {models.map((m) => (
               <option key={m.id} value={m.id}>
@@ -93,7 +95,14 @@ export function RetrieverSection() {
       )}
 
       <div className="device" data-testid="device-badge">
-        {retrieverId === 'bm25' || !info ? (
+        {retrieverId === SYNTHETIC_ID ? (
+          <>
+            <span className="badge neutral">Synthetic</span>
+            <span className="hint">
+              The synthetic benchmark’s own vectors ({info?.dim}d), generated with it: no model runs, and typed text cannot be ranked.
+            </span>
+          </>
+        ) : retrieverId === 'bm25' || !info ? (
           <>
             <span className="badge neutral">No model</span>
             <span className="hint">BM25 needs no model: it counts shared words, in a worker. Strong within a language, blind across scripts.</span>

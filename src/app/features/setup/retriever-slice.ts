@@ -11,11 +11,13 @@ import { disposeEncoderClient, getEncoderClient, getRankingClient, onEncoderNoti
 import type { RetrieverSpec } from '../../shared/workers/worker-messages';
 import type { SliceCreator } from '../../app-store';
 import { pageGpuReport } from './page-gpu';
+import { isSyntheticRef, SYNTHETIC_ID, syntheticModelInfo } from './synthetic-source';
+import type { Encoder } from '../../../core/retrieval/types';
 
 export type ModelOrigin = 'hub' | 'served';
 
 export interface RetrieverSlice {
-  /** "bm25" or a registry model id. */
+  /** "bm25", "synthetic" (the synthetic benchmark's own vectors) or a registry model id. */
   retrieverId: string;
   /** The loaded model: device, dtype and why. Null for BM25. */
   encoderInfo: LoadedModelInfo | null;
@@ -30,6 +32,8 @@ export interface RetrieverSlice {
   retrieverSpec(): RetrieverSpec;
   /** `confirmed`: the person agreed to a download over 500 MB (else such a model waits in pendingModel). */
   setRetriever(id: string, opts?: { confirmed?: boolean }): Promise<void>;
+  /** Ranks with the synthetic benchmark's vectors (the corpus slice calls it when it opens that benchmark). */
+  selectSyntheticVectors(encoder: Encoder): void;
   /** Stores the choice and reloads a loaded model on the chosen device. */
   setDevicePreference(choice: DevicePreference): void;
   setModelOrigin(origin: ModelOrigin): void;
@@ -80,6 +84,18 @@ export const createRetrieverSlice: SliceCreator<RetrieverSlice> = (set, get) => 
     async setRetriever(id, opts = {}) {
       get().modelLoading?.controller.abort();
       set({ pendingModel: null, modelProblem: null });
+      const onSynthetic = isSyntheticRef(get().active?.ref);
+      if (id === SYNTHETIC_ID) {
+        // Its vectors come with its corpus: choosing them opens the benchmark.
+        if (!onSynthetic || get().retrieverId !== SYNTHETIC_ID) await get().openCorpus({ kind: 'preset', id: SYNTHETIC_ID });
+        return;
+      }
+      if (onSynthetic && get().retrieverId === SYNTHETIC_ID) {
+        set({
+          modelProblem: 'The synthetic benchmark is made of vectors, not text: only its own vectors rank it. Open another corpus to use BM25 or a model.',
+        });
+        return;
+      }
       if (id === 'bm25') {
         switchToBm25(null);
         return;
@@ -124,10 +140,18 @@ export const createRetrieverSlice: SliceCreator<RetrieverSlice> = (set, get) => 
       }
     },
 
+    selectSyntheticVectors(encoder) {
+      get().modelLoading?.controller.abort();
+      disposeEncoderClient();
+      setCurrentEncoder(encoder);
+      set({ retrieverId: SYNTHETIC_ID, encoderInfo: syntheticModelInfo(encoder), modelLoading: null, modelProblem: null, pendingModel: null });
+      get().scheduleRanking(0);
+    },
+
     setDevicePreference(choice) {
       saveDevicePreference(choice);
       set({ devicePreference: choice });
-      const current = get().modelLoading?.modelId ?? (get().retrieverId === 'bm25' ? null : get().retrieverId);
+      const current = get().modelLoading?.modelId ?? (get().retrieverId === 'bm25' || get().retrieverId === SYNTHETIC_ID ? null : get().retrieverId);
       if (current) void get().setRetriever(current, { confirmed: true });
     },
 

@@ -12,6 +12,7 @@ import type { ExperimentResult } from '../../../core/training/run-experiment';
 import type { BatchStrategy } from '../../../core/training/strategy-names';
 import { XQUAD_R_LANGUAGES } from '../../../core/training/synthetic-benchmark';
 import { selectTestCorpus } from '../../../core/training/test-corpus';
+import { syntheticEncoderId } from '../../../core/teaching/synthetic-explorable';
 import { isQuotaError } from '../../../encoder/embedding-store';
 import { adapterCacheKey, buildCacheRecord, createDefaultAdapterCache, hashCorpus, restoreCacheRecord, type AdapterCache } from './adapter-cache';
 import { createTrainingClient, type TrainingClient } from './training-client';
@@ -50,7 +51,7 @@ export interface TrainingSlice {
   trainingTestCorpus: Corpus | null;
   trainingTimings: TrainingTimings | null;
   trainingProblem: string | null;
-  /** The last run's adapters on the app's encoder; null after a synthetic run. */
+  /** The last run's adapters on the app's encoder, or on the synthetic benchmark's vectors of the run's seed. */
   trainedAdapters: TrainedAdapters | null;
   /** Set when the results on show came from this browser's cache, not a run in this session. */
   trainingRestored: { trainedAt: number } | null;
@@ -215,8 +216,13 @@ export function createTrainingSlice(deps: TrainingSliceDeps = {}): StateCreator<
             trainingResult: result,
             trainingTestCorpus: outcome.testCorpus,
             trainingTimings: { embedMs, workerMs: outcome.workerMs, generateMs: outcome.generateMs },
-            trainedAdapters:
-              job.source.kind === 'embeddings' ? { encoderId: result.encoder.id, dim: result.encoder.dim, corpusName: result.corpus.name, byStrategy } : null,
+            // Keyed per seed after a synthetic run: Ranking applies them to that benchmark's vectors (setup/synthetic-source.ts).
+            trainedAdapters: {
+              encoderId: job.source.kind === 'embeddings' ? result.encoder.id : syntheticEncoderId(job.source.seed, result.encoder.dim),
+              dim: result.encoder.dim,
+              corpusName: result.corpus.name,
+              byStrategy,
+            },
             trainingCacheKey: corpusHash === null ? null : adapterCacheKey(result.encoder.id, corpusHash),
           });
           if (corpusHash !== null) {

@@ -4,6 +4,7 @@ import { downloadFile } from '../../shared/download';
 import { BatchGalleryView } from './batch-gallery-view';
 import { InfoNceStepView } from './infonce-step-view';
 import { StrategyView } from './strategy-view';
+import { SyntheticNext } from './synthetic-next';
 import { TrainingPanel } from './training-panel';
 import './teaching.css';
 import { selectAdaptersFor, useTraining } from './training-slice';
@@ -75,6 +76,7 @@ export function TrainingTab() {
           </span>
         </div>
       )}
+      <SyntheticNext />
       <TrainingPanel
         corpus={active?.corpus ?? null}
         encoder={encoder}
