@@ -8,6 +8,7 @@ import { RankingSummary } from './ranking-summary';
 import { SideBySide } from './side-by-side';
 import { StrategyBar } from './strategy-bar';
 import './ranking.css';
+import './ranking-small-screens.css';
 
 export function RankingTab() {
   const pending = useApp((s) => s.rankingPending || s.rankingBusy);
