@@ -102,7 +102,7 @@ export function ComparisonSection({ comparison: c, a, b, status, problem, metric
         <DataTable
           className="cmp-table"
           testId={`${testId}-figures`}
-          caption={`Macro averages over the cells both runs hold. Change = ${c.b} minus ${c.a}. * p < 0.05, ** p < 0.01 (randomization, the setting’s macro difference); ✓ some cells’ differences hold after Holm-Bonferroni correction.`}
+          caption="Macro averages over the cells both runs hold; change = second column minus first. * p < 0.05, ** p < 0.01 (randomization test of the setting’s macro difference); ✓ cells whose difference holds after Holm-Bonferroni correction."
           columns={columns}
           rows={rows}
           rowKey={(r) => `${r.setting}-${r.metric}`}

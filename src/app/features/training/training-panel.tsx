@@ -179,7 +179,6 @@ export function TrainingPanel({ corpus, encoder, encoderLabel, onExport, compari
                   Restored from this browser’s cache, trained {new Date(state.trainingRestored.trainedAt).toLocaleString('en')}.
                 </p>
               )}
-              {comparisons && <StrategyComparisons result={result} state={comparisons} />}
               <AdapterDownloads result={result} onExport={onExport ?? downloadFile} />
               {state.trainingCacheKey && (
                 <p className="tr-muted">
@@ -197,6 +196,8 @@ export function TrainingPanel({ corpus, encoder, encoderLabel, onExport, compari
         </div>
         <PaperResultsTable initialDataset={paperDataset} ourPoolSize={result?.split.testPassages ?? null} />
       </div>
+      {/* Full width: the comparison tables have nine columns. */}
+      {result && comparisons && <StrategyComparisons result={result} state={comparisons} />}
     </section>
   );
 }
