@@ -123,6 +123,7 @@ if (values['count-lines']) {
     values.data!,
     '--out',
     out,
+    '--force',
   ]);
   const rate = (s: number) => Math.round(lines / s).toLocaleString('en-US');
   console.log(`run file: ${runFile}, ${lines.toLocaleString('en-US')} lines, ${(bytes / 1e6).toFixed(0)} MB`);

@@ -2,7 +2,8 @@
 // XLMRobertaModel or BertModel contains: Gather embeddings, LayerNormalization (opset 17),
 // multi-head self-attention with an additive mask bias, an Erf-form GELU feed-forward and
 // residual connections. Three storage forms, matching transformers.js' dtype files:
-//   fp32 -> onnx/model.onnx, fp16 -> onnx/model_fp16.onnx, q8 -> onnx/model_quantized.onnx.
+//   fp32 -> onnx/model.onnx, fp16 -> onnx/model_fp16.onnx, q8 -> onnx/model_quantized.onnx,
+//   q4f16 -> onnx/model_q4f16.onnx.
 
 import type { EncoderShape, EncoderWeights, LayerNormWeights, Linear } from './encoder-weights';
 import { checkWeights } from './encoder-weights';
@@ -10,9 +11,12 @@ import { toFloat16Array } from './float16';
 import type { OnnxModel, OnnxTypeCode, OnnxValueInfo } from '../../src/encoder/onnx/onnx-proto';
 import { OnnxType } from '../../src/encoder/onnx/onnx-proto';
 import { GraphBuilder, createTensor } from './onnx-graph-builder';
-import { quantizeSymmetricInt8 } from './quantize-weights';
+import { quantizeBlockwise4, quantizeSymmetricInt8 } from './quantize-weights';
 
-export type Precision = 'fp32' | 'fp16' | 'q8';
+export type Precision = 'fp32' | 'fp16' | 'q8' | 'q4f16';
+
+/** MatMulNBits' block along K in the q4f16 form (the 32 transformers.js' q4 exports use). */
+export const Q4_BLOCK_SIZE = 32;
 
 export const OPSET_VERSION = 17;
 const IR_VERSION = 8;
@@ -35,6 +39,9 @@ export interface EncoderGraphOptions {
  *   and the word-embedding table is stored int8 behind Gather + DequantizeLinear, as
  *   onnxruntime's quantize_dynamic does; the activation-by-activation attention MatMuls,
  *   LayerNorms and biases stay float32.
+ * - q4f16: the fp16 graph with every weight MatMul as onnxruntime's com.microsoft MatMulNBits
+ *   (4-bit symmetric blocks of 32 along K, fp16 scales), as the q4f16 exports hold them; the
+ *   embedding tables, LayerNorms and biases stay fp16. A WebGPU format: it needs shader-f16.
  */
 export function buildEncoderModel(shape: EncoderShape, weights: EncoderWeights, options: EncoderGraphOptions): OnnxModel {
   checkWeights(shape, weights);
@@ -47,6 +54,7 @@ export function buildEncoderModel(shape: EncoderShape, weights: EncoderWeights, 
     producerVersion: '1',
     docString: options.docString,
     graph,
+    ...(options.precision === 'q4f16' ? { extraOpsets: [{ domain: 'com.microsoft', version: 1 }] } : {}),
   };
 }
 
@@ -58,7 +66,7 @@ class EncoderEmitter {
     private readonly shape: EncoderShape,
     private readonly precision: Precision,
   ) {
-    this.computeType = precision === 'fp16' ? OnnxType.float16 : OnnxType.float;
+    this.computeType = precision === 'fp16' || precision === 'q4f16' ? OnnxType.float16 : OnnxType.float;
   }
 
   emit(weights: EncoderWeights, head: EncoderHead): ReturnType<GraphBuilder['build']> {
@@ -237,6 +245,20 @@ class EncoderEmitter {
     const { g } = this;
     const name = scope.replace(/^\//, '').replaceAll('/', '.');
     const bias = this.floatWeight(`${name}.bias`, linear.bias, [linear.outputs]);
+    if (this.precision === 'q4f16') {
+      const q = quantizeBlockwise4(linear.weight, linear.inputs, linear.outputs, Q4_BLOCK_SIZE);
+      const blocks = linear.inputs / Q4_BLOCK_SIZE;
+      const weight = g.initializer(createTensor(`${name}.weight_Q4`, OnnxType.uint8, [linear.outputs, blocks, Q4_BLOCK_SIZE / 2], q.packed));
+      const scales = g.initializer(createTensor(`${name}.weight_scales`, OnnxType.float16, [linear.outputs * blocks], toFloat16Array(q.scales)));
+      const attributes = {
+        K: { kind: 'int' as const, value: linear.inputs },
+        N: { kind: 'int' as const, value: linear.outputs },
+        bits: { kind: 'int' as const, value: 4 },
+        block_size: { kind: 'int' as const, value: Q4_BLOCK_SIZE },
+      };
+      const [product] = g.node(`${scope}/MatMul_Q4`, 'MatMulNBits', [x, weight, scales], attributes, 1, 'com.microsoft');
+      return g.op(scope, 'Add', [bias, product]);
+    }
     if (this.precision !== 'q8') {
       const weight = this.floatWeight(`${name}.weight`, linear.weight, [linear.inputs, linear.outputs]);
       return g.op(scope, 'Add', [bias, g.op(scope, 'MatMul', [x, weight])]);

@@ -71,11 +71,11 @@ export const FAMILY_FIXTURES: readonly FamilyFixture[] = [
   },
   {
     id: 'fixture/xlmr-external-data',
-    stands: 'multilingual-e5-large / bge-m3 / arctic-embed-l-v2.0: XLMRobertaModel with fp32 weights in onnx/model.onnx_data',
+    stands: 'multilingual-e5-large / bge-m3 / arctic-embed-l-v2.0: XLMRobertaModel with fp32 weights in onnx/model.onnx_data, and the q4f16 file arctic-l has',
     tokenizer: 'xlmr-unigram',
     encoder: 'xlm-roberta',
     head: 'none',
-    precisions: ['fp32', 'fp16', 'q8'],
+    precisions: ['fp32', 'fp16', 'q8', 'q4f16'],
     externalData: ['fp32'],
     config: { architectures: ['XLMRobertaModel'], model_type: 'xlm-roberta' },
   },

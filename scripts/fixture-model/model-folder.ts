@@ -1,6 +1,6 @@
 // Writes a model folder in the Hugging Face layout transformers.js loads:
 //   config.json, tokenizer.json, tokenizer_config.json, special_tokens_map.json,
-//   onnx/model.onnx (fp32), onnx/model_fp16.onnx, onnx/model_quantized.onnx (q8).
+//   onnx/model.onnx (fp32), onnx/model_fp16.onnx, onnx/model_quantized.onnx (q8), onnx/model_q4f16.onnx.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ export const ONNX_FILE_NAMES: Readonly<Record<Precision, string>> = {
   fp32: 'onnx/model.onnx',
   fp16: 'onnx/model_fp16.onnx',
   q8: 'onnx/model_quantized.onnx',
+  q4f16: 'onnx/model_q4f16.onnx',
 };
 
 export interface ModelFolder {

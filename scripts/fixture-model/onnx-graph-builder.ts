@@ -32,12 +32,12 @@ export class GraphBuilder {
    * Adds a node named `${scope}/${opType}` (with a _N suffix when repeated) and returns its
    * outputs, named `${nodeName}_output_${i}` as torch.onnx does.
    */
-  node(scope: string, opType: string, inputs: readonly string[], attributes: Attributes = {}, outputCount = 1): string[] {
+  node(scope: string, opType: string, inputs: readonly string[], attributes: Attributes = {}, outputCount = 1, domain?: string): string[] {
     let name = `${scope}/${opType}`;
     for (let i = 1; this.nodeNames.has(name); i++) name = `${scope}/${opType}_${i}`;
     this.nodeNames.add(name);
     const outputs = Array.from({ length: outputCount }, (_, i) => `${name}_output_${i}`);
-    this.nodes.push({ name, opType, inputs, outputs, attributes });
+    this.nodes.push({ name, opType, inputs, outputs, attributes, ...(domain ? { domain } : {}) });
     return outputs;
   }
 

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -35,6 +35,12 @@ describe('npm run analyze', () => {
     expect(figures(got)).toEqual(figures(expected));
     expect(JSON.stringify(got.settings)).toBe(JSON.stringify(expected.settings)); // bit for bit, key order too
     expect(got.bounds).toBe('exact: every relevant document is in the runs');
+    // Like eval: a folder that is not empty is refused (nothing read, nothing touched) unless --force.
+    await expect(runAnalyze(['--run', evalOut, '--corpus', SQUAD, '--out', path.join(dir, 'analyzed')])).rejects.toThrow(
+      'the folder is not empty (eval); give a new or empty folder, or add --force',
+    );
+    await runAnalyze(['--run', evalOut, '--corpus', SQUAD, '--out', path.join(dir, 'analyzed'), '--force']);
+    expect(await readdir(path.join(dir, 'analyzed'))).toEqual(['eval']); // no temporary folder left behind
 
     // The same run as a plain file with its qrels and id<TAB>lang maps instead of the corpus.
     const qrels = await readFile(path.join(evalOut, 'qrels.multi.txt'), 'utf8');
@@ -131,9 +137,13 @@ describe('npm run analyze', () => {
     await writeFile(path.join(dir, 'a.trec'), 'q1 Q0 d1 1 0.5 t\nq1 Q0 d2 2 0.4\n');
     await writeFile(path.join(dir, 'q.txt'), 'q1 0 d1 1\n');
     const cli = ['tsx', path.join(ROOT, 'src/cli/main.ts'), 'analyze'];
-    const failed = await run('npx', [...cli, '--run', path.join(dir, 'a.trec'), '--qrels', path.join(dir, 'q.txt'), '--corpus', SQUAD, '--out', dir], {
-      cwd: ROOT,
-    }).catch((e) => e);
+    const failed = await run(
+      'npx',
+      [...cli, '--run', path.join(dir, 'a.trec'), '--qrels', path.join(dir, 'q.txt'), '--corpus', SQUAD, '--out', path.join(dir, 'out')],
+      {
+        cwd: ROOT,
+      },
+    ).catch((e) => e);
     expect(failed.code).toBe(2);
     expect(failed.stderr).toContain(`${path.join(dir, 'a.trec')}:2: expected 6 fields "qid Q0 docid rank score tag", got 5 fields`);
   }, 60_000);

@@ -1,4 +1,3 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareReports } from '../core/comparison/compare-reports';
@@ -16,12 +15,13 @@ import { scoreRun } from '../core/runs/score-run';
 import type { Qrels } from '../core/runs/trec-qrels';
 import { expandRuns, loadLanguages } from './analyze-inputs';
 import { CliError } from './cli-error';
+import { openOutputDir, type OutputDir } from './output-dir';
 import { createProgressReporter } from './progress-reporter';
 import { readQrelsFile, readRunFile } from './run-files';
 
 export const ANALYZE_USAGE = `npm run analyze -- --run <file|eval folder> [--run ...] --qrels <file> [--qrels ...]
        (--corpus <folder> | --doc-langs <docid<TAB>lang> --query-langs <qid<TAB>lang>)
-       [--langs en,de,...] [--pool multi|single] --out <dir>
+       [--langs en,de,...] [--pool multi|single] --out <dir> [--force]
 
 Scores runs from any engine (TREC "qid Q0 docid rank score tag" or ranx JSON {qid: {docid: score}})
 against TREC or ranx qrels with the evaluation's own metric code, and writes <dir>/<run>/metrics.json,
@@ -29,7 +29,8 @@ the same file npm run eval writes. A folder written by npm run eval is read whol
 with qrels.<setting>.txt). Truncated runs give bounds, said so, with the missing relevant documents
 counted per query. With several runs, each is compared with the first (B minus A): caveats,
 common cells, p-values of the paired randomization test and t-test, effects, and the cells
-where a difference holds after Holm-Bonferroni correction, in <dir>/comparison.json.`;
+where a difference holds after Holm-Bonferroni correction, in <dir>/comparison.json. As with eval,
+the files appear only when the run succeeds, and a folder that is not empty needs --force.`;
 
 export interface AnalyzedSystem {
   name: string;
@@ -49,6 +50,7 @@ export async function runAnalyze(argv: string[]): Promise<AnalyzedSystem[]> {
       langs: { type: 'string' },
       pool: { type: 'string' },
       out: { type: 'string' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -66,8 +68,29 @@ export async function runAnalyze(argv: string[]): Promise<AnalyzedSystem[]> {
     .filter(Boolean);
   if (langs && langs.length === 0) throw new CliError('--langs: empty list');
 
-  const progress = createProgressReporter();
   const systems = await expandRuns(values.run, values.qrels ?? []);
+  // Checked before the runs are read; files go through a temporary folder and appear at commit.
+  const out = await openOutputDir(values.out, { force: values.force });
+  try {
+    return await analyzeInto(out, values.out, systems, { ...values, langs });
+  } catch (e) {
+    await out.abort();
+    throw e;
+  }
+}
+
+interface AnalyzeValues {
+  qrels?: string[];
+  corpus?: string;
+  'doc-langs'?: string;
+  'query-langs'?: string;
+  pool?: string;
+  langs?: string[];
+}
+
+async function analyzeInto(out: OutputDir, outDir: string, systems: Awaited<ReturnType<typeof expandRuns>>, values: AnalyzeValues): Promise<AnalyzedSystem[]> {
+  const { langs } = values;
+  const progress = createProgressReporter();
   if (systems.some((s) => s.parts.some((p) => !p.qrels))) throw new CliError(`--qrels is required for run files\n\n${ANALYZE_USAGE}`);
   const docs = new DocTable();
   const qrelsByFile = new Map<string, Qrels>();
@@ -110,21 +133,23 @@ export async function runAnalyze(argv: string[]): Promise<AnalyzedSystem[]> {
     // The corpus knows the questions the evaluation skipped (no answer in the pool); a run cannot.
     const report = languages.corpus ? withCorpusSkipped(merged, languages.corpus) : merged;
     analyzed.push({ name: system.name, report, diagnostics });
-    await writeMetrics(path.join(values.out, system.name), system, report, diagnostics);
+    await writeMetrics(out, system, report, diagnostics);
     logMacro(system.name, report, (m) => progress.log(m));
   }
-  progress.log(`wrote ${analyzed.map((s) => path.join(values.out!, s.name, 'metrics.json')).join(', ')}`);
-  if (analyzed.length > 1) await writeComparisons(values.out, analyzed, (m) => progress.log(m));
+  if (analyzed.length > 1) await writeComparisons(out, analyzed, (m) => progress.log(m));
+  await out.commit();
+  progress.log(
+    `wrote ${analyzed.map((s) => path.join(outDir, s.name, 'metrics.json')).join(', ')}${analyzed.length > 1 ? ` and ${path.join(outDir, 'comparison.json')}` : ''}`,
+  );
   return analyzed;
 }
 
 async function writeMetrics(
-  dir: string,
-  system: { parts: { run: string; qrels: string }[] },
+  out: OutputDir,
+  system: { name: string; parts: { run: string; qrels: string }[] },
   report: EvalReport,
   diagnostics: RunDiagnostics[],
 ): Promise<void> {
-  await mkdir(dir, { recursive: true });
   const hasPairs = Boolean(report.settings.mono || report.settings.cross);
   const summary = {
     ...withoutQueries(report),
@@ -134,16 +159,15 @@ async function writeMetrics(
     bounds: diagnostics.some((d) => d.truncated) ? 'some figures are bounds: see import[].notes' : 'exact: every relevant document is in the runs',
     import: diagnostics,
   };
-  await writeFile(path.join(dir, 'metrics.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  await out.write(`${system.name}/metrics.json`, `${JSON.stringify(summary, null, 2)}\n`);
 }
 
 /** Every later run against the first (B minus A), as comparison.json and printed lines. */
-async function writeComparisons(out: string, systems: AnalyzedSystem[], log: (m: string) => void): Promise<void> {
+async function writeComparisons(out: OutputDir, systems: AnalyzedSystem[], log: (m: string) => void): Promise<void> {
   const [first, ...rest] = systems;
   const comparisons = rest.map((s) => compareReports(first.name, first.report, s.name, s.report));
   for (const c of comparisons) for (const line of formatComparison(c)) log(line);
-  await writeFile(path.join(out, 'comparison.json'), `${JSON.stringify(comparisons, null, 2)}\n`);
-  log(`wrote ${path.join(out, 'comparison.json')}`);
+  await out.write('comparison.json', `${JSON.stringify(comparisons, null, 2)}\n`);
 }
 
 function logMacro(name: string, report: EvalReport, log: (m: string) => void): void {

@@ -1,11 +1,15 @@
 import { CorpusError } from '../core/corpus/corpus-error';
 import { escapeControl } from '../core/corpus/printable';
 import { UnreachableError } from '../core/corpus/url-source';
+import { EmbeddingFormatError } from '../core/embeddings/embedding-error';
+import { FreeTextRefusedError } from '../core/retrieval/precomputed-encoder';
 import { RunFormatError } from '../core/runs/run-format-error';
 import { ModelError } from '../encoder/model-error';
 import { ANALYZE_USAGE, runAnalyze } from './analyze-command';
 import { CliError } from './cli-error';
+import { EMBED_USAGE, runEmbed } from './embed-command';
 import { EVAL_USAGE, runEval } from './eval-command';
+import { EXPORT_CORPUS_USAGE, runExportCorpus } from './export-corpus-command';
 import { EXPERIMENT_USAGE, runExperimentCommand } from './experiment-command';
 import { fsErrorLine } from './output-dir';
 
@@ -15,11 +19,17 @@ ${EVAL_USAGE}
 
 ${EXPERIMENT_USAGE}
 
-${ANALYZE_USAGE}`;
+${ANALYZE_USAGE}
+
+${EMBED_USAGE}
+
+${EXPORT_CORPUS_USAGE}`;
 
 const commands = new Map<string, (argv: string[]) => Promise<void>>([
   ['eval', runEval],
   ['experiment', runExperimentCommand],
+  ['embed', runEmbed],
+  ['export-corpus', runExportCorpus],
   [
     'analyze',
     async (argv) => {
@@ -33,7 +43,9 @@ async function main(): Promise<void> {
   const command = name ? commands.get(name) : undefined;
   if (!command) {
     process.stderr.write(
-      name ? `error: unknown command ${JSON.stringify(name)}; expected eval, experiment or analyze (run without arguments for usage)\n` : `${USAGE}\n`,
+      name
+        ? `error: unknown command ${JSON.stringify(name)}; expected eval, experiment, analyze, embed or export-corpus (run without arguments for usage)\n`
+        : `${USAGE}\n`,
     );
     process.exitCode = 2;
     return;
@@ -47,7 +59,15 @@ async function main(): Promise<void> {
  * report). The line is escaped, so text from a corpus cannot send terminal control sequences.
  */
 export function errorLine(e: unknown): string {
-  if (e instanceof CliError || e instanceof ModelError || e instanceof CorpusError || e instanceof RunFormatError || e instanceof UnreachableError)
+  if (
+    e instanceof CliError ||
+    e instanceof ModelError ||
+    e instanceof CorpusError ||
+    e instanceof RunFormatError ||
+    e instanceof UnreachableError ||
+    e instanceof EmbeddingFormatError ||
+    e instanceof FreeTextRefusedError
+  )
     return e.message;
   const errno = e as NodeJS.ErrnoException;
   if (errno && typeof errno.code === 'string' && typeof errno.syscall === 'string') {

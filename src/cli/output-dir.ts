@@ -85,6 +85,8 @@ export async function openOutputDir(out: string, opts: { force?: boolean; flag?:
     },
     async write(name, data) {
       names.push(name);
+      // A name may hold a subfolder ("qrels/test.tsv"): made inside the temporary folder, and in --out at commit.
+      await mkdir(path.dirname(path.join(temp, name)), { recursive: true }).catch((e) => fail(`cannot write ${path.join(out, name)}`, e));
       await writeFile(path.join(temp, name), data).catch((e) => fail(`cannot write ${path.join(out, name)}`, e));
     },
     async commit() {
@@ -98,7 +100,10 @@ export async function openOutputDir(out: string, opts: { force?: boolean; flag?:
         const target = await lstat(path.join(out, name)).catch(() => null);
         if (target?.isDirectory()) await fail(`cannot replace ${path.join(out, name)}`, Object.assign(new Error(), { code: 'EISDIR' }));
       }
-      for (const name of names) await rename(path.join(temp, name), path.join(out, name)).catch((e) => fail(`cannot move ${name} into ${out}`, e));
+      for (const name of names) {
+        await mkdir(path.dirname(path.join(out, name)), { recursive: true }).catch((e) => fail(`cannot move ${name} into ${out}`, e));
+        await rename(path.join(temp, name), path.join(out, name)).catch((e) => fail(`cannot move ${name} into ${out}`, e));
+      }
       await abort();
       return names;
     },

@@ -38,6 +38,13 @@ describe('chooseDtype with sizes and external data', () => {
     const noF16 = chooseDtype('webgpu', all, gpu, 'q4f16', arcticL.dtypes);
     expect(noF16).toMatchObject({ dtype: 'fp32' });
     expect(noF16.reason).toMatch(/q4f16 needs the WebGPU adapter's 'shader-f16'/);
+    // Not asked for: the automatic choice still says why the f16 files were passed over.
+    const auto = chooseDtype('webgpu', all, gpu, 'auto', arcticL.dtypes);
+    expect(auto.dtype).toBe('fp32');
+    expect(auto.reason).toBe(
+      "fp32 on WebGPU (the adapter lacks 'shader-f16'); not fp16: fp16 needs the WebGPU adapter's 'shader-f16' feature, which this adapter lacks; " +
+        "not q4f16: q4f16 needs the WebGPU adapter's 'shader-f16' feature, which this adapter lacks",
+    );
     expect(chooseDtype('wasm', all, none, 'q4f16', arcticL.dtypes).reason).toMatch(/q4f16 is a WebGPU format.*: using q8/);
     expect(findModel('Xenova/multilingual-e5-base')!.dtypes.q4f16).toBeUndefined();
   });

@@ -75,13 +75,15 @@ export function chooseDtype(
       .join('; ');
     throw new Error(`this model has no dtype ${on} can run (${why})${device === 'webgpu' ? ': use WASM' : ''}`);
   }
+  // On WebGPU the f16 formats the model has are named with why they were passed over (no shader-f16).
+  const preferred = device === 'webgpu' ? WEBGPU_F16_ORDER : order;
   const skipped = dtypeRefusals(
     device,
-    order.filter((d) => order.indexOf(d) < order.indexOf(auto) && available.includes(d)),
+    preferred.filter((d) => preferred.indexOf(d) < preferred.indexOf(auto) && available.includes(d)),
     gpu,
     files,
   );
   const why = device === 'wasm' ? 'q8 is the fast choice on WASM' : gpu.shaderF16 ? "the adapter has 'shader-f16'" : "the adapter lacks 'shader-f16'";
-  const also = skipped.length ? `; not ${skipped.map((s) => `${s.dtype}: ${s.reason}`).join('; ')}` : '';
+  const also = skipped.map((s) => `; not ${s.dtype}: ${s.reason}`).join('');
   return { dtype: auto, reason: `${auto} on ${on} (${why})${also}` };
 }

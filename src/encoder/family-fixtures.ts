@@ -5,7 +5,7 @@
  * files, external data) the fixture's shape, so tests load the entry's exact code path offline.
  * Fixtures live in public/models/<id>/ (scripts/fixture-model/family-fixtures.ts writes them).
  */
-import { MODEL_REGISTRY, type Dtype, type ModelEntry } from './model-registry';
+import { MODEL_REGISTRY, ONNX_FILE, type Dtype, type ModelEntry } from './model-registry';
 
 export interface FamilyFixtureInfo {
   /** Folder under public/models/, served at /models/<id>/. */
@@ -48,8 +48,8 @@ export const FAMILY_FIXTURE_INFO: readonly FamilyFixtureInfo[] = [
   },
   {
     id: 'fixture/xlmr-external-data',
-    family: 'XLMRobertaModel, fp32 in external data',
-    dtypes: ['fp32', 'fp16', 'q8'],
+    family: 'XLMRobertaModel, fp32 in external data, and a q4f16 file (MatMulNBits)',
+    dtypes: ['fp32', 'fp16', 'q8', 'q4f16'],
     externalDataFp32: true,
     dimensions: 64,
     vocab: 1659,
@@ -118,7 +118,10 @@ export function fixtureEntry(fixture: FamilyFixtureInfo): ModelEntry {
   const base = MODEL_REGISTRY.find((m) => m.id === 'fixture/xlmr-tiny')!;
   const dtypes: ModelEntry['dtypes'] = {};
   for (const d of fixture.dtypes)
-    dtypes[d] = { ...base.dtypes[d]!, ...(d === 'fp32' && fixture.externalDataFp32 ? { externalData: ['onnx/model.onnx_data'] } : {}) };
+    dtypes[d] = {
+      ...(base.dtypes[d] ?? { file: ONNX_FILE[d], approxMB: 0.34 }),
+      ...(d === 'fp32' && fixture.externalDataFp32 ? { externalData: ['onnx/model.onnx_data'] } : {}),
+    };
   return {
     ...base,
     id: fixture.id,

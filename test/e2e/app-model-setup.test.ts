@@ -83,11 +83,15 @@ describe('choosing a model in set-up', () => {
     await page.waitForSelector('[data-testid="pending-model"]', { timeout: 20_000 });
     expect(await page.textContent('[data-testid="card-download"]')).toMatch(new RegExp(`^${large.dtypes.q8!.approxMB} MB \\(q8 on WASM\\)`));
     const kB = Math.round(cachedBytes / 1e6) < 1 ? '<1 MB' : `${Math.round(cachedBytes / 1e6)} MB`;
-    expect(await page.textContent('[data-testid="card-cached"]')).toBe(`${kB} already cached (config.json, tokenizer.json): the download resumes from there`);
+    await expect
+      .poll(() => page.textContent('[data-testid="card-cached"]'))
+      .toBe(`${kB} already cached (config.json, tokenizer.json): the download resumes from there`);
+    // The cache line under the card reads the same cache: the same two files, the same figure.
+    await expect.poll(() => page.textContent('[data-testid="cache-status"] .hint')).toMatch(new RegExp(`^Cache: 2 model files \\(${kB}\\)`));
     // Nothing was downloaded, and nothing is loading, until the person says yes.
     expect(await page.$('[data-testid="model-loading"]')).toBeNull();
     expect(tab.offsiteRequests()).toEqual([]);
-    expect(await badge(page)).toMatch(/^CPU/);
+    expect(await badge(page)).toMatch(/^No model/);
     await saveScreenshot(page, 'app-model-ask-first');
     // The set-up panel scrolls on its own: a picture of its card and question.
     await page.locator('[data-testid="pending-model"]').scrollIntoViewIfNeeded();

@@ -174,6 +174,14 @@ export async function openPage(browser: Browser, url: string, opts: { initScript
 export async function saveScreenshot(page: Page, name: string): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  // From the top: a full-page capture of a scrolled page draws sticky parts (the app's header and
+  // set-up panel) where the scroll left them, mid-page, which no screen ever shows.
+  const scrolled = await page.evaluate(() => {
+    const y = window.scrollY;
+    window.scrollTo(0, 0);
+    return y;
+  });
   await page.screenshot({ path: file, fullPage: true });
+  await page.evaluate((y) => window.scrollTo(0, y), scrolled);
   return file;
 }

@@ -1,19 +1,22 @@
 /**
  * Every export family's conformance fixture in headless Chromium, through the paths a hub model
- * takes: the app's /models/ folder on WASM and on WebGPU (chosen explicitly: SwiftShader is a
- * software adapter 'auto' declines), and a local server with the hub's URL layout (302 for large
- * files, Content-Length, 404 for a dtype it lacks) through transformers.js' remote loading. The
- * fill-mask fixtures are refused by the load-time output check; the external-data one loads.
- * One page, models in sequence, the probe off on WebGPU (this test compares the rows itself).
+ * takes: the app's /models/ folder and a local server with the hub's URL layout (302 for large
+ * files, Content-Length, 404 for a dtype it lacks, through transformers.js' remote loading), on
+ * WASM; and a folder the user picks (<input webkitdirectory>) on WASM and on WebGPU (chosen
+ * explicitly: SwiftShader is a software adapter 'auto' declines), under the loading facts
+ * (pooling, prefixes, dtype files) of the menu entry the fixture proves most of. The source and
+ * the device are separate layers (fetching files vs running the graph), so WebGPU runs once per
+ * family. The fill-mask fixtures are refused by the load-time output check; the external-data one
+ * loads. One page, models in sequence, the probe off on WebGPU (this test compares the rows itself).
  */
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAMILY_FIXTURE_INFO, fixtureEntry } from '../../src/encoder/family-fixtures';
-import type { Dtype, ModelEntry } from '../../src/encoder/model-registry';
+import { FAMILY_FIXTURE_INFO, FIXTURES_FOR_ENTRY, fixtureEntry, fixtureStandIn, type FamilyFixtureInfo } from '../../src/encoder/family-fixtures';
+import { MODEL_REGISTRY, type Dtype, type ModelEntry } from '../../src/encoder/model-registry';
 import { launchChromium, openPage, PROJECT_ROOT, saveScreenshot, startSite, TEST_PAGES, type OpenPage, type Site } from './browser-harness';
 import { HARNESS_READY, rowCosines, rowNorms } from './encoder-fixture';
-import { startHubLayoutServer, type HubLayoutServer } from './hub-layout-server';
+import { startHubLayoutServer, type HubLayoutServer } from '../support/hub-layout-server';
 
 let site: Site;
 let browser: Browser;
@@ -40,6 +43,8 @@ afterAll(async () => {
 
 interface Run {
   ok: boolean;
+  modelId?: string;
+  reason?: string;
   error?: string;
   device?: string;
   dtype?: string;
@@ -50,7 +55,7 @@ interface Run {
 async function loadAndEmbed(
   page: Page,
   entry: ModelEntry,
-  source: 'served' | 'hub',
+  source: 'served' | 'hub' | 'picked',
   device: 'wasm' | 'webgpu',
   dtype: Dtype | 'auto',
   hubHost?: string,
@@ -61,17 +66,42 @@ async function loadAndEmbed(
       if (!load.ok) return { ok: false, error: load.error };
       const out = await window.harness.embed(texts, 'passage');
       if (!out.ok) return { ok: false, error: out.error };
-      return { ok: true, device: load.info.device, dtype: load.info.dtype, rows: out.rows, dim: out.dim };
+      return {
+        ok: true,
+        modelId: load.info.modelId,
+        reason: load.info.deviceReason,
+        device: load.info.device,
+        dtype: load.info.dtype,
+        rows: out.rows,
+        dim: out.dim,
+      };
     },
     { entry, source, device, dtype, hubHost, texts: TEXTS },
   );
+}
+
+/**
+ * The menu entry the fixture proves most of (the most dtypes: arctic-l with its q4f16 file on the
+ * external-data fixture), on the fixture's files with its pooling, prefixes and dtype files.
+ */
+function menuEntryFor(fixture: FamilyFixtureInfo): ModelEntry {
+  const standIns = MODEL_REGISTRY.filter((m) => m.hub && FIXTURES_FOR_ENTRY[m.id]?.at(-1) === fixture.id).map((m) => fixtureStandIn(m, fixture));
+  if (!standIns.length) throw new Error(`no menu entry stands on ${fixture.id}`);
+  return standIns.reduce((best, m) => (Object.keys(m.dtypes).length > Object.keys(best.dtypes).length ? m : best));
+}
+
+/** Picks a folder through the page's <input webkitdirectory>, as a person choosing it would. */
+async function pickFolder(page: Page, folder: string): Promise<void> {
+  await page.setInputFiles('#pick', folder);
+  const name = path.basename(folder);
+  await expect.poll(() => page.evaluate(() => window.harness.picked()?.name)).toBe(name);
 }
 
 describe('conformance fixtures in the browser', () => {
   const loadable = FAMILY_FIXTURE_INFO.filter((f) => f.expect === 'loads');
   const refused = FAMILY_FIXTURE_INFO.filter((f) => f.expect === 'refused');
 
-  it('loads every feature-extraction family from /models/ on WASM and WebGPU, and from a hub-layout server', async () => {
+  it('loads every feature-extraction family from /models/ and from a hub-layout server', async () => {
     for (const fixture of loadable) {
       const entry = { ...fixtureEntry(fixture), hub: fixture.id };
       // The external-data fixture keeps its fp32 weights in onnx/model.onnx_data: load that dtype.
@@ -79,10 +109,7 @@ describe('conformance fixtures in the browser', () => {
       const wasm = await loadAndEmbed(tab.page, entry, 'served', 'wasm', dtype);
       expect(wasm, `${fixture.id} on WASM: ${wasm.error}`).toMatchObject({ ok: true, device: 'wasm', dim: fixture.dimensions });
       for (const n of rowNorms(wasm.rows!, wasm.dim!)) expect(n).toBeCloseTo(1, 4);
-      const gpu = await loadAndEmbed(tab.page, entry, 'served', 'webgpu', 'fp32');
-      expect(gpu, `${fixture.id} on WebGPU: ${gpu.error}`).toMatchObject({ ok: true, device: 'webgpu', dtype: 'fp32', dim: fixture.dimensions });
-      expect(Math.min(...rowCosines(gpu.rows!, wasm.rows!, wasm.dim!)), `${fixture.id}: WebGPU vs WASM`).toBeGreaterThan(0.98);
-      const remote = await loadAndEmbed(tab.page, entry, 'hub', 'wasm', dtype, hub.host);
+      const remote = await loadAndEmbed(tab.page, entry, 'hub', 'wasm', dtype, hub.url);
       expect(remote, `${fixture.id} from the hub layout: ${remote.error}`).toMatchObject({ ok: true, device: 'wasm', dtype: wasm.dtype });
       expect(Math.min(...rowCosines(remote.rows!, wasm.rows!, wasm.dim!))).toBeGreaterThan(0.9999);
     }
@@ -93,11 +120,46 @@ describe('conformance fixtures in the browser', () => {
     expect(tab.offsiteRequests()).toEqual([]);
   }, 600_000);
 
+  it('loads every family from a picked folder on WASM and WebGPU, as a menu entry it stands for', async () => {
+    const before = tab.requests.length;
+    let q4f16Declined = false;
+    for (const fixture of loadable) {
+      const entry = menuEntryFor(fixture);
+      await pickFolder(tab.page, path.join(PROJECT_ROOT, 'public/models', fixture.id));
+      const dtype: Dtype | 'auto' = fixture.externalDataFp32 ? 'fp32' : 'auto';
+      const wasm = await loadAndEmbed(tab.page, entry, 'picked', 'wasm', dtype);
+      const name = fixture.id.split('/')[1];
+      expect(wasm, `${entry.label} picked, on WASM: ${wasm.error}`).toMatchObject({
+        ok: true,
+        device: 'wasm',
+        dim: fixture.dimensions,
+        modelId: `folder:${name}`,
+      });
+      if (fixture.externalDataFp32) expect(wasm.dtype).toBe('fp32');
+      for (const n of rowNorms(wasm.rows!, wasm.dim!)) expect(n).toBeCloseTo(1, 4);
+      // The policy's own dtype: SwiftShader has no shader-f16, so fp32 (external data where the fixture keeps it there).
+      const gpu = await loadAndEmbed(tab.page, entry, 'picked', 'webgpu', 'auto');
+      expect(gpu, `${entry.label} picked, on WebGPU: ${gpu.error}`).toMatchObject({ ok: true, device: 'webgpu', dtype: 'fp32', dim: fixture.dimensions });
+      if (entry.dtypes.q4f16) {
+        // arctic-l's q4f16 file is in the folder, but not offered on this adapter, and the reason says why.
+        expect(gpu.reason).toContain("not q4f16: q4f16 needs the WebGPU adapter's 'shader-f16' feature, which this adapter lacks");
+        q4f16Declined = true;
+      }
+      expect(Math.min(...rowCosines(gpu.rows!, wasm.rows!, wasm.dim!)), `${entry.label} picked: WebGPU vs WASM`).toBeGreaterThan(0.98);
+    }
+    expect(q4f16Declined).toBe(true);
+    // Picked files are read from memory: nothing was fetched from /models/ for them.
+    expect(tab.requests.slice(before).filter((u) => u.includes('/models/'))).toEqual([]);
+    await expect.poll(() => tab.page.locator('#status').innerText()).toContain('webgpu');
+    await saveScreenshot(tab.page, 'encoder-families-picked');
+    expect(tab.offsiteRequests()).toEqual([]);
+  }, 600_000);
+
   it('refuses the fill-mask exports with the output check, on /models/ and from the hub layout', async () => {
     for (const fixture of refused) {
       const entry = { ...fixtureEntry(fixture), hub: fixture.id };
       for (const source of ['served', 'hub'] as const) {
-        const run = await loadAndEmbed(tab.page, entry, source, 'wasm', 'auto', hub.host);
+        const run = await loadAndEmbed(tab.page, entry, source, 'wasm', 'auto', hub.url);
         expect(run.ok, `${fixture.id} from ${source}`).toBe(false);
         expect(run.error).toMatch(/logits|vocabulary size/);
       }
@@ -111,7 +173,7 @@ describe('conformance fixtures in the browser', () => {
     const xlmr = FAMILY_FIXTURE_INFO.find((f) => f.id === 'fixture/xlmr-tiny')!;
     // xlmr-tiny's entry (it lists fp16) pointed at a repo without model_fp16.onnx.
     const entry = { ...fixtureEntry(xlmr), hub: fillMask.id };
-    const run = await loadAndEmbed(tab.page, entry, 'hub', 'wasm', 'fp16', hub.host);
+    const run = await loadAndEmbed(tab.page, entry, 'hub', 'wasm', 'fp16', hub.url);
     expect(run.ok).toBe(false);
     expect(run.error).toMatch(/^onnx\/model_fp16\.onnx could not be downloaded: localhost:\d+ answered HTTP 404 Not Found: the file is not there/);
     expect(await tab.page.evaluate(() => window.harness.notices().filter((n) => n.kind === 'fallback'))).toEqual([]);

@@ -80,6 +80,30 @@ describe("family fixtures: the real exports' interface", () => {
     expect(io('fixture/xlmr-external-data', 'onnx/model.onnx')).toEqual({ inputs: xlmrIn, outputs: ['last_hidden_state'] });
   });
 
+  it("q4f16 (arctic-l's file) is the fp16 graph with 4-bit MatMulNBits weights, and onnxruntime runs it close to fp16", async () => {
+    const file = (f: string) => join(folderOf('fixture/xlmr-external-data'), 'onnx', f);
+    const q4 = summarizeOnnx(readFileSync(file('model_q4f16.onnx')));
+    // 2 layers x (Q, K, V, attention output, intermediate, output): every weight MatMul is 4-bit.
+    expect(q4.operators.MatMulNBits).toBe(12);
+    expect(q4.operators.MatMulInteger).toBeUndefined();
+    expect(q4.outputs).toEqual(['last_hidden_state']);
+    const ids = [0, 200, 300, 40, 2];
+    const t = (a: number[]) => new ort.Tensor('int64', BigInt64Array.from(a.map(BigInt)), [1, a.length]);
+    const rows: Float32Array[] = [];
+    for (const f of ['model_q4f16.onnx', 'model_fp16.onnx']) {
+      const session = await ort.InferenceSession.create(file(f));
+      rows.push((await session.run({ input_ids: t(ids), attention_mask: t(ids.map(() => 1)) })).last_hidden_state.data as Float32Array);
+    }
+    for (let token = 0; token < ids.length; token++) {
+      let [ab, aa, bb] = [0, 0, 0];
+      for (let j = 0; j < 64; j++) {
+        const [a, b] = [rows[0][token * 64 + j], rows[1][token * 64 + j]];
+        [ab, aa, bb] = [ab + a * b, aa + a * a, bb + b * b];
+      }
+      expect(ab / Math.sqrt(aa * bb), `token ${token}: q4f16 vs fp16`).toBeGreaterThan(0.99);
+    }
+  });
+
   it('names files per dtype as transformers.js does; large fp32 weights sit in model.onnx_data', () => {
     for (const info of FAMILY_FIXTURE_INFO) {
       const onnx = readdirSync(join(folderOf(info.id), 'onnx')).sort();

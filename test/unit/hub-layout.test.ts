@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findFixtureInfo, FIXTURES_FOR_ENTRY, fixtureStandIn } from '../../src/encoder/family-fixtures';
 import { findModel, MODEL_REGISTRY, type Dtype, type ModelEntry } from '../../src/encoder/model-registry';
 import { createNodeEncoder } from '../../src/encoder/node-encoder';
-import { startLocalHub, type LocalHub } from './local-hub';
+import { main as fetchMain } from '../../scripts/models-fetch';
+import { startHubLayoutServer, type HubLayoutServer } from '../support/hub-layout-server';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const MODELS = join(ROOT, 'public/models');
@@ -27,14 +28,18 @@ function mirrorOf(entry: ModelEntry): { fixture: string; standIn: ModelEntry } {
 }
 
 const hubEntries = MODEL_REGISTRY.filter((m) => m.hub);
-let hub: LocalHub;
+let hub: HubLayoutServer;
+/** A mirror whose arctic-l repo lacks the q4f16 file (for the 404 cases). */
+let bare: HubLayoutServer;
 let tmp: string;
 beforeAll(async () => {
-  hub = await startLocalHub(Object.fromEntries(hubEntries.map((m) => [m.hub!, join(MODELS, mirrorOf(m).fixture)])));
+  hub = await startHubLayoutServer({ repos: Object.fromEntries(hubEntries.map((m) => [m.hub!, join(MODELS, mirrorOf(m).fixture)])) });
+  bare = await startHubLayoutServer({ repos: { 'Snowflake/snowflake-arctic-embed-l-v2.0': join(MODELS, 'fixture/xlmr-tiny') } });
   tmp = mkdtempSync(join(tmpdir(), 'hub-layout-'));
 });
 afterAll(async () => {
   await hub.close();
+  await bare.close();
   rmSync(tmp, { recursive: true, force: true });
 });
 
@@ -64,17 +69,17 @@ describe("transformers.js' remote loading from a hub-layout server", () => {
   }
 
   it('a dtype the repo lacks is a 404, and the error names the file', async () => {
+    // arctic-l's repo as a mirror without its q4f16 file (fixture/xlmr-tiny has none).
     const arctic = mirrorOf(findModel('Snowflake/snowflake-arctic-embed-l-v2.0')!).standIn;
-    const withQ4 = { ...arctic, dtypes: { ...arctic.dtypes, q4f16: findModel('Snowflake/snowflake-arctic-embed-l-v2.0')!.dtypes.q4f16 } };
     const error = await createNodeEncoder(
-      { entry: withQ4, folder: '' },
-      { dtype: 'q4f16', remote: { host: hub.url, cacheDir: join(tmp, 'cache', 'q4') } },
+      { entry: arctic, folder: '' },
+      { dtype: 'q4f16', remote: { host: bare.url, cacheDir: join(tmp, 'cache', 'q4') } },
     ).catch((e: Error) => e);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toBe(
-      `Snowflake/snowflake-arctic-embed-l-v2.0 at ${hub.url}: ${hub.url}/Snowflake/snowflake-arctic-embed-l-v2.0/resolve/main/onnx/model_q4f16.onnx was not found (HTTP 404): the repo has no file for dtype q4f16`,
+      `Snowflake/snowflake-arctic-embed-l-v2.0 at ${bare.url}: ${bare.url}/Snowflake/snowflake-arctic-embed-l-v2.0/resolve/main/onnx/model_q4f16.onnx was not found (HTTP 404): the repo has no file for dtype q4f16`,
     );
-    expect(hub.log).toContain(`404 GET /Snowflake/snowflake-arctic-embed-l-v2.0/resolve/main/onnx/model_q4f16.onnx`);
+    expect(bare.log).toContain(`404 GET /Snowflake/snowflake-arctic-embed-l-v2.0/resolve/main/onnx/model_q4f16.onnx`);
   });
 });
 
@@ -100,16 +105,61 @@ describe('npm run models:fetch -- --host', () => {
     }
   });
 
+  it('vendors every menu entry with all its dtypes (models:fetch in-process), and each dtype loads from the folder', async () => {
+    const out = join(tmp, 'fetched-all');
+    for (const entry of hubEntries) {
+      const dtypes = Object.keys(entry.dtypes) as Dtype[];
+      expect(await fetchMain([entry.id, '--dtype', dtypes.join(','), '--host', hub.url, '--out', out]), entry.id).toBe(0);
+      const { standIn } = mirrorOf(entry);
+      for (const dtype of dtypes) {
+        const encoder = await createNodeEncoder({ entry: standIn, folder: join(out, entry.local) }, { dtype });
+        try {
+          const rows = await encoder.embed(TEXTS, 'passage');
+          expect(rows.length, `${entry.id} ${dtype}`).toBe(TEXTS.length * 64);
+        } finally {
+          await encoder.dispose();
+        }
+      }
+    }
+  });
+
+  it("vendors arctic-l's q4f16 file, and the folder runs it (onnxruntime's MatMulNBits on the CPU)", async () => {
+    const out = join(tmp, 'fetched-q4');
+    await run(
+      'npm',
+      ['run', '--silent', 'models:fetch', '--', 'Snowflake/snowflake-arctic-embed-l-v2.0', '--dtype', 'q4f16', '--host', hub.url, '--out', out],
+      {
+        cwd: ROOT,
+      },
+    );
+    const folder = join(out, 'Snowflake/snowflake-arctic-embed-l-v2.0');
+    expect(readdirSync(join(folder, 'onnx'))).toEqual(['model_q4f16.onnx']);
+    const { standIn } = mirrorOf(findModel('Snowflake/snowflake-arctic-embed-l-v2.0')!);
+    const q4 = await createNodeEncoder({ entry: standIn, folder }, { dtype: 'q4f16' });
+    const fp16 = await createNodeEncoder({ entry: standIn, folder: join(MODELS, 'fixture/xlmr-external-data') }, { dtype: 'fp16' });
+    try {
+      const [a, b] = [await q4.embed(TEXTS, 'query'), await fp16.embed(TEXTS, 'query')];
+      for (let r = 0; r < TEXTS.length; r++) {
+        let dot = 0;
+        for (let j = 0; j < 64; j++) dot += a[r * 64 + j] * b[r * 64 + j];
+        expect(dot, 'cosine of unit rows, q4f16 vs fp16').toBeGreaterThan(0.98);
+      }
+    } finally {
+      await q4.dispose();
+      await fp16.dispose();
+    }
+  });
+
   it('a missing dtype fails with the URL and HTTP 404, and leaves no partial file', async () => {
     const out = join(tmp, 'fetched-missing');
     const failed = await run(
       'npm',
-      ['run', '--silent', 'models:fetch', '--', 'Snowflake/snowflake-arctic-embed-l-v2.0', '--dtype', 'q4f16', '--host', hub.url, '--out', out],
+      ['run', '--silent', 'models:fetch', '--', 'Snowflake/snowflake-arctic-embed-l-v2.0', '--dtype', 'q4f16', '--host', bare.url, '--out', out],
       { cwd: ROOT },
     ).catch((e: { code: number; stderr: string }) => e);
     expect((failed as { code: number }).code).toBe(2);
     expect((failed as { stderr: string }).stderr).toContain(
-      `error: ${hub.url}/Snowflake/snowflake-arctic-embed-l-v2.0/resolve/main/onnx/model_q4f16.onnx: HTTP 404 Not Found`,
+      `error: ${bare.url}/Snowflake/snowflake-arctic-embed-l-v2.0/resolve/main/onnx/model_q4f16.onnx: HTTP 404 Not Found`,
     );
     const written = readdirSync(out, { recursive: true, encoding: 'utf8' });
     expect(written.filter((f) => f.endsWith('.part') || f.endsWith('.onnx'))).toEqual([]);

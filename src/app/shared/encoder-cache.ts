@@ -1,32 +1,8 @@
-/** What the browser keeps for the dense models (model files, embeddings), and clearing it. */
+/** Clearing what the browser keeps for the dense models (model files, embeddings); model-cache-listing.ts reads it. */
 import { deleteEmbeddingCache } from '../../encoder/embedding-store';
+import { TRANSFORMERS_CACHE as MODEL_FILES_CACHE } from '../../encoder/model-file-cache';
 
-/** transformers.js keeps downloaded model files in this Cache API cache (its env.cacheKey default). */
-const MODEL_FILES_CACHE = 'transformers-cache';
 const DELETE_TIMEOUT_MS = 3000;
-
-export interface CacheStatus {
-  /** The origin's whole storage use and quota, in bytes, when the browser says. */
-  usage?: number;
-  quota?: number;
-  modelFiles: number;
-  modelBytes: number;
-}
-
-export async function readCacheStatus(): Promise<CacheStatus> {
-  const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
-  let modelFiles = 0;
-  let modelBytes = 0;
-  if (globalThis.caches && (await caches.has(MODEL_FILES_CACHE))) {
-    const cache = await caches.open(MODEL_FILES_CACHE);
-    for (const request of await cache.keys()) {
-      modelFiles++;
-      const response = await cache.match(request);
-      modelBytes += Number(response?.headers.get('content-length') ?? 0);
-    }
-  }
-  return { usage: estimate?.usage, quota: estimate?.quota, modelFiles, modelBytes };
-}
 
 /**
  * Deletes downloaded model files and cached embeddings. Resolves with a sentence for the person;

@@ -2,11 +2,10 @@ import type { Corpus, LangCode, Passage, Question } from '../corpus/types';
 import { macroAverage, meanMetrics } from '../metrics/aggregate';
 import { languageMixByQueryLang } from '../metrics/language-mix';
 import { computeQueryMetrics } from '../metrics/query-metrics';
-import { rankRelevant, tieKeysDescendingById } from '../metrics/rank-relevant';
-import { selectTopK } from '../metrics/top-k';
+import { tieKeysDescendingById } from '../metrics/rank-relevant';
 import type { QueryMetrics, RankedQuery, SettingName } from '../metrics/types';
 import type { Retriever, RunOptions, ScoredBlock } from '../retrieval/types';
-import { settleRow } from '../scoring/settle-row';
+import { rankScoredRow } from '../scoring/settle-row';
 import { TIE_BREAK, type CellReport, type EvalReport, type QueryRecord, type SettingReport } from './eval-report';
 import { yieldToEventLoop } from './yield-to-event-loop';
 
@@ -39,8 +38,26 @@ export interface RankedBlock {
 interface Pool {
   key: LangCode | '*';
   passages: Passage[];
-  indexOf: Map<string, number>;
+  /** Passage id (numbered by PassageIds) -> pool index, -1 when absent; the last of a repeated id wins, as a Map would. */
+  indexOfId: Int32Array;
   tieKey: Int32Array;
+}
+
+/** Passage ids numbered once per evaluation, so each question's relevant ids are looked up once, not once per pool. */
+class PassageIds {
+  readonly number = new Map<string, number>();
+  private readonly relevantOf = new Map<Question, Int32Array>();
+  constructor(passages: readonly Passage[]) {
+    for (const p of passages) if (!this.number.has(p.id)) this.number.set(p.id, this.number.size);
+  }
+  relevant(q: Question): Int32Array {
+    let ids = this.relevantOf.get(q);
+    if (!ids) {
+      ids = Int32Array.from(q.relevant.map((id) => this.number.get(id) ?? -1).filter((n) => n >= 0));
+      this.relevantOf.set(q, ids);
+    }
+    return ids;
+  }
 }
 
 interface Job {
@@ -49,20 +66,17 @@ interface Job {
   questions: Question[];
 }
 
-function makePool(key: LangCode | '*', passages: Passage[]): Pool {
-  return {
-    key,
-    passages,
-    indexOf: new Map(passages.map((p, i) => [p.id, i])),
-    tieKey: tieKeysDescendingById(passages.map((p) => p.id)),
-  };
+function makePool(key: LangCode | '*', passages: Passage[], ids: PassageIds): Pool {
+  const indexOfId = new Int32Array(ids.number.size).fill(-1);
+  passages.forEach((p, i) => (indexOfId[ids.number.get(p.id)!] = i));
+  return { key, passages, indexOfId, tieKey: tieKeysDescendingById(passages.map((p) => p.id)) };
 }
 
-function relevantIn(pool: Pool, q: Question): Int32Array {
+function relevantIn(pool: Pool, q: Question, ids: PassageIds): Int32Array {
   const idx: number[] = [];
-  for (const id of q.relevant) {
-    const i = pool.indexOf.get(id);
-    if (i !== undefined) idx.push(i);
+  for (const n of ids.relevant(q)) {
+    const i = pool.indexOfId[n];
+    if (i >= 0) idx.push(i);
   }
   return Int32Array.from(idx);
 }
@@ -89,6 +103,7 @@ export async function evaluateCorpus(corpus: Corpus, retriever: Retriever, opts:
   const passagesOf = new Map<LangCode, Passage[]>(languages.map((l) => [l, []]));
   for (const p of corpus.passages) passagesOf.get(p.lang)?.push(p);
 
+  const ids = new PassageIds(corpus.passages);
   // Which query languages each pool ranks for, per setting.
   const plan: { pool: () => Pool; jobs: Job[] }[] = [];
   for (const y of languages) {
@@ -97,11 +112,14 @@ export async function evaluateCorpus(corpus: Corpus, retriever: Retriever, opts:
       const setting: SettingName = x === y ? 'mono' : 'cross';
       if (settings.includes(setting)) jobs.push({ setting, queryLang: x, questions: questionsOf.get(x)! });
     }
-    if (jobs.length) plan.push({ pool: () => makePool(y, passagesOf.get(y)!), jobs });
+    if (jobs.length) plan.push({ pool: () => makePool(y, passagesOf.get(y)!, ids), jobs });
   }
   if (settings.includes('multi')) {
     const all = corpus.passages.filter((p) => passagesOf.has(p.lang));
-    plan.push({ pool: () => makePool('*', all), jobs: languages.map((x) => ({ setting: 'multi' as const, queryLang: x, questions: questionsOf.get(x)! })) });
+    plan.push({
+      pool: () => makePool('*', all, ids),
+      jobs: languages.map((x) => ({ setting: 'multi' as const, queryLang: x, questions: questionsOf.get(x)! })),
+    });
   }
 
   const total = plan.reduce((n, step) => n + step.jobs.reduce((m, j) => m + j.questions.length, 0), 0);
@@ -133,16 +151,13 @@ export async function evaluateCorpus(corpus: Corpus, retriever: Retriever, opts:
           : { scores: await scorer.score(texts, { signal: opts.signal }) };
         const ranked: RankedQuery[] = [];
         qs.forEach((q, i) => {
-          const rel = relevantIn(pool, q);
+          const rel = relevantIn(pool, q, ids);
           if (rel.length === 0) {
             skipped++;
             return;
           }
-          const offset = i * pool.passages.length;
-          // Float32 sums from a fast backend: make the scores that decide these ranks exact.
-          if (exact) settleRow(scores, offset, pool.passages.length, i, rel, runDepth, pool.tieKey, exact);
-          const relevantRanks = rankRelevant(scores, offset, pool.passages.length, rel, pool.tieKey);
-          const top = selectTopK(scores, offset, pool.passages.length, runDepth, pool.tieKey);
+          // Float32 sums from a fast backend (exact set): the scores that decide a rank are recomputed.
+          const { relevantRanks, top } = rankScoredRow(scores, i * pool.passages.length, pool.passages.length, i, rel, runDepth, pool.tieKey, exact);
           const m = computeQueryMetrics(relevantRanks);
           metrics.push(m);
           ranked.push({ queryId: q.id, qid: q.qid, lang: q.lang, relevantRanks, top: top.indices, topScores: top.scores });

@@ -25,7 +25,7 @@ export function tieKeysDescendingById(ids: readonly string[]): Int32Array {
 }
 
 /** Binary search for the first of the best-first relevant items that (s, key) beats; m if none. */
-function firstBeaten(s: number, key: number, relScore: Float64Array, relKey: Int32Array): number {
+export function firstBeaten(s: number, key: number, relScore: Float64Array, relKey: Int32Array): number {
   let lo = 0;
   let hi = relScore.length;
   while (lo < hi) {

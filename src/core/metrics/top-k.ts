@@ -1,4 +1,5 @@
 import { assertRow, beats, compareCandidates } from './candidate-order';
+import { HEAP_MAX_K, kthLargest, selectAscending } from './kth-largest';
 import { bucketOf, spanScoreBuckets } from './score-buckets';
 
 export interface TopK {
@@ -25,8 +26,9 @@ const bucketNext = new Int32Array(MAX_BUCKETS);
  * The k best candidates of the row scores[offset .. offset+size), best first, in the same order
  * as rankRelevant (score descending, then smaller tie key, NaN last).
  *
- * No heap: with k = 1000 of 12,000 a heap does thousands of sift-downs per row (a heap version
- * took several times as long here). Instead a strided sample of the row gives a threshold that a
+ * Small k (at most HEAP_MAX_K, a quarter of the row) take the exact k-th score from a heap pass
+ * (kth-largest.ts). Larger k do not: with k = 1000 of 12,000 a heap does thousands of sift-downs
+ * per row (a heap version took several times as long here). Instead a strided sample of the row gives a threshold that a
  * little more than k candidates reach (about 1,500 for k = 1000 of 12,000), one pass keeps those
  * (falling back to the whole row if fewer than k did), and the kept ones are ordered by bucketing
  * their scores (score-buckets.ts) and sorting only within the buckets that reach the first k.
@@ -45,7 +47,8 @@ export function selectTopK(scores: Float32Array, offset: number, size: number, k
   }
 
   let count = 0;
-  const threshold = estimateThreshold(scores, offset, size, n);
+  // Small k: the exact k-th score from a heap pass, so only about k candidates are ordered.
+  const threshold = n <= HEAP_MAX_K && n * 4 <= size ? kthLargest(scores, offset, size, n) : estimateThreshold(scores, offset, size, n);
   if (threshold !== null) {
     // Counted rather than branched on: about one candidate in ten is kept, at random, which a
     // branch would keep mispredicting.
@@ -78,31 +81,7 @@ function estimateThreshold(scores: Float32Array, offset: number, size: number, n
   // Expected sample count at or above the n-th best, plus three standard deviations of slack.
   const expected = (n * SAMPLE_SIZE) / size;
   const above = Math.ceil(expected + 3 * Math.sqrt(expected) + 2);
-  return above < SAMPLE_SIZE ? selectAscending(sample, SAMPLE_SIZE - 1 - above) : null;
-}
-
-/** Quickselect: the value a[k] would hold were a sorted ascending (a holds no NaN; reorders a). */
-function selectAscending(a: Float64Array, k: number): number {
-  let left = 0;
-  let right = a.length - 1;
-  while (right > left) {
-    const pivot = a[(left + right) >>> 1];
-    let i = left;
-    let j = right;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) {
-        const t = a[i];
-        a[i++] = a[j];
-        a[j--] = t;
-      }
-    }
-    if (k <= j) right = j;
-    else if (k >= i) left = i;
-    else break;
-  }
-  return a[k];
+  return above < SAMPLE_SIZE ? selectAscending(sample, SAMPLE_SIZE, SAMPLE_SIZE - 1 - above) : null;
 }
 
 /** The best n of kept[0 .. count), best first: bucket by score, place the top buckets, sort within each. */

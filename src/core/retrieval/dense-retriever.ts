@@ -17,6 +17,8 @@ export interface DenseRetrieverOptions {
 export interface DenseRetriever extends Retriever {
   /** Raw (untransformed) rows for these passages, embedding only those this retriever has not seen. */
   embedPassages(passages: readonly Passage[], opts?: RunOptions): Promise<Float32Array>;
+  /** Raw rows for these query texts, embedding only those this retriever has not seen (the rows scoring used). */
+  embedQueries(texts: readonly string[], opts?: RunOptions): Promise<Float32Array>;
 }
 
 /**
@@ -78,6 +80,7 @@ export function createDenseRetriever(encoder: Encoder, opts: DenseRetrieverOptio
   return {
     name: opts.name ?? encoder.id,
     embedPassages,
+    embedQueries: (texts, runOpts) => rowsFor(texts, texts, queryRows, 'query', runOpts),
     async pool(passages: readonly Passage[], runOpts?: RunOptions): Promise<PoolScorer> {
       const matrix = transformed(await embedPassages(passages, runOpts), passages.length);
       const prepared = await backend.prepare(matrix, dim);

@@ -32,7 +32,7 @@ export interface Encoder {
 export interface ScoredBlock {
   /** Row-major, queries.length x size. */
   scores: Float32Array;
-  /** Present when the scores are float32 sums from a fast backend; settleRow uses it before ranking. */
+  /** Present when the scores are float32 sums from a fast backend; rankScoredRow uses it. */
   exact?: ExactRescorer;
 }
 
@@ -44,7 +44,7 @@ export interface PoolScorer {
    * differ from the TypeScript kernel's in the last bits: rank through scoreBlock for exact ranks.
    */
   score(queries: readonly string[], opts?: RunOptions): Promise<Float32Array>;
-  /** The same block, possibly from a fast backend: rank after settleRow when `exact` is set. */
+  /** The same block, possibly from a fast backend: rank with rankScoredRow, which re-scores near-ties exactly when `exact` is set. */
   scoreBlock?(queries: readonly string[], opts?: RunOptions): Promise<ScoredBlock>;
   /** Frees what a backend holds for this pool. */
   dispose?(): void;

@@ -1,6 +1,6 @@
 import type { DocTable } from './doc-table';
 import { appendEntry, newQueryRun, type ParsedRun, type QueryRun } from './parsed-run';
-import { RunFormatError } from './run-format-error';
+import { checkRunId, RunFormatError } from './run-format-error';
 import { addJudgment, finish, type Qrels, type QueryQrels } from './trec-qrels';
 
 /** Whether a file's text is ranx-style JSON rather than TREC lines: it opens with "{". */
@@ -44,9 +44,11 @@ export function parseRanxRun(file: string, text: string, docs: DocTable): Parsed
   const queries: QueryRun[] = [];
   let entries = 0;
   for (const qid of Object.keys(value)) {
+    checkRunId(file, 0, 'qid', qid, `${JSON.stringify(qid)}: `);
     const q = newQueryRun(qid, 0);
     for (const [docid, score] of entriesOf(file, value, qid, RUN_SHAPE)) {
       if (typeof score !== 'number') throw new RunFormatError(file, 0, `"${qid}" -> "${docid}": score ${JSON.stringify(score)} is not a number`);
+      checkRunId(file, 0, 'docid', docid, `${JSON.stringify(qid)} -> ${JSON.stringify(docid)}: `);
       appendEntry(q, docs.intern(docid), score);
       entries++;
     }
@@ -62,9 +64,11 @@ export function parseRanxQrels(file: string, text: string, docs: DocTable): Qrel
   const queries = new Map<string, QueryQrels & { seen: Set<number> }>();
   let judgments = 0;
   for (const qid of Object.keys(value)) {
+    checkRunId(file, 0, 'qid', qid, `${JSON.stringify(qid)}: `);
     for (const [docid, rel] of entriesOf(file, value, qid, QRELS_SHAPE)) {
       if (typeof rel !== 'number' || !Number.isInteger(rel))
         throw new RunFormatError(file, 0, `"${qid}" -> "${docid}": relevance ${JSON.stringify(rel)} is not a whole number`);
+      checkRunId(file, 0, 'docid', docid, `${JSON.stringify(qid)} -> ${JSON.stringify(docid)}: `);
       addJudgment(queries, file, `"${qid}"`, qid, docs.intern(docid), docid, rel);
       judgments++;
     }

@@ -1,6 +1,6 @@
 import type { DocTable } from './doc-table';
 import { LineFeed, splitFields } from './line-feed';
-import { RunFormatError } from './run-format-error';
+import { checkRunId, RunFormatError } from './run-format-error';
 import type { StreamParser } from './trec-run';
 
 /** One query's judgments: the documents judged relevant (relevance > 0, trec_eval's default). */
@@ -29,6 +29,8 @@ export function createTrecQrelsParser(file: string, docs: DocTable): StreamParse
     if (f.length !== 4) throw new RunFormatError(file, lineNo, `expected ${QRELS_SHAPE}, got ${f.length} field${f.length === 1 ? '' : 's'}`);
     const [qid, , docid, relText] = f;
     if (!/^[+-]?\d+$/.test(relText)) throw new RunFormatError(file, lineNo, `relevance "${relText}" is not a whole number (expected ${QRELS_SHAPE})`);
+    checkRunId(file, lineNo, 'qid', qid);
+    checkRunId(file, lineNo, 'docid', docid);
     addJudgment(queries, file, lineNo, qid, docs.intern(docid), docid, Number(relText));
     judgments++;
   });

@@ -38,6 +38,18 @@ describe('TREC run files', () => {
     expect(() => parseRun('\n\n')).toThrow('a.trec: no run lines');
   });
 
+  it('holds ids to the corpus invariant: a control character in a docid or qid is named by file and line', () => {
+    expect(() => parseRun('q1 Q0 d1 1 2.5 t\nq1 Q0 d\u00012 2 2 t\n')).toThrow(
+      'a.trec:2: docid contains white space or a control character ("d\\u{1}2"); ids hold no white space or control characters',
+    );
+    expect(() => parseRun('q\u200b1 Q0 d1 1 2.5 t\n')).toThrow('a.trec:1: qid contains white space or a control character');
+    const qrels = createTrecQrelsParser('q.txt', new DocTable());
+    expect(() => qrels.push('q1 0 d1 1\nq1 0 d\u00072 1\n')).toThrow('q.txt:2: docid contains white space or a control character');
+    expect(() => parseRanxRun('r.json', '{"q1": {"doc 1": 0.5}}', new DocTable())).toThrow(
+      'r.json: "q1" -> "doc 1": docid contains a space ("doc 1"); ids hold no white space or control characters',
+    );
+  });
+
   it('reads scores to the same double as Number() does', () => {
     for (const s of ['12.3456789', '-0.5', '1.5e-05', '3E+2', '0.000123456789', '-4.2e1', '7', '.5', '123456789012345']) {
       expect(fastNumber(s, 0, s.length)).toBe(Number(s));

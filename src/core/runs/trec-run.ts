@@ -1,7 +1,7 @@
 import type { DocTable } from './doc-table';
 import { detach, fastNumber, fieldBounds, isWholeNumber, LineFeed, readNumber } from './line-feed';
 import { appendEntry, DuplicateGuard, newQueryRun, type ParsedRun, type QueryRun } from './parsed-run';
-import { RunFormatError } from './run-format-error';
+import { checkRunId, RunFormatError } from './run-format-error';
 
 const RUN_SHAPE = '6 fields "qid Q0 docid rank score tag"';
 
@@ -41,6 +41,7 @@ export function createTrecRunParser(file: string, docs: DocTable): StreamParser<
       const qid = detach(field(text, 0));
       const known = byQid.get(qid);
       if (known === undefined) {
+        checkRunId(file, lineNo, 'qid', qid);
         current = newQueryRun(qid, lineNo);
         serial = queries.length;
         byQid.set(qid, serial);
@@ -51,7 +52,10 @@ export function createTrecRunParser(file: string, docs: DocTable): StreamParser<
         guard.restamp(current, serial);
       }
     }
+    const before = docs.size;
     const doc = docs.internRange(text, bounds[4], bounds[5]);
+    // A new document id is checked once against the corpus invariant (a control character would pass the white-space split).
+    if (docs.size !== before) checkRunId(file, lineNo, 'docid', docs.ids[doc]);
     if (guard.seen(doc, serial)) throw new RunFormatError(file, lineNo, `document ${docs.ids[doc]} is listed twice for query ${current.qid}`);
     appendEntry(current, doc, score);
     if (tag === null) tag = detach(field(text, 5));

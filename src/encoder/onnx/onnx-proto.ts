@@ -34,6 +34,8 @@ export interface OnnxNode {
   inputs: readonly string[];
   outputs: readonly string[];
   attributes: Readonly<Record<string, OnnxAttributeValue>>;
+  /** Operator set domain; '' (the default) is ai.onnx, 'com.microsoft' onnxruntime's contrib ops. */
+  domain?: string;
 }
 
 /** A graph input/output: element type and shape, where a string is a symbolic dimension. */
@@ -58,6 +60,8 @@ export interface OnnxModel {
   producerVersion: string;
   docString: string;
   graph: OnnxGraph;
+  /** Operator sets beyond ai.onnx's, e.g. { domain: 'com.microsoft', version: 1 } for MatMulNBits. */
+  extraOpsets?: readonly { domain: string; version: number }[];
 }
 
 const AttributeType = { float: 1, int: 2, tensor: 4, ints: 7 } as const;
@@ -108,6 +112,7 @@ function encodeNode(node: OnnxNode): ProtoMessage {
   for (const name of Object.keys(node.attributes).sort()) {
     message.message(5, encodeAttribute(name, node.attributes[name]));
   }
+  if (node.domain) message.string(7, node.domain);
   return message;
 }
 
@@ -137,11 +142,13 @@ function encodeGraph(graph: OnnxGraph): ProtoMessage {
 /** Serialises a model; returns the message so callers can stream its chunks to a file. */
 export function encodeModel(model: OnnxModel): ProtoMessage {
   const opset = new ProtoMessage().string(1, '').int(2, model.opsetVersion);
-  return new ProtoMessage()
+  const message = new ProtoMessage()
     .int(1, model.irVersion)
     .string(2, model.producerName)
     .string(3, model.producerVersion)
     .string(6, model.docString)
     .message(7, encodeGraph(model.graph))
     .message(8, opset);
+  for (const extra of model.extraOpsets ?? []) message.message(8, new ProtoMessage().string(1, extra.domain).int(2, extra.version));
+  return message;
 }

@@ -59,8 +59,8 @@ export function EvaluationTab() {
         <h2 id="eval-title">Evaluate the whole corpus</h2>
         <p className="muted">
           Every question of <b>{active.corpus.name}</b> in {langs.length} language{langs.length === 1 ? '' : 's'} ({langs.join(' ')}), ranked by{' '}
-          <b>{retriever}</b>, scored as the paper does: mAP macro-averaged over language pairs. Runs in a background worker; the numbers equal the command
-          line&apos;s (npm run eval).
+          <b>{retriever}</b>, scored as the paper does: mAP macro-averaged over language pairs. Runs in the background; the numbers equal those of the
+          command-line tool.
         </p>
         {silent.length > 0 && (
           <p className="hint">No questions in {silent.map(describeLanguage).join(', ')}: their passages are ranked, but they ask nothing.</p>

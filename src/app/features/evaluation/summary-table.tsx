@@ -2,12 +2,13 @@ import type { Comparison } from '../../../core/comparison/compare-reports';
 import type { EvalReport } from '../../../core/evaluation/eval-report';
 import { METRIC_NAMES, METRICS, SETTING_NAMES, SETTINGS } from '../../../core/metrics/registry';
 import type { SettingName } from '../../../core/metrics/types';
+import { readRecallAt1 } from '../../../core/teaching/recall-reading';
 import { DataTable, type Column } from '../../ui/data-table';
 
 /** One row per setting, named as the registry names it: "Monolingual (X → X)". */
-const ROWS = SETTING_NAMES.map((setting) => ({ setting, label: `${SETTINGS[setting].label} (${SETTINGS[setting].direction})` }));
+const ROWS = SETTING_NAMES.map((setting) => ({ setting, label: SETTINGS[setting].label, direction: `(${SETTINGS[setting].direction})` }));
 
-type SettingRow = { setting: SettingName; label: string };
+type SettingRow = { setting: SettingName; label: string; direction: string };
 
 /**
  * The macro figures of a report, one row per setting; compared (this report as B), the change
@@ -16,7 +17,17 @@ type SettingRow = { setting: SettingName; label: string };
 export function SummaryTable({ report, comparison }: { report: EvalReport; comparison?: Comparison }) {
   const macro = (setting: SettingName) => report.settings[setting]!;
   const columns: Column<SettingRow>[] = [
-    { key: 'setting', label: 'Setting', rowHeader: true, cell: (r) => r.label },
+    {
+      key: 'setting',
+      label: 'Setting',
+      rowHeader: true,
+      // The direction never breaks inside, so a narrow table wraps "Monolingual / (X → X)".
+      cell: (r) => (
+        <>
+          {r.label} <span className="nowrap">{r.direction}</span>
+        </>
+      ),
+    },
     { key: 'cells', label: 'cells', numeric: true, cell: (r) => macro(r.setting).cells.length },
     { key: 'queries', label: 'queries', numeric: true, cell: (r) => macro(r.setting).macro.queries.toLocaleString('en') },
     ...METRIC_NAMES.map((metric): Column<SettingRow> => {
@@ -54,6 +65,7 @@ export function SummaryTable({ report, comparison }: { report: EvalReport; compa
       };
     }),
   ];
+  const recallReading = readRecallAt1(report);
   return (
     <div className="table-wrap">
       <DataTable
@@ -71,6 +83,11 @@ export function SummaryTable({ report, comparison }: { report: EvalReport; compa
         rows={ROWS.filter((r) => report.settings[r.setting])}
         rowKey={(r) => r.setting}
       />
+      {recallReading && (
+        <p className="hint" data-testid="recall-reading">
+          {recallReading}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { buildAnswerLadder } from '../../../core/evaluation/rank-one-query';
 import { describeRungPlace, readLadder } from '../../../core/teaching/ladder-reading';
 import { describeLanguage } from '../../shared/lang-names';
@@ -33,7 +34,11 @@ export interface AnswerLadderProps {
   inline?: boolean;
 }
 
+/** A phone-width window: the ladder's rungs start folded there. */
+const narrowScreen = () => typeof window !== 'undefined' && window.matchMedia?.('(max-width: 600px)').matches === true;
+
 export function AnswerLadder({ ranking, against = null, inline = false }: AnswerLadderProps) {
+  const [open, setOpen] = useState(() => !narrowScreen());
   const inPlay = ranking?.ladderLangs ?? null;
   if (!ranking || !inPlay) {
     return (
@@ -64,77 +69,83 @@ export function AnswerLadder({ ranking, against = null, inline = false }: Answer
       data-tour-panel={inline ? undefined : 'ladder'}
     >
       <h3>Answer ladder</h3>
-      <p className="ladder-caption">Rank of the answer in each language of the multilingual pool ({pool.poolSize.toLocaleString('en')} passages, log scale).</p>
       {ladder.rungs.length > 1 && (
         <p className="ladder-distance" data-testid="max-rank-distance" data-value={ladder.maxRankDistance}>
           Maximum rank distance <b>{ladder.maxRankDistance.toLocaleString('en')}</b>
           <span className="muted"> ({reading.summary.slice(reading.summary.indexOf('(') + 1, -1)})</span>
         </p>
       )}
-      {ladder.rungs.length > 1 && (
-        <p className="ladder-definition hint" data-testid="ladder-definition">
-          Highest minus lowest rank of the answer across languages; the least possible here is {reading.floor}. Band: from the best to the worst language.
-          Filled dot: the answer in that language; hollow dot: score 0{lexical ? ', no word shared with the question' : ''}.
+      {/* Folded on a phone so the list starts on the first screen; the figure above stays. */}
+      <details className="ladder-body" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary data-testid="ladder-toggle">{open ? 'The rank in each language' : `Show the rank in each language (${ladder.rungs.length})`}</summary>
+        <p className="ladder-caption">
+          Rank of the answer in each language of the multilingual pool ({pool.poolSize.toLocaleString('en')} passages, log scale).
         </p>
-      )}
-      {reading.extremesTied && (
-        <p className="hint" data-testid="ladder-tie-note">
-          Tied answers:{' '}
-          {reading.rungs
-            .filter((r) => r.tied)
-            .map((r) => `${r.lang} ${describeRungPlace(r)}`)
-            .join(', ')}
-          . Inside a tie the order is by passage id, so which language comes last is not the retriever’s choice.
-        </p>
-      )}
-      <ol className="rungs">
-        {ladder.rungs.map((r) => (
-          <li
-            key={r.lang}
-            className="rung"
-            data-testid="rung"
-            data-lang={r.lang}
-            data-rank={r.rank}
-            data-shift={shifts?.get(r.lang)}
-            title={`${describeLanguage(r.lang)}: rank ${r.rank}`}
-          >
-            <LangBadge lang={r.lang} />
-            <span className="rung-track">
-              <span className="rung-span" style={{ left: `${left}%`, width: `${Math.max(0.5, right - left)}%` }} />
-              <span
-                className={`rung-dot${r.rank <= ranking.topK ? ' in-top' : ''}${r.score === 0 ? ' no-match' : ''}`}
-                style={{ left: `${logPosition(r.rank, pool.poolSize)}%` }}
-              />
-            </span>
-            <span className="rung-rank">{r.rank.toLocaleString('en')}</span>
-            {shifts && (
-              <span className={`rung-shift ${describeShift(shifts.get(r.lang) ?? 0).kind}`}>
-                {shifts.has(r.lang) ? describeShift(shifts.get(r.lang)!).text : ''}
+        {ladder.rungs.length > 1 && (
+          <p className="ladder-definition hint" data-testid="ladder-definition">
+            Highest minus lowest rank of the answer across languages; the least possible here is {reading.floor}. Band: from the best to the worst language.
+            Filled dot: the answer in that language; hollow dot: score 0{lexical ? ', no word shared with the question' : ''}.
+          </p>
+        )}
+        {reading.extremesTied && (
+          <p className="hint" data-testid="ladder-tie-note">
+            Tied answers:{' '}
+            {reading.rungs
+              .filter((r) => r.tied)
+              .map((r) => `${r.lang} ${describeRungPlace(r)}`)
+              .join(', ')}
+            . Inside a tie the order is by passage id, so which language comes last is not the retriever’s choice.
+          </p>
+        )}
+        <ol className="rungs">
+          {ladder.rungs.map((r) => (
+            <li
+              key={r.lang}
+              className="rung"
+              data-testid="rung"
+              data-lang={r.lang}
+              data-rank={r.rank}
+              data-shift={shifts?.get(r.lang)}
+              title={`${describeLanguage(r.lang)}: rank ${r.rank}`}
+            >
+              <LangBadge lang={r.lang} />
+              <span className="rung-track">
+                <span className="rung-span" style={{ left: `${left}%`, width: `${Math.max(0.5, right - left)}%` }} />
+                <span
+                  className={`rung-dot${r.rank <= ranking.topK ? ' in-top' : ''}${r.score === 0 ? ' no-match' : ''}`}
+                  style={{ left: `${logPosition(r.rank, pool.poolSize)}%` }}
+                />
               </span>
-            )}
-          </li>
-        ))}
-      </ol>
-      <div className="rung-axis" aria-hidden="true">
-        {axisTicks(pool.poolSize).map((t) => (
-          <span key={t} style={{ left: `${logPosition(t, pool.poolSize)}%` }}>
-            {t.toLocaleString('en')}
-          </span>
-        ))}
-      </div>
-      {/* Below the rungs, so the two ladders of a side-by-side view line up. */}
-      {shifts && against && (
-        <p className="ladder-shift-caption" data-testid="ladder-climbed" data-value={climbed}>
-          Arrows: places each answer moved against {against.label}; {climbed} of {shifts.size} climbed.
-        </p>
-      )}
-      {zeroScores > 0 && (
-        <p className="hint">
-          <span className="rung-dot-key" aria-hidden="true" /> score 0 in {zeroScores} language{zeroScores === 1 ? '' : 's'}: no word in common with the
-          question, so these answers tie with every other such passage (ties are ordered by passage id).
-        </p>
-      )}
-      {missing.length > 0 && <p className="hint">No answer in: {missing.map(describeLanguage).join(', ')}.</p>}
+              <span className="rung-rank">{r.rank.toLocaleString('en')}</span>
+              {shifts && (
+                <span className={`rung-shift ${describeShift(shifts.get(r.lang) ?? 0).kind}`}>
+                  {shifts.has(r.lang) ? describeShift(shifts.get(r.lang)!).text : ''}
+                </span>
+              )}
+            </li>
+          ))}
+        </ol>
+        <div className="rung-axis" aria-hidden="true">
+          {axisTicks(pool.poolSize).map((t) => (
+            <span key={t} style={{ left: `${logPosition(t, pool.poolSize)}%` }}>
+              {t.toLocaleString('en')}
+            </span>
+          ))}
+        </div>
+        {/* Below the rungs, so the two ladders of a side-by-side view line up. */}
+        {shifts && against && (
+          <p className="ladder-shift-caption" data-testid="ladder-climbed" data-value={climbed}>
+            Arrows: places each answer moved against {against.label}; {climbed} of {shifts.size} climbed.
+          </p>
+        )}
+        {zeroScores > 0 && (
+          <p className="hint">
+            <span className="rung-dot-key" aria-hidden="true" /> score 0 in {zeroScores} language{zeroScores === 1 ? '' : 's'}: no word in common with the
+            question, so these answers tie with every other such passage (ties are ordered by passage id).
+          </p>
+        )}
+        {missing.length > 0 && <p className="hint">No answer in: {missing.map(describeLanguage).join(', ')}.</p>}
+      </details>
     </aside>
   );
 }

@@ -40,7 +40,7 @@ export function CorpusSection() {
           <div className="corpus-name">{active.corpus.name}</div>
           <div className="muted small">
             {active.corpus.passages.length.toLocaleString('en')} passages · {active.corpus.questions.length.toLocaleString('en')} questions ·{' '}
-            {active.corpus.languages.length} languages · {active.format}
+            {active.corpus.languages.length} languages
           </div>
           {active.warnings.length > 0 && (
             <details className="warnings">
@@ -132,7 +132,7 @@ export function CorpusSection() {
             Open
           </button>
         </div>
-        <div className="hint">The folder needs a manifest.json listing its files (docs/corpus-formats.md).</div>
+        <div className="hint">The folder needs a manifest.json that lists its files.</div>
       </form>
 
       <div className="field">
@@ -145,7 +145,7 @@ export function CorpusSection() {
             Pick files
           </button>
         </div>
-        <div className="hint">A BEIR folder, XQuAD-R / MLQA-R &lt;lang&gt;.json files, or JSONL. Files stay on this computer.</div>
+        <div className="hint">A BEIR folder, XQuAD-R / MLQA-R &lt;lang&gt;.json files, or a JSON Lines file. Files stay on this computer.</div>
         <input ref={folderInput} type="file" hidden multiple data-testid="pick-folder" onChange={(e) => onPicked(e.currentTarget)} />
         <input
           ref={filesInput}

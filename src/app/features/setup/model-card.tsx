@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { DevicePreference } from '../../../encoder/device-policy';
 import { formatMB, planDownload, type DownloadPlan } from '../../../encoder/download-plan';
-import { cachedModelFiles, type CachedFiles } from '../../../encoder/model-file-cache';
+import { cachedFilesOf, type CachedFiles } from '../../../encoder/model-file-cache';
 import type { ModelEntry } from '../../../encoder/model-registry';
+import { refreshModelCache, useModelCache } from '../../shared/model-cache-listing';
 import { pageGpuReport } from './page-gpu';
 
 /** Registry fields some entries carry (issue 9's model side adds them): shown when present. */
@@ -21,22 +22,27 @@ function prefixText(entry: ModelEntry): string {
   return `query "${query}", passage "${passage}"`;
 }
 
-/** The plan (device, dtype, size, why) and what the browser's cache already holds, for one model. */
+/**
+ * The plan (device, dtype, size, why) for one model, and what the browser's cache already holds
+ * of it: read from the same cache snapshot as the cache line below the card, refreshed on a change.
+ */
 function useDownloadFacts(entry: ModelEntry, preference: DevicePreference, fromHub: boolean): { plan: DownloadPlan | null; cached: CachedFiles | null } {
-  const [facts, setFacts] = useState<{ key: string; plan: DownloadPlan | null; cached: CachedFiles | null }>({ key: '', plan: null, cached: null });
+  const [facts, setFacts] = useState<{ key: string; plan: DownloadPlan | null }>({ key: '', plan: null });
+  const listing = useModelCache();
   const key = `${entry.id}|${preference}|${fromHub}`;
   useEffect(() => {
     let live = true;
+    void refreshModelCache();
     void (async () => {
       const plan = planDownload(entry, await pageGpuReport(), preference);
-      const cached = fromHub ? await cachedModelFiles(entry, plan.dtype) : null;
-      if (live) setFacts({ key, plan, cached });
+      if (live) setFacts({ key, plan });
     })().catch(() => undefined);
     return () => {
       live = false;
     };
   }, [entry, preference, fromHub, key]);
-  return facts.key === key ? facts : { plan: null, cached: null };
+  const plan = facts.key === key ? facts.plan : null;
+  return { plan, cached: plan && fromHub && listing ? cachedFilesOf(listing.files, entry, plan.dtype) : null };
 }
 
 /** The model's card before (and while) it downloads: what it is, what it costs, and why. */
