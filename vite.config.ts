@@ -1,9 +1,11 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connect, Plugin } from 'vite';
+import { contentSecurityPolicy } from './src/core/security/content-security-policy';
 
 // COOP/COEP make the page cross-origin isolated, so onnxruntime-web can use WASM threads.
 const isolation = {
@@ -27,20 +29,46 @@ const TEST_PAGES = {
 const PROJECT_ROOT = fileURLToPath(new URL('./', import.meta.url));
 const SHARED_DATA = fileURLToPath(new URL('../shared/data/', import.meta.url));
 
-export default defineConfig(({ mode }) => ({
-  plugins: [react(), sharedDataPlugin(), testPagesOnlyIn(mode === 'test')],
-  // The dev server reads files from the project (node_modules included: each checkout has its
-  // own) and, from outside it, only the shared data; '..' would serve the whole parent folder.
-  server: { headers: isolation, fs: { allow: [PROJECT_ROOT, SHARED_DATA] } },
-  preview: { headers: isolation },
-  worker: { format: 'es' },
-  optimizeDeps: { exclude: ['@huggingface/transformers'] },
-  build: {
-    target: 'es2022',
-    chunkSizeWarningLimit: 4000,
-    rolldownOptions: { input: mode === 'test' ? { main: 'index.html', ...TEST_PAGES } : { main: 'index.html' } },
-  },
-}));
+/**
+ * The Content-Security-Policy (src/core/security/content-security-policy.ts) goes in the built
+ * page's meta tag and in every response of the dev and preview servers, workers included. Not in
+ * test mode: the test pages load models from a stand-in hub on another localhost port.
+ * The dev server's nonce changes at each start: it lets Vite's own inline preamble (React Fast
+ * Refresh) and injected <style> elements run, nothing else.
+ */
+const DEV_NONCE = randomBytes(16).toString('base64');
+
+export default defineConfig(({ mode, command, isPreview }) => {
+  const csp = mode !== 'test';
+  const dev = command === 'serve' && !isPreview;
+  const policy = (nonce?: string) => (csp ? { 'Content-Security-Policy': contentSecurityPolicy({ delivery: 'header', nonce }) } : {});
+  return {
+    plugins: [react(), sharedDataPlugin(), testPagesOnlyIn(mode === 'test'), ...(csp ? [policyMetaTag()] : [])],
+    html: csp && dev ? { cspNonce: DEV_NONCE } : undefined,
+    // The dev server reads files from the project (node_modules included: each checkout has its
+    // own) and, from outside it, only the shared data; '..' would serve the whole parent folder.
+    server: { headers: { ...isolation, ...policy(DEV_NONCE) }, fs: { allow: [PROJECT_ROOT, SHARED_DATA] } },
+    preview: { headers: { ...isolation, ...policy() } },
+    worker: { format: 'es' },
+    optimizeDeps: { exclude: ['@huggingface/transformers'] },
+    build: {
+      target: 'es2022',
+      chunkSizeWarningLimit: 4000,
+      rolldownOptions: { input: mode === 'test' ? { main: 'index.html', ...TEST_PAGES } : { main: 'index.html' } },
+    },
+  };
+});
+
+/** The built page carries the policy itself, for hosts that cannot set headers (README, "Hosting"). */
+function policyMetaTag(): Plugin {
+  return {
+    name: 'csp-meta-tag',
+    apply: 'build',
+    transformIndexHtml: () => [
+      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy({ delivery: 'meta' }) }, injectTo: 'head-prepend' },
+    ],
+  };
+}
 
 /** Outside test mode the dev and preview servers answer 404 for anything under /test/. */
 function testPagesOnlyIn(testMode: boolean): Plugin {

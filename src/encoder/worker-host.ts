@@ -145,6 +145,9 @@ export function startWorkerHost(scope: WorkerScope, wasmBuilds: WasmBuilds): () 
     // chosen here: WebGPU needs the asyncify build; WASM alone runs the smaller plain build.
     const build: WasmBuild = request.wasmBuild && request.wasmBuild !== 'auto' ? request.wasmBuild : choice.device === 'webgpu' ? 'asyncify' : 'plain';
     onnxWasm.wasmPaths = { ...wasmBuilds[build] };
+    // Otherwise transformers.js re-imports the runtime's .mjs from a blob: URL, which the site's
+    // Content-Security-Policy refuses (script-src 'self'); the browser's HTTP cache keeps the files.
+    env.useWasmCache = false;
     let device: WebDevice = choice.device;
     const dtypeFor = (on: WebDevice) => chooseDtype(on, available.length ? available : ['q8'], gpu, request.dtype ?? 'auto', entry.dtypes);
     let dtypeChoice;

@@ -91,7 +91,7 @@ describe('choosing a model in set-up', () => {
     // Nothing was downloaded, and nothing is loading, until the person says yes.
     expect(await page.$('[data-testid="model-loading"]')).toBeNull();
     expect(tab.offsiteRequests()).toEqual([]);
-    expect(await badge(page)).toMatch(/^CPU/);
+    expect(await badge(page)).toMatch(/^No model/);
     await saveScreenshot(page, 'app-model-ask-first');
     // The set-up panel scrolls on its own: a picture of its card and question.
     await page.locator('[data-testid="pending-model"]').scrollIntoViewIfNeeded();

@@ -66,7 +66,7 @@ describe('the app', () => {
     expect(rungs[0]).toEqual(['en', 1]);
     const distance = Number(await page.getAttribute('[data-testid="max-rank-distance"]', 'data-value'));
     expect(distance).toBe(rungs[14][1] - 1);
-    expect(await page.textContent('[data-testid="device-badge"]')).toContain('CPU');
+    expect(await page.textContent('[data-testid="device-badge"]')).toContain('No model');
     expect(await page.textContent('[data-testid="active-corpus"]')).toContain('720 passages');
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true); // vite preview sends COOP/COEP
     await saveScreenshot(page, 'app-demo-laptop');

@@ -1,34 +1,20 @@
 // Projector and phone: at 1024x768 and 390x844 the query, the first passages, the answer ladder
 // and its bias figure are on the first screen without overlapping; presenter mode keeps the title
 // off the tabs; tab names are not cut; the Evaluation table shows "max rank dist." at 1024.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, SCREENSHOT_DIR, type OpenPage } from './browser-harness';
-import { startAppSite, type AppSite } from './app-browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SCREENSHOT_DIR } from './browser-harness';
+import { useAppSession } from './app-browser';
 import { waitForRanking } from './app-steps';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 
-let site: AppSite;
-let browser: Browser;
-const opened: OpenPage[] = [];
-
-beforeAll(async () => {
-  site = await startAppSite();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const tab of opened) await tab.close().catch(() => {});
-  await browser?.close();
-  await site?.close();
-});
+const app = useAppSession();
 
 type Box = { x: number; y: number; width: number; height: number };
 
 async function open(query: string, width: number, height: number): Promise<Page> {
-  const tab = await openPage(browser, `${site.url}${query}`);
-  opened.push(tab);
+  const tab = await app.open(query);
   await tab.page.setViewportSize({ width, height });
   // Again at this size: a phone opens the page at its own width (the ladder folds its rungs there).
   await tab.page.reload();

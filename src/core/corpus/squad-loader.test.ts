@@ -196,11 +196,9 @@ describe('loadSquadCorpus errors', () => {
 });
 
 describe('loadSquadCorpus on the real XQuAD-R files', () => {
-  it('loads 11 languages, 1190 questions each, 11 relevant sentences per question, quickly', async () => {
+  it('loads 11 languages, 1190 questions each, 11 relevant sentences per question', async () => {
     const source = openFolder(XQUAD_R_DIR);
-    const started = performance.now();
     const { corpus, warnings } = await loadSquadCorpus(source, (await source.list()) ?? []);
-    const elapsed = performance.now() - started;
 
     expect(warnings).toEqual([]);
     expect(corpus.name).toBe('xquad-r');
@@ -209,7 +207,6 @@ describe('loadSquadCorpus on the real XQuAD-R files', () => {
     expect(perLang(corpus.questions)).toEqual(Object.fromEntries(corpus.languages.map((l) => [l, 1190])));
     expect(perLang(corpus.passages)).toMatchObject({ en: 1180, th: 852, zh: 1196, ar: 1222, de: 1276, tr: 1167 });
     expect(corpus.questions.every((q) => q.relevant.length === 11)).toBe(true);
-    expect(elapsed).toBeLessThan(2000);
 
     const text = new Map(corpus.passages.map((p) => [p.id, p.text]));
     const panthers = question(corpus, '56beb4343aeaaa14008c925b/en');

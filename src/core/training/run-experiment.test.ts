@@ -105,5 +105,5 @@ describe('runExperiment on the synthetic XQuAD-R-scale benchmark', () => {
     }
     const bestMono = Math.max(mono.monoMap!, row['cross-lingual'].monoMap!, row.hybrid.monoMap!);
     expect(row.hybrid.monoMap!, 'hybrid monolingual mAP vs the best').toBeGreaterThanOrEqual(bestMono - 0.01);
-  }, 120_000);
+  }, 600_000); // about 40 s on a quiet 2-core machine; generous so a loaded machine cannot fail it
 });

@@ -138,12 +138,13 @@ async function svgToImage(svg: SVGSVGElement, width: number, height: number): Pr
 /** Copies computed presentation styles from each original element onto its clone (same tree shape). */
 function inlineStyles(original: Element, clone: Element): void {
   const computed = getComputedStyle(original);
-  const declarations: string[] = [];
+  // Through the CSSOM, which the Content-Security-Policy allows (setAttribute('style') is an inline
+  // style it refuses); a property the element sets itself keeps its own value.
+  const style = (clone as HTMLElement | SVGElement).style;
   for (const p of STYLE_PROPERTIES) {
     const v = computed.getPropertyValue(p);
-    if (v) declarations.push(`${p}:${v}`);
+    if (v && !style.getPropertyValue(p)) style.setProperty(p, v);
   }
-  if (declarations.length) clone.setAttribute('style', `${declarations.join(';')};${clone.getAttribute('style') ?? ''}`);
   // Focus rings and hover outlines are for the screen, not the picture.
   clone.removeAttribute('tabindex');
   const a = original.children;

@@ -24,6 +24,9 @@ interface MapData {
   key: string;
   props: EmbeddingMapProps;
   sampled: boolean;
+  /** The strategy's label the rows were drawn with, and the query: the caption describes these, not the view's newer ones. */
+  drawnWith: string;
+  query: string;
 }
 
 function samplePool(pool: Passage[], answers: ReadonlySet<string>): { items: Passage[]; sampled: boolean } {
@@ -47,6 +50,8 @@ export function EmbeddingMapSlot() {
 
   const langs = ranking?.ladderLangs ?? ranking?.poolLangs ?? [];
   const key = `${info?.encoderId}|${active.corpus.name}|${langs.join(',')}|${ranking?.text}|${ranking?.strategy}`;
+  const viewSpace = ranking && ranking.strategy !== 'untrained' ? ranking.label : (info?.label ?? '');
+  const stale = data !== null && data.key !== key;
   const draw = async () => {
     const encoder = currentEncoder();
     if (!encoder || !info || !ranking) return;
@@ -73,6 +78,8 @@ export function EmbeddingMapSlot() {
       setData({
         key,
         sampled,
+        drawnWith: adapter ? ranking.label : info.label,
+        query: ranking.text,
         props: {
           vectors,
           dim: encoder.dim,
@@ -100,16 +107,22 @@ export function EmbeddingMapSlot() {
       ) : (
         <>
           <div className="inline wrap">
-            <span className="hint">
-              The passages of the {langs.length > 1 ? 'multilingual pool' : 'pool'} as{' '}
-              {ranking && ranking.strategy !== 'untrained' ? ranking.label : info.label} embeds them
-              {ranking ? ', with this question joined to its answers' : ''}.
+            <span className="hint" data-testid="map-caption">
+              The passages of the {langs.length > 1 ? 'multilingual pool' : 'pool'} as {data ? data.drawnWith : viewSpace} embeds them
+              {data || ranking ? ', with the question joined to its answers' : ''}.
             </span>
             <div className="spacer" />
             <button type="button" className="button small" disabled={!!busy || !ranking} onClick={() => void draw()} data-testid="draw-map">
-              {data && data.key !== key ? 'Redraw for this view' : data ? 'Redraw' : 'Draw the map'}
+              {stale ? 'Redraw for this view' : data ? 'Redraw' : 'Draw the map'}
             </button>
           </div>
+          {stale && (
+            <p className="hint-box" role="status" data-testid="map-stale">
+              This map is still the earlier view’s: {data.drawnWith}
+              {data.query !== ranking?.text ? `, for “${data.query}”` : ''}. The ranking above now uses {viewSpace}
+              {data.query !== ranking?.text ? `, for “${ranking?.text ?? ''}”` : ''}; redraw to see its space.
+            </p>
+          )}
           {busy && <ProgressBar progress={progress} label="Embedding passages for the map…" onCancel={() => busy.abort()} />}
           {problem && <div className="hint-box">{problem}</div>}
           {data && (

@@ -1,12 +1,14 @@
 import { useApp } from '../../app-store';
 import { AnswerLadder } from './answer-ladder';
 import { EmbeddingMapSlot } from './embedding-map-slot';
+import { Orientation } from './orientation';
 import { QueryBar } from './query-bar';
 import { RankingList } from './ranking-list';
 import { RankingSummary } from './ranking-summary';
 import { SideBySide } from './side-by-side';
 import { StrategyBar } from './strategy-bar';
 import './ranking.css';
+import './ranking-small-screens.css';
 
 export function RankingTab() {
   const pending = useApp((s) => s.rankingPending || s.rankingBusy);
@@ -19,6 +21,7 @@ export function RankingTab() {
   const stale = ranking !== null && ranking.retriever !== retrieverId;
   return (
     <div className="ranking-tab" data-testid="ranking-tab" data-settled={pending ? 'false' : 'true'}>
+      <Orientation />
       <QueryBar />
       <StrategyBar />
       <RankingSummary />

@@ -32,7 +32,7 @@ export const CORPUS_PRESETS: readonly CorpusPreset[] = [
   {
     id: DEMO_PRESET_ID,
     label: 'Demo · 15 languages',
-    about: '48 facts and 52 questions in 15 languages, written by this project (CC0); ships with the app.',
+    about: '48 facts and 52 questions, each written in 15 languages: 720 passages and 780 questions, by this project (CC0); ships with the app.',
     url: `${import.meta.env.BASE_URL}data/demo/`,
     files: ['corpus.jsonl'],
     format: 'jsonl',

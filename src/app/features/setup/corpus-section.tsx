@@ -7,6 +7,7 @@ export function CorpusSection() {
   const active = useApp((s) => s.active);
   const loading = useApp((s) => s.corpusLoading);
   const problem = useApp((s) => s.corpusProblem);
+  const pending = useApp((s) => s.pendingCorpus);
   const presets = availablePresets();
   const activePreset = active?.ref.kind === 'preset' ? active.ref.id : '';
   const [preset, setPreset] = useState(activePreset || presets[0].id);
@@ -40,7 +41,7 @@ export function CorpusSection() {
           <div className="corpus-name">{active.corpus.name}</div>
           <div className="muted small">
             {active.corpus.passages.length.toLocaleString('en')} passages · {active.corpus.questions.length.toLocaleString('en')} questions ·{' '}
-            {active.corpus.languages.length} languages · {active.format}
+            {active.corpus.languages.length} languages
           </div>
           {active.warnings.length > 0 && (
             <details className="warnings">
@@ -54,6 +55,20 @@ export function CorpusSection() {
               </ul>
             </details>
           )}
+        </div>
+      )}
+
+      {pending && (
+        <div className="hint-box" data-testid="pending-corpus">
+          This link opens a corpus from another site, <b>{pending.origin}</b>; nothing has been fetched from it yet. Fetch it?
+          <div className="inline">
+            <button type="button" className="button small primary" data-testid="pending-corpus-open" onClick={() => void open(pending.ref)}>
+              Fetch and open it
+            </button>
+            <button type="button" className="button small" onClick={() => useApp.getState().dismissPendingCorpus()}>
+              Not now
+            </button>
+          </div>
         </div>
       )}
 
@@ -132,7 +147,7 @@ export function CorpusSection() {
             Open
           </button>
         </div>
-        <div className="hint">The folder needs a manifest.json listing its files (docs/corpus-formats.md).</div>
+        <div className="hint">The folder needs a manifest.json that lists its files.</div>
       </form>
 
       <div className="field">
@@ -145,7 +160,7 @@ export function CorpusSection() {
             Pick files
           </button>
         </div>
-        <div className="hint">A BEIR folder, XQuAD-R / MLQA-R &lt;lang&gt;.json files, or JSONL. Files stay on this computer.</div>
+        <div className="hint">A BEIR folder, XQuAD-R / MLQA-R &lt;lang&gt;.json files, or a JSON Lines file. Files stay on this computer.</div>
         <input ref={folderInput} type="file" hidden multiple data-testid="pick-folder" onChange={(e) => onPicked(e.currentTarget)} />
         <input
           ref={filesInput}

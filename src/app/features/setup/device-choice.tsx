@@ -4,7 +4,7 @@ import { useApp } from '../../app-store';
 const LABELS: Record<DevicePreference, string> = {
   auto: 'Automatic (fastest that agrees; no software GPU)',
   webgpu: 'WebGPU',
-  wasm: 'WASM (CPU)',
+  wasm: 'WASM (on the processor)',
 };
 
 /** Where dense models run; an explicit choice overrides the automatic policy, and is remembered. */

@@ -17,7 +17,7 @@ export function LanguagesSection() {
           all
         </button>
       </div>
-      <div className="hint">In the multilingual pool and the evaluation.</div>
+      <div className="hint">In the multilingual pool and the evaluation. “only” keeps one language; tick others to add them, “all” brings every one back.</div>
       <ul className="lang-list">
         {active.corpus.languages.map((l) => {
           const questions = active.questionsByLang.get(l)?.length ?? 0;
@@ -31,6 +31,17 @@ export function LanguagesSection() {
                   {questions ? questions.toLocaleString('en') : 'no q.'}
                 </span>
               </label>
+              {/* One click to this language alone, then tick the few to add: no unticking a dozen. */}
+              <button
+                type="button"
+                className="link-button lang-only"
+                onClick={() => setLanguages([l])}
+                disabled={selected.size === 1 && selected.has(l)}
+                aria-label={`Only ${describeLanguage(l)}`}
+                data-testid={`lang-only-${l}`}
+              >
+                only
+              </button>
             </li>
           );
         })}

@@ -5,6 +5,7 @@ import type { LoadedCorpus } from '../../../core/corpus/loaded-corpus';
 import { createMemorySource } from '../../../core/corpus/memory-source';
 import { createUrlSource } from '../../../core/corpus/url-source';
 import { checkCorpusSize, checkInputSize } from '../../../core/evaluation/corpus-limits';
+import { corpusUrlAllowed } from '../../../core/security/content-security-policy';
 import type { CorpusRef } from '../../../core/view-state/view-state';
 import { findPreset } from './corpus-presets';
 
@@ -64,13 +65,37 @@ export async function openCorpus(ref: CorpusRef, opts: { files?: readonly File[]
   return loaded;
 }
 
+/**
+ * The other site a linked corpus would be fetched from (a URL on another origin, or a preset
+ * hosted elsewhere), or null when it is this site's own. A link must not make the page contact
+ * another site before the person agrees (it would tell that site who opened the link).
+ */
+export function foreignOrigin(ref: CorpusRef, pageUrl: string): string | null {
+  const url = ref.kind === 'url' ? ref.url : ref.kind === 'preset' ? findPreset(ref.id)?.url : undefined;
+  if (url === undefined) return null;
+  try {
+    const origin = new URL(url, pageUrl).origin;
+    return origin === new URL(pageUrl).origin ? null : origin;
+  } catch {
+    return null;
+  }
+}
+
 export function describeCorpusProblem(e: unknown, source: string): CorpusProblem {
   const message = e instanceof Error ? e.message : String(e);
   // url-source reports "GET <url>: Failed to fetch" for network and CORS failures, also inside a CorpusError.
-  const unreachable = /Failed to fetch|NetworkError|Load failed/i.test(message)
-    ? ' The server could not be reached: offline, a wrong address, or a site that does not allow cross-site requests.'
-    : '';
+  const failed = /Failed to fetch|NetworkError|Load failed/i.test(message);
+  const unreachable = !failed
+    ? ''
+    : blockedByPolicy(source)
+      ? ` This site's Content-Security-Policy lets the page fetch only from itself, the model hub and raw.githubusercontent.com, so the browser refused ${new URL(source).origin}: download the files and use "Pick files", or ask the site's host to add that origin to connect-src (README, "Hosting").`
+      : ' The server could not be reached: offline, a wrong address, or a site that does not allow cross-site requests.';
   const text = unreachable && !/[.!?]$/.test(message) ? `${message}.${unreachable}` : message + unreachable;
   if (e instanceof CorpusError) return { source, message: text, file: e.file, where: e.where, expected: e.expected };
   return { source, message: text };
+}
+
+/** A typed corpus URL on a host the page's connect-src does not list (the browser refuses the fetch). */
+function blockedByPolicy(source: string): boolean {
+  return /^https?:\/\//i.test(source) && typeof location !== 'undefined' && !corpusUrlAllowed(source, location.origin);
 }

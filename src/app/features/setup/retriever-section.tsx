@@ -95,18 +95,18 @@ export function RetrieverSection() {
       <div className="device" data-testid="device-badge">
         {retrieverId === 'bm25' || !info ? (
           <>
-            <span className="badge neutral">CPU</span>
+            <span className="badge neutral">No model</span>
             <span className="hint">BM25 needs no model: it counts shared words, in a worker. Strong within a language, blind across scripts.</span>
           </>
         ) : (
           <>
             <span className={`badge ${info.device}`}>{info.device === 'webgpu' ? 'WebGPU' : 'WASM'}</span>
-            <span className="hint">
+            {/* The check against the reference embeddings is for developers: on hover, not in the line. */}
+            <span className="hint" title={info.probeCosine !== undefined ? `cosine with the reference embedding: ${info.probeCosine.toFixed(4)}` : undefined}>
               {info.deviceReason} · {info.dtype} · {info.dim}d
               {info.device === 'wasm'
                 ? ` · ${info.threads} thread${info.threads === 1 ? '' : 's'}${info.crossOriginIsolated ? '' : ' (page not cross-origin isolated)'}`
                 : ''}
-              {info.probeCosine !== undefined ? ` · probe cosine ${info.probeCosine.toFixed(4)}` : ''}
             </span>
           </>
         )}
