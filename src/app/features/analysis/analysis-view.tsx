@@ -119,7 +119,7 @@ export function AnalysisView(props: AnalysisViewProps) {
         title={`Languages in the top ${mix.k}, per question language`}
         explanation={`Of the ${mix.k} best passages from the pool of all languages, the share in each language. Unbiased retrieval gives each language about ${Math.round(mix.fairShare * 100)}%; a biased one fills the top with the question's own language.`}
         source={`Measured here: ${label}`}
-        legend={mix.langs.map((l) => ({ label: languageLabel(l), colour: colours[l] }))}
+        legend={mix.langs.map((l) => ({ label: languageLabel(l), colour: colours.get(l)! }))}
         fileStem={fileStem}
         onExport={onExport}
         table={<LanguageMixTable data={mix} />}
