@@ -90,7 +90,8 @@ export function ComparisonSection({ comparison: c, a, b, status, problem, metric
       <CaveatList caveats={c.caveats} />
       {status === 'testing' && (
         <p className="cmp-status" role="status" data-testid="significance-testing">
-          Testing significance… (paired randomization with 10,000 sign flips and the paired t-test, in a background worker)
+          Testing significance… (paired randomization with 10,000 sign flips and the paired t-test, in a background worker; the figures below are final, only
+          the tests are pending)
         </p>
       )}
       {status === 'failed' && (
