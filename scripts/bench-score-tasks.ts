@@ -73,6 +73,8 @@ export interface EvaluationTiming {
   status: string;
   notices: string[];
   ms: number;
+  /** Process CPU time over the evaluation (Node only: every thread, onnxruntime's included). */
+  cpuMs?: number;
   queries: number;
   passages: number;
   macro: Partial<Record<SettingName, SettingReport['macro']>>;
@@ -83,11 +85,22 @@ export async function timeEvaluation(candidates: readonly ScoreBackend[], questi
   const { corpus, encoder } = buildSyntheticCorpus(benchmark(questions));
   const notices: string[] = [];
   const backend = candidates.length ? createProbedBackend(candidates, { onNotice: (m) => notices.push(m) }) : typescriptBackend;
+  const cpu = typeof process === 'undefined' ? undefined : process.cpuUsage();
   const started = performance.now();
   const report = await evaluateCorpus(corpus, createDenseRetriever(encoder, { backend }), { keepQueries: false });
   const ms = performance.now() - started;
+  const used = cpu && process.cpuUsage(cpu);
   const macro: EvaluationTiming['macro'] = {};
   for (const [setting, r] of Object.entries(report.settings)) macro[setting as SettingName] = r!.macro;
   const status = 'status' in backend ? (backend as { status: string }).status : backend.name;
-  return { backend: backend.name, status, notices, ms, queries: corpus.questions.length, passages: corpus.passages.length, macro };
+  return {
+    backend: backend.name,
+    status,
+    notices,
+    ms,
+    cpuMs: used && (used.user + used.system) / 1000,
+    queries: corpus.questions.length,
+    passages: corpus.passages.length,
+    macro,
+  };
 }

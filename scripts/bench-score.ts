@@ -54,8 +54,8 @@ interface BrowserResult {
   product?: ProductTiming;
   evaluation?: EvaluationTiming;
 }
-const evaluations: { where: string; e: EvaluationTiming }[] = [];
-if (!values['product-only']) evaluations.push({ where: 'CLI (Node)', e: await timeEvaluation([ortNode]) });
+const evaluations: { where: string; e: EvaluationTiming; load: string }[] = [];
+if (!values['product-only']) evaluations.push({ where: 'CLI (Node)', e: await timeEvaluation([ortNode]), load: load() });
 let environment: BrowserResult['environment'] | null = null;
 let chromium = '';
 
@@ -84,14 +84,15 @@ if (!values['node-only']) {
     await product('wasm', nq, repeats, true);
     await product('webgpu', Math.min(nq, 256), 1, true); // SwiftShader: correctness only
     if (environment!.webnn) await product('webnn', nq, repeats, true);
-    if (!values['product-only']) evaluations.push({ where: 'browser worker (WASM)', e: (await run({ op: 'evaluate', device: 'wasm', threads })).evaluation! });
+    if (!values['product-only'])
+      evaluations.push({ where: 'browser worker (WASM)', e: (await run({ op: 'evaluate', device: 'wasm', threads })).evaluation!, load: load() });
     await tab.close();
   } finally {
     await browser.close();
     await site.close();
   }
 }
-if (values['ts-eval']) evaluations.push({ where: 'Node, TypeScript kernel', e: await timeEvaluation([]) });
+if (values['ts-eval']) evaluations.push({ where: 'Node, TypeScript kernel', e: await timeEvaluation([]), load: load() });
 
 const tsBrowser = rows.find((r) => r.where === 'browser worker' && r.t.backend === 'TypeScript')?.t;
 console.log(`\nScoring product ${nq} x ${np} x 384 (WebGPU: 256 queries), in blocks of 256 queries, best of ${repeats}; ${chromium}`);
@@ -111,10 +112,12 @@ if (evaluations.length === 0) process.exit(0);
 console.log(
   `\nWhole dense evaluation from precomputed rows (${evaluations[0].e.queries} queries, ${evaluations[0].e.passages} passages, 384-d, mono + cross + multi):`,
 );
-console.log('| where | time | backend chosen |');
-console.log('|---|---:|---|');
-for (const { where, e } of evaluations)
-  console.log(`| ${where} | ${sec(e.ms)} | ${e.status}${e.notices.length ? ` (notices: ${e.notices.join('; ')})` : ''} |`);
+console.log('| where | time | CPU time | load average (1 min) at the end | backend chosen |');
+console.log('|---|---:|---:|---:|---|');
+for (const { where, e, load } of evaluations)
+  console.log(
+    `| ${where} | ${sec(e.ms)} | ${e.cpuMs === undefined ? '' : sec(e.cpuMs)} | ${load} | ${e.status}${e.notices.length ? ` (notices: ${e.notices.join('; ')})` : ''} |`,
+  );
 const first = JSON.stringify(evaluations[0].e.macro);
 const same = evaluations.every(({ e }) => JSON.stringify(e.macro) === first);
 for (const [setting, m] of Object.entries(evaluations[0].e.macro))

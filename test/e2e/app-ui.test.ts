@@ -188,12 +188,14 @@ describe('the app', () => {
     await page.selectOption('[data-testid="question-lang"]', 'sw');
     expect(await page.textContent('[data-testid="query-note"]')).toContain('Swahili (Kiswahili) has no questions in nile');
 
-    // An address nothing answers on (still this machine): the message says so; the corpus stays.
+    // An address on another origin (still this machine): the site's Content-Security-Policy refuses
+    // it before anything leaves the page, and the message says so; the corpus stays.
     await page.fill('#url-input', 'http://127.0.0.1:9/corpus/');
     await page.click('form.field button[type="submit"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="corpus-problem"]')?.textContent?.includes('127.0.0.1:9'));
     const unreachable = await page.textContent('[data-testid="corpus-problem"]');
-    expect(unreachable).toContain('could not be reached');
+    expect(unreachable).toContain("This site's Content-Security-Policy lets the page fetch only from itself");
+    expect(unreachable).toContain('the browser refused http://127.0.0.1:9');
     await page.evaluate(() => window.scrollTo(0, 0));
     await saveScreenshot(page, 'app-unreachable-url');
     expect(unreachable).toContain('Still using nile');

@@ -2,13 +2,14 @@
 import { decodeViewState, encodeViewState, type ViewState } from '../../core/view-state/view-state';
 import { findModel } from '../../encoder/model-registry';
 import { DEMO_PRESET_ID } from '../features/setup/corpus-presets';
+import { foreignOrigin } from '../features/setup/open-corpus';
 import type { AppState } from '../app-store';
 import { useApp } from '../app-store';
 import { SYNTHETIC_ID } from '../features/setup/synthetic-source';
 
 export function viewStateOf(s: AppState): ViewState {
   return {
-    corpus: s.active?.ref ?? { kind: 'preset', id: DEMO_PRESET_ID },
+    corpus: s.pendingCorpus?.ref ?? s.active?.ref ?? { kind: 'preset', id: DEMO_PRESET_ID },
     retriever: s.pendingModel ?? s.modelLoading?.modelId ?? s.retrieverId,
     query: s.query,
     question: s.questionId,
@@ -67,7 +68,11 @@ export async function openViewFromUrl(search: string): Promise<void> {
     if (entry && !entry.hub) void app.setRetriever(entry.id);
     else app.proposeModel(state.retriever);
   }
-  if (state.corpus.kind === 'picked') {
+  const foreign = foreignOrigin(state.corpus, location.href);
+  if (foreign) {
+    // Another site's corpus waits for the person to agree; the demo is open meanwhile.
+    app.proposeCorpus(state.corpus, foreign);
+  } else if (state.corpus.kind === 'picked') {
     app.addNotice(
       `This link was made with files picked on another visit ("${state.corpus.name}"); a link cannot carry files. Pick them again in Set-up; the demo is open meanwhile.`,
     );

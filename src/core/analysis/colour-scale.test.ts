@@ -36,9 +36,21 @@ describe('assignLanguageColours', () => {
   it('gives each language its own colour in order and reuses colours only past the palette', () => {
     const langs = Array.from({ length: 22 }, (_, i) => `l${i}`);
     const colours = assignLanguageColours(['en', 'de', 'en', 'zh']);
-    expect(colours).toEqual({ en: LANGUAGE_PALETTE[0], de: LANGUAGE_PALETTE[1], zh: LANGUAGE_PALETTE[2] });
+    expect(colours).toEqual(
+      new Map([
+        ['en', LANGUAGE_PALETTE[0]],
+        ['de', LANGUAGE_PALETTE[1]],
+        ['zh', LANGUAGE_PALETTE[2]],
+      ]),
+    );
     const many = assignLanguageColours(langs);
-    expect(new Set(langs.slice(0, 20).map((l) => many[l])).size).toBe(20);
-    expect(many.l20).toBe(LANGUAGE_PALETTE[0]);
+    expect(new Set(langs.slice(0, 20).map((l) => many.get(l))).size).toBe(20);
+    expect(many.get('l20')).toBe(LANGUAGE_PALETTE[0]);
+  });
+
+  it('gives names of Object.prototype members a palette colour like any other key (issue 12: "constructor" got a function)', () => {
+    const colours = assignLanguageColours(['en', 'constructor', '__proto__', 'toString']);
+    expect([...colours.values()]).toEqual(LANGUAGE_PALETTE.slice(0, 4));
+    expect(colours.get('constructor')).toBe(LANGUAGE_PALETTE[1]);
   });
 });

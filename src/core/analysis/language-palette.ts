@@ -30,12 +30,15 @@ export const LANGUAGE_PALETTE: readonly string[] = [
   '#660066',
 ];
 
-/** A colour per language, by position in `langs` (so a language keeps its colour across charts of one corpus). */
-export function assignLanguageColours(langs: readonly LangCode[]): Record<LangCode, string> {
-  const colours: Record<LangCode, string> = {};
-  let next = 0;
+/**
+ * A colour per language, by position in `langs` (so a language keeps its colour across charts of
+ * one corpus). A Map, not an object: on an object `"constructor" in colours` is already true and
+ * colours.constructor is a function.
+ */
+export function assignLanguageColours(langs: readonly LangCode[]): ReadonlyMap<LangCode, string> {
+  const colours = new Map<LangCode, string>();
   for (const lang of langs) {
-    if (!(lang in colours)) colours[lang] = LANGUAGE_PALETTE[next++ % LANGUAGE_PALETTE.length];
+    if (!colours.has(lang)) colours.set(lang, LANGUAGE_PALETTE[colours.size % LANGUAGE_PALETTE.length]);
   }
   return colours;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildMetricDeltas, buildSummaryCards } from './summary-data';
+import { compareFigures } from '../comparison/comparison-view';
+import { buildSummaryCards } from './summary-data';
 import { tinyReport } from './tiny-report.fixture';
 
 describe('buildSummaryCards', () => {
@@ -15,24 +16,26 @@ describe('buildSummaryCards', () => {
     expect(cards[3].explanation).toMatch(/Lower is less biased/);
   });
 
-  it('with a second report, marks lower rank distance and higher mAP as better', () => {
-    const other = tinyReport();
-    other.settings.multi!.macro.maxRankDistance = 4;
-    other.settings.mono!.macro.ap = 0.8;
-    const cards = buildSummaryCards(tinyReport(), other);
-    expect(cards[3].figures[0]).toMatchObject({ value: 6, compareValue: 4, delta: -2, compareBetter: true });
-    expect(cards[0].figures[0]).toMatchObject({ compareBetter: false });
-    expect(cards[1].figures[0]).toMatchObject({ delta: 0, compareBetter: null });
+  it("compared, every figure is the comparison's: over the common cells, B minus A, the verdict from the metric's direction", () => {
+    const a = tinyReport();
+    const b = tinyReport();
+    b.languages = ['en'];
+    b.settings.mono = { ...b.settings.mono!, cells: [b.settings.mono!.cells[0]] }; // en->en only (.9), its macro .9
+    b.settings.mono.macro = { ...b.settings.mono.macro, ap: 0.9 };
+    b.settings.multi!.cells.forEach((c) => (c.metrics = { ...c.metrics, maxRankDistance: c.metrics.maxRankDistance - 2 }));
+    const cards = buildSummaryCards(b, compareFigures('A', a, 'B', b));
+    // Mono: B's own .9, but compared over en->en only, where both runs score .9: no change (not the +0.05 of the whole runs).
+    expect(cards[0].figures[0]).toMatchObject({ value: 0.9, compared: { a: 0.9, b: 0.9, delta: 0, arrow: '=', verdict: 'same' } });
+    // The multilingual pools differ (two languages against one): not compared, and said why.
+    expect(cards[3].figures[0].notCompared).toMatch(/the multilingual pools differ/);
+    expect(cards[3].figures[0].compared).toBeUndefined();
   });
-});
 
-describe('buildMetricDeltas', () => {
-  it('lists every metric per setting and the rank distance for multilingual only', () => {
-    const other = tinyReport();
-    delete other.settings.cross;
-    const rows = buildMetricDeltas(tinyReport(), other);
-    expect(rows.filter((r) => r.setting === 'mono').map((r) => r.metric)).toEqual(['ap', 'recallAt1', 'recallAt10', 'rr', 'ndcgAt10']);
-    expect(rows.filter((r) => r.metric === 'maxRankDistance').map((r) => r.setting)).toEqual(['multi']);
-    expect(rows.find((r) => r.setting === 'cross' && r.metric === 'ap')).toMatchObject({ base: 0.25, other: null, delta: null, otherBetter: null });
+  it('rank distance down is an arrow down and better', () => {
+    const a = tinyReport();
+    const b = tinyReport();
+    b.settings.multi!.cells.forEach((c) => (c.metrics = { ...c.metrics, maxRankDistance: c.metrics.maxRankDistance - 2 }));
+    const [, , , bias] = buildSummaryCards(b, compareFigures('A', a, 'B', b));
+    expect(bias.figures[0].compared).toMatchObject({ a: 6, b: 4, delta: -2, arrow: '▼', verdict: 'better' });
   });
 });

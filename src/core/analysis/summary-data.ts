@@ -1,17 +1,17 @@
 import type { EvalReport } from '../evaluation/eval-report';
-import { isImprovement, METRICS, metricsFor, SETTING_NAMES, SETTINGS } from '../metrics/registry';
+import type { ComparedFigure, Comparison } from '../comparison/compare-reports';
+import { METRICS, SETTING_NAMES, SETTINGS } from '../metrics/registry';
 import type { MetricName, SettingName } from '../metrics/types';
 
 export interface SummaryFigure {
   metric: MetricName;
   label: string;
+  /** The report's own macro figure. */
   value: number | null;
-  /** The compared report's value, when there is one. */
-  compareValue?: number | null;
-  /** compareValue - value. */
-  delta?: number | null;
-  /** Whether the compared report does better on this figure (null when either is missing or they tie). */
-  compareBetter?: boolean | null;
+  /** Compared: the comparison's figure (A and B over the common cells, B minus A, verdict for B). */
+  compared?: ComparedFigure;
+  /** Compared, but this setting could not be: why. */
+  notCompared?: string;
 }
 
 export interface SummaryCard {
@@ -24,15 +24,20 @@ export interface SummaryCard {
 
 const CARD_METRICS: readonly MetricName[] = ['ap', 'recallAt1', 'recallAt10'];
 
-/** The cards at the top of the analysis: mAP, R@1 and R@10 per setting, and the language-bias figure. */
-export function buildSummaryCards(report: EvalReport, compare?: EvalReport): SummaryCard[] {
+/**
+ * The cards at the top of the analysis: mAP, R@1 and R@10 per setting, and the language-bias
+ * figure. With a comparison (compareReports, the report on screen as B), each figure carries the
+ * comparison's own: over the common cells, B minus A.
+ */
+export function buildSummaryCards(report: EvalReport, comparison?: Comparison): SummaryCard[] {
   const figure = (setting: SettingName, metric: MetricName): SummaryFigure => {
     const value = report.settings[setting]?.macro[metric] ?? null;
     const label = METRICS[metric].shortLabel;
-    if (!compare) return { metric, label, value };
-    const compareValue = compare.settings[setting]?.macro[metric] ?? null;
-    const delta = value === null || compareValue === null ? null : compareValue - value;
-    return { metric, label, value, compareValue, delta, compareBetter: isImprovement(metric, delta) };
+    if (!comparison) return { metric, label, value };
+    const s = comparison.settings.find((x) => x.setting === setting);
+    if (!s) return { metric, label, value, notCompared: 'not in either run' };
+    if (s.notCompared) return { metric, label, value, notCompared: s.notCompared };
+    return { metric, label, value, compared: s.figures.find((f) => f.metric === metric) };
   };
   const cards: SummaryCard[] = SETTING_NAMES.map((setting) => ({
     id: setting,
@@ -47,35 +52,4 @@ export function buildSummaryCards(report: EvalReport, compare?: EvalReport): Sum
     figures: [figure('multi', 'maxRankDistance')],
   });
   return cards;
-}
-
-export interface MetricDelta {
-  setting: SettingName;
-  metric: MetricName;
-  label: string;
-  base: number | null;
-  other: number | null;
-  /** other - base. */
-  delta: number | null;
-  /** True when `other` is better (higher, or lower for rank distance); null on a tie or a missing value. */
-  otherBetter: boolean | null;
-}
-
-/**
- * Every macro metric of two reports side by side, per setting, for the settings the registry
- * gives it (the rank distance is multilingual only: with one relevant passage per single-language
- * pool it is 0).
- */
-export function buildMetricDeltas(base: EvalReport, other: EvalReport): MetricDelta[] {
-  const rows: MetricDelta[] = [];
-  for (const setting of SETTING_NAMES) {
-    if (!base.settings[setting] && !other.settings[setting]) continue;
-    for (const { name: metric, shortLabel: label } of metricsFor(setting)) {
-      const a = base.settings[setting]?.macro[metric] ?? null;
-      const b = other.settings[setting]?.macro[metric] ?? null;
-      const delta = a === null || b === null ? null : b - a;
-      rows.push({ setting, metric, label, base: a, other: b, delta, otherBetter: isImprovement(metric, delta) });
-    }
-  }
-  return rows;
 }

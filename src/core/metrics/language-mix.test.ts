@@ -42,6 +42,13 @@ describe('languageMixByQueryLang', () => {
     expect(mix).toEqual({ en: { en: 0.75, de: 0.25 }, de: { de: 0.5, en: 0.5 } });
   });
 
+  it('keeps a language named like an Object.prototype member as a key of its own (issue 12: "__proto__" vanished)', () => {
+    const mix = languageMixByQueryLang(['__proto__', 'constructor'], [['__proto__'], ['constructor']], 1);
+    expect(Object.keys(mix)).toEqual(['__proto__', 'constructor']);
+    expect(mix['__proto__']).toEqual(JSON.parse('{"__proto__": 1}'));
+    expect(JSON.stringify(mix)).toBe('{"__proto__":{"__proto__":1},"constructor":{"constructor":1}}');
+  });
+
   it('needs one query language per query', () => {
     expect(() => languageMixByQueryLang(['en'], [['en'], ['de']], 1)).toThrow(/1 query languages for 2 queries/);
   });

@@ -36,9 +36,9 @@ export function languageMixByQueryLang(
     addShares(entry.sums, langs, k, q);
     entry.queries++;
   });
-  const result: Record<LangCode, LanguageShares> = {};
-  for (const [lang, { sums, queries }] of sumsByLang) result[lang] = divide(sums, queries);
-  return result;
+  // Summed in Maps; the plain objects of the report's format are built by Object.fromEntries, which
+  // defines own properties, so a key like "__proto__" stays a key instead of setting the prototype.
+  return Object.fromEntries([...sumsByLang].map(([lang, { sums, queries }]) => [lang, divide(sums, queries)]));
 }
 
 function addShares(sums: Map<LangCode, number>, langs: readonly LangCode[], k: number, q: number): void {
@@ -49,9 +49,7 @@ function addShares(sums: Map<LangCode, number>, langs: readonly LangCode[], k: n
 }
 
 function divide(sums: Map<LangCode, number>, queries: number): LanguageShares {
-  const shares: LanguageShares = {};
-  for (const [lang, sum] of sums) shares[lang] = sum / queries;
-  return shares;
+  return Object.fromEntries([...sums].map(([lang, sum]) => [lang, sum / queries]));
 }
 
 function assertK(k: number): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ResultRow } from '../training/results-table';
 import { tinyExperiment } from './experiment.fixture';
-import { assessSplit, pairedApTest } from './split-warnings';
+import { assessSplit } from './split-warnings';
 
 const row = (key: string, map: number): ResultRow => ({
   key,
@@ -46,24 +46,5 @@ describe('assessSplit', () => {
   it('has nothing to say about a split that separates the strategies', async () => {
     const result = await tinyExperiment();
     expect(assessSplit({ ...result, split: { ...result.split, testQids: Array.from({ length: 119 }, (_, i) => `q${i}`) } })).toEqual([]);
-  });
-});
-
-describe('pairedApTest', () => {
-  it('pairs questions across two reports of the same split and gives a seeded p', async () => {
-    const result = await tinyExperiment();
-    const t = pairedApTest(result.baseline.report, result.strategies[2].report, 'multi')!;
-    expect(t.questions).toBe(80); // 20 test qids x 4 languages
-    const mean = (r: typeof result.baseline.report) => r.settings.multi!.macro.ap;
-    expect(t.meanDifference).toBeCloseTo(mean(result.strategies[2].report) - mean(result.baseline.report), 10);
-    expect(t.p).toBeGreaterThan(0);
-    expect(t.p).toBeLessThanOrEqual(1);
-    expect(pairedApTest(result.baseline.report, result.strategies[2].report, 'multi')).toEqual(t);
-  });
-
-  it('gives p = 1 and no mark when the two reports agree on every question', async () => {
-    const result = await tinyExperiment();
-    const t = pairedApTest(result.baseline.report, result.baseline.report, 'mono')!;
-    expect(t).toMatchObject({ meanDifference: 0, p: 1, mark: '' });
   });
 });

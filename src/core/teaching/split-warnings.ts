@@ -1,11 +1,8 @@
 /**
- * Whether an experiment's test split can tell the strategies apart at all, and, where per-question
- * records exist, a paired sign-flip test of each strategy against the untrained encoder.
+ * Whether an experiment's test split can tell the strategies apart at all. (Significance of each
+ * strategy against the untrained encoder: core/comparison, compareReports.)
  */
-import type { EvalReport } from '../evaluation/eval-report';
-import type { SettingName } from '../metrics/types';
 import type { ExperimentResult } from '../training/run-experiment';
-import { createRng } from '../numeric/rng';
 
 export interface SplitWarning {
   kind: 'small' | 'saturated' | 'indistinct';
@@ -56,53 +53,4 @@ export function assessSplit(result: Pick<ExperimentResult, 'rows' | 'split'>): S
 function rangeOf(values: readonly (number | null)[]): number {
   const v = values.filter((x): x is number => x !== null);
   return v.length ? Math.max(...v) - Math.min(...v) : 0;
-}
-
-export interface PairedTest {
-  setting: SettingName;
-  /** Mean per-question AP difference, other minus base. */
-  meanDifference: number;
-  questions: number;
-  /** Two-sided p of a paired sign-flip (randomisation) test. */
-  p: number;
-  /** "*" below 0.05, "**" below 0.01, "" otherwise: the mark beside a figure. */
-  mark: '' | '*' | '**';
-}
-
-/**
- * Per setting, a paired sign-flip test of per-question AP between two reports of the same test
- * split (each question's difference keeps or flips its sign at random, `rounds` times, seeded).
- * Null for a setting without per-question records in both reports.
- */
-export function pairedApTest(base: EvalReport, other: EvalReport, setting: SettingName, rounds = 2000, seed = 1): PairedTest | null {
-  const apOf = (report: EvalReport) => {
-    const out = new Map<string, number>();
-    for (const cell of report.settings[setting]?.cells ?? []) for (const q of cell.queries ?? []) out.set(`${cell.key}|${q.queryId}`, q.metrics.ap);
-    return out;
-  };
-  const a = apOf(base);
-  const b = apOf(other);
-  const diffs: number[] = [];
-  for (const [key, value] of a) {
-    const w = b.get(key);
-    if (w !== undefined) diffs.push(w - value);
-  }
-  if (diffs.length === 0) return null;
-  const observed = Math.abs(diffs.reduce((s, d) => s + d, 0));
-  const rng = createRng(seed);
-  let atLeast = 0;
-  for (let r = 0; r < rounds; r++) {
-    let s = 0;
-    for (const d of diffs) s += rng.uniform() < 0.5 ? -d : d;
-    // A small tolerance so exact ties (e.g. all differences 0) count as "at least as extreme".
-    if (Math.abs(s) >= observed - 1e-12) atLeast++;
-  }
-  const p = (atLeast + 1) / (rounds + 1);
-  return {
-    setting,
-    meanDifference: diffs.reduce((s, d) => s + d, 0) / diffs.length,
-    questions: diffs.length,
-    p,
-    mark: p < 0.01 ? '**' : p < 0.05 ? '*' : '',
-  };
 }

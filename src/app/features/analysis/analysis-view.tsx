@@ -9,7 +9,6 @@ import { assignLanguageColours } from '../../../core/analysis/language-palette';
 import { METRICS } from '../../../core/metrics/registry';
 import { measuredLabel } from '../../../core/analysis/paper-reference';
 import { buildRankDistance } from '../../../core/analysis/rank-distance-data';
-import { buildMetricDeltas } from '../../../core/analysis/summary-data';
 import type { MetricName } from '../../../core/metrics/types';
 import { ChartFrame } from './chart-frame';
 import { downloadFile, textFile, type ExportedFile } from '../../shared/download';
@@ -18,7 +17,8 @@ import { LanguageMixChart, LanguageMixTable } from './language-mix-chart';
 import { HeatmapTable, PairHeatmap } from './pair-heatmap';
 import { PaperReferenceSection } from './paper-reference-section';
 import { MostBiasedQuestions, RankDistanceChart, RankDistanceTable } from './rank-distance-chart';
-import { MetricDeltaTable } from './report-comparison';
+import { ComparisonSection } from '../comparison/comparison-section';
+import { useComparisons } from '../comparison/use-comparisons';
 import { SummaryCards } from './summary-cards';
 import { useFontScale } from './use-font-scale';
 import './analysis.css';
@@ -62,10 +62,13 @@ export function AnalysisView(props: AnalysisViewProps) {
   const colours = useMemo(() => assignLanguageColours([...report.languages, ...(compare?.languages ?? []), ...corpus.languages]), [report, compare, corpus]);
   const heatmap = useMemo(() => buildHeatmap(report, metric), [report, metric]);
   const compareHeatmap = useMemo(() => (compare ? buildHeatmap(compare, metric) : null), [compare, metric]);
-  const difference = useMemo(() => (compare ? buildDifferenceHeatmap(report, compare, metric) : null), [report, compare, metric]);
+  // A comparison reads B minus A everywhere: A is the report compared with, B the report on screen.
+  const difference = useMemo(() => (compare ? buildDifferenceHeatmap(compare, report, metric) : null), [report, compare, metric]);
   const mixes = useMemo(() => reports.map(buildLanguageMix), [reports]);
   const distance = useMemo(() => buildRankDistance(reports, { queryLang: distanceLang || undefined }), [reports, distanceLang]);
-  const deltas = useMemo(() => (compare ? buildMetricDeltas(report, compare) : []), [report, compare]);
+  const pairs = useMemo(() => (compare ? [{ aLabel: otherLabel, a: compare, bLabel: baseLabel, b: report }] : []), [report, compare, baseLabel, otherLabel]);
+  const compared = useComparisons(pairs);
+  const comparison = compared.comparisons[0];
 
   const queries = report.settings.multi?.macro.queries ?? report.settings.mono?.macro.queries ?? 0;
   const hasSettings = Object.keys(report.settings).length > 0;
@@ -116,7 +119,7 @@ export function AnalysisView(props: AnalysisViewProps) {
         title={`Languages in the top ${mix.k}, per question language`}
         explanation={`Of the ${mix.k} best passages from the pool of all languages, the share in each language. Unbiased retrieval gives each language about ${Math.round(mix.fairShare * 100)}%; a biased one fills the top with the question's own language.`}
         source={`Measured here: ${label}`}
-        legend={mix.langs.map((l) => ({ label: languageLabel(l), colour: colours[l] }))}
+        legend={mix.langs.map((l) => ({ label: languageLabel(l), colour: colours.get(l)! }))}
         fileStem={fileStem}
         onExport={onExport}
         table={<LanguageMixTable data={mix} />}
@@ -172,27 +175,25 @@ export function AnalysisView(props: AnalysisViewProps) {
         <p className="an-muted">This report holds no results yet.</p>
       ) : (
         <>
-          <SummaryCards report={report} compare={compare} reportLabel={baseLabel} compareLabel={otherLabel} />
+          <SummaryCards report={report} comparison={comparison} reportLabel={baseLabel} />
 
+          {/* Compared, the grids read as the comparison does: A (compared with) first, then B (on screen). */}
           <div className={compare && heatmap.langs.length <= 8 ? 'an-grid-2' : 'an-stack'}>
-            {heatmapFrame(heatmap, baseLabel, `${stem}-heatmap-${metric}`)}
             {compare && compareHeatmap && heatmapFrame(compareHeatmap, otherLabel, `${stem}-second-heatmap-${metric}`)}
+            {heatmapFrame(heatmap, baseLabel, `${stem}-heatmap-${metric}`)}
           </div>
 
-          {compare && difference && (
+          {compare && comparison && difference && (
             <section className="an-compare" aria-label="Comparison of the two reports">
-              <h3 className="an-section-title">
-                {otherLabel} versus {baseLabel}
-              </h3>
-              <MetricDeltaTable rows={deltas} baseLabel={baseLabel} otherLabel={otherLabel} />
+              <ComparisonSection comparison={comparison} a={compare} b={report} status={compared.status} problem={compared.problem} />
               <ChartFrame
-                title={`Change in ${METRICS[metric].shortLabel}: second minus first`}
-                explanation="Blue squares: the second report does better on that language pair; red: worse; white: no change."
-                source={`${otherLabel} minus ${baseLabel}`}
+                title={`Change in ${METRICS[metric].shortLabel}: ${baseLabel} minus ${otherLabel}`}
+                explanation={`Each square: the change from ${otherLabel} to ${baseLabel} on that language pair, for the pairs both hold. Blue: ${baseLabel} does better; red: worse; white: no change.`}
+                source={`${baseLabel} minus ${otherLabel}`}
                 controls={metricSelect}
                 fileStem={`${stem}-difference-${metric}`}
                 onExport={onExport}
-                table={<HeatmapTable data={difference} kind="difference" caption={`${METRICS[metric].shortLabel}: ${otherLabel} minus ${baseLabel}.`} />}
+                table={<HeatmapTable data={difference} kind="difference" caption={`${METRICS[metric].shortLabel}: ${baseLabel} minus ${otherLabel}.`} />}
               >
                 <PairHeatmap data={difference} kind="difference" label={`Change in ${METRICS[metric].shortLabel}`} scale={scale} />
               </ChartFrame>

@@ -86,7 +86,7 @@ function EmbeddingMapBody(props: EmbeddingMapProps) {
     return list.filter((l) => items.some((it) => it.lang === l));
   }, [items, props.languages]);
   const colourOfLang = useMemo(() => assignLanguageColours(props.languages ? [...props.languages, ...langs] : langs), [langs, props.languages]);
-  const colours = useMemo(() => items.map((it) => colourOfLang[it.lang]), [items, colourOfLang]);
+  const colours = useMemo(() => items.map((it) => colourOfLang.get(it.lang)!), [items, colourOfLang]);
   const isQuery = useMemo(() => items.map((it) => it.kind === 'query'), [items]);
   const counts = useMemo(() => {
     const c: Record<LangCode, number> = {};
@@ -199,7 +199,7 @@ function EmbeddingMapBody(props: EmbeddingMapProps) {
       title={`Embedding map (${method === 'pca' ? 'PCA' : 'UMAP'})`}
       explanation="Each dot is a text, coloured by its language; lines join the question to its answers, and, when you point at a text, the text to its translations. Mixed colours and short lines mean a language-agnostic space; one island per language means weak alignment."
       source={props.source}
-      legend={langs.filter((l) => !hidden.has(l)).map((l) => ({ label: languageLabel(l), colour: colourOfLang[l] }))}
+      legend={langs.filter((l) => !hidden.has(l)).map((l) => ({ label: languageLabel(l), colour: colourOfLang.get(l)! }))}
       fileStem={`${slugForFile(props.source ?? 'embeddings')}-map-${method}`}
       onExport={onExport}
       controls={
@@ -272,7 +272,7 @@ function EmbeddingMapBody(props: EmbeddingMapProps) {
       </div>
       <MapFocusInfo
         focused={focused}
-        colour={focused ? colourOfLang[focused.lang] : ''}
+        colour={focused ? (colourOfLang.get(focused.lang) ?? '') : ''}
         translations={translations}
         pinned={pinned >= 0}
         highlight={!!highlight}

@@ -3,7 +3,7 @@ import { languageLabel } from '../../../core/analysis/language-labels';
 
 export interface LanguageLegendProps {
   langs: readonly LangCode[];
-  colours: Record<LangCode, string>;
+  colours: ReadonlyMap<LangCode, string>;
   /** When given, each entry is a toggle button (pressed = shown). */
   hidden?: ReadonlySet<LangCode>;
   onToggle?: (lang: LangCode) => void;
@@ -17,7 +17,7 @@ export function LanguageLegend({ langs, colours, hidden, onToggle, counts }: Lan
       {langs.map((l) => {
         const body = (
           <>
-            <span className="an-swatch" style={{ background: colours[l] }} aria-hidden="true" />
+            <span className="an-swatch" style={{ background: colours.get(l) }} aria-hidden="true" />
             <span>{languageLabel(l)}</span>
             {counts && <span className="an-legend-count">· {counts[l] ?? 0}</span>}
           </>

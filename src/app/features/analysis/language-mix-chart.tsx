@@ -8,7 +8,7 @@ import { LanguageLegend } from './language-legend';
 
 export interface LanguageMixChartProps {
   data: LanguageMixData;
-  colours: Record<LangCode, string>;
+  colours: ReadonlyMap<LangCode, string>;
   scale: number;
 }
 
@@ -43,14 +43,21 @@ export function LanguageMixChart({ data, colours, scale }: LanguageMixChartProps
         <YAxis type="category" dataKey="label" width={longest * font * 0.6 + 10} tick={{ fontSize: font }} />
         <Tooltip formatter={(v) => percent(Number(v))} />
         {data.langs.map((l) => (
-          <Bar key={l} dataKey={l} name={languageLabel(l)} stackId="mix" fill={colours[l]} isAnimationActive={false} barSize={barSize}>
+          <Bar key={l} dataKey={l} name={languageLabel(l)} stackId="mix" fill={colours.get(l)} isAnimationActive={false} barSize={barSize}>
             <LabelList
               dataKey={l}
               content={(p) => {
                 const { x, y, width, height: h } = p as { x: number; y: number; width: number; height: number };
                 if (!(width > font * 1.8)) return null;
                 return (
-                  <text x={x + width / 2} y={y + h / 2} textAnchor="middle" dominantBaseline="central" fontSize={font * 0.9} fill={textColourOn(colours[l])}>
+                  <text
+                    x={x + width / 2}
+                    y={y + h / 2}
+                    textAnchor="middle"
+                    dominantBaseline="central"
+                    fontSize={font * 0.9}
+                    fill={textColourOn(colours.get(l)!)}
+                  >
                     {l}
                   </text>
                 );

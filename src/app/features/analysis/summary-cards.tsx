@@ -1,17 +1,18 @@
+import type { Comparison } from '../../../core/comparison/compare-reports';
 import type { EvalReport } from '../../../core/evaluation/eval-report';
 import { METRICS } from '../../../core/metrics/registry';
 import { buildSummaryCards, type SummaryFigure } from '../../../core/analysis/summary-data';
 
 export interface SummaryCardsProps {
   report: EvalReport;
-  compare?: EvalReport;
+  /** The report on screen compared with another (compareReports, this report as B). */
+  comparison?: Comparison;
   reportLabel: string;
-  compareLabel?: string;
 }
 
-/** The headline numbers: mAP, R@1 and R@10 per setting, and the language-bias figure. */
-export function SummaryCards({ report, compare, reportLabel, compareLabel }: SummaryCardsProps) {
-  const cards = buildSummaryCards(report, compare);
+/** The headline numbers: mAP, R@1 and R@10 per setting, and the language-bias figure; compared, A ▲/▼ B (change) over the common cells. */
+export function SummaryCards({ report, comparison, reportLabel }: SummaryCardsProps) {
+  const cards = buildSummaryCards(report, comparison);
   return (
     <div className="an-cards" role="list">
       {cards.map((card) => {
@@ -21,8 +22,7 @@ export function SummaryCards({ report, compare, reportLabel, compareLabel }: Sum
             <h3>{card.title}</h3>
             <p className="an-card-explain">{card.explanation}</p>
             <p className="an-card-head">
-              <span className="an-card-label">{head.label}</span> <span className="an-card-value">{METRICS[head.metric].format(head.value)}</span>
-              {compare && <CompareLine figure={head} compareLabel={compareLabel ?? 'compared'} />}
+              <span className="an-card-label">{head.label}</span> <FigureValue figure={head} comparison={comparison} valueClass="an-card-value" />
             </p>
             {rest.length > 0 && (
               <dl className="an-card-figures">
@@ -30,35 +30,38 @@ export function SummaryCards({ report, compare, reportLabel, compareLabel }: Sum
                   <div key={f.metric}>
                     <dt>{f.label}</dt>
                     <dd>
-                      {METRICS[f.metric].format(f.value)}
-                      {compare && <CompareLine figure={f} compareLabel={compareLabel ?? 'compared'} />}
+                      <FigureValue figure={f} comparison={comparison} />
                     </dd>
                   </div>
                 ))}
               </dl>
             )}
+            {head.notCompared && <p className="an-card-explain">Not compared: {head.notCompared}.</p>}
           </article>
         );
       })}
       <p className="an-visually-hidden">
-        Figures are for {reportLabel}
-        {compare ? `; arrows compare ${compareLabel} with it` : ''}.
+        {comparison ? `Figures compare ${comparison.a} (first) with ${comparison.b} (second), over the cells both hold.` : `Figures are for ${reportLabel}.`}
       </p>
     </div>
   );
 }
 
-function CompareLine({ figure, compareLabel }: { figure: SummaryFigure; compareLabel: string }) {
-  if (figure.compareValue === undefined) return null;
-  const mark = figure.compareBetter === null ? '=' : figure.compareBetter ? '▲' : '▼';
-  const tone = figure.compareBetter === null ? 'same' : figure.compareBetter ? 'better' : 'worse';
-  const words = figure.compareBetter === null ? 'about the same' : figure.compareBetter ? 'better' : 'worse';
+const WORDS = { better: 'better', worse: 'worse', same: 'about the same' } as const;
+
+/** The figure alone, or compared: "A ▲ B (+change)", coloured and worded by whether B is better. */
+function FigureValue({ figure, comparison, valueClass }: { figure: SummaryFigure; comparison?: Comparison; valueClass?: string }) {
+  const spec = METRICS[figure.metric];
+  const c = figure.compared;
+  if (!comparison || !c) return <span className={valueClass}>{spec.format(figure.value)}</span>;
   return (
-    <span className={`an-delta an-delta-${tone}`} title={`${compareLabel}: ${METRICS[figure.metric].format(figure.compareValue)}`}>
-      {' '}
-      <span aria-hidden="true">{mark}</span> {METRICS[figure.metric].format(figure.compareValue)} ({METRICS[figure.metric].formatDelta(figure.delta)})
-      <span className="an-visually-hidden">
-        , {compareLabel} is {words}
+    <span title={`${comparison.a}: ${spec.format(c.a)}; ${comparison.b}: ${spec.format(c.b)} (over the cells both runs hold)`}>
+      <span className="an-card-first">{spec.format(c.a)}</span>{' '}
+      <span className={`an-delta an-delta-${c.verdict}`}>
+        <span aria-hidden="true">{c.arrow}</span> <span className={valueClass}>{spec.format(c.b)}</span> ({spec.formatDelta(c.delta)})
+        <span className="an-visually-hidden">
+          , {comparison.b} is {WORDS[c.verdict]}
+        </span>
       </span>
     </span>
   );

@@ -3,7 +3,9 @@ import { useMemo } from 'react';
 import { describeLanguage } from '../../shared/lang-names';
 import { useApp } from '../../app-store';
 import { languagesInPlay } from '../ranking/query-slice';
-import { describePoolMismatch, listReportChoices, pickShownReports, type ReportChoice } from './report-choices';
+import { listReportChoices, pickShownReports, type ReportChoice } from './report-choices';
+import { compareFigures } from '../../../core/comparison/comparison-view';
+import { CaveatList } from '../comparison/caveat-list';
 import { useTraining } from '../training/training-slice';
 import { AnalysisSlot } from './analysis-slot';
 import { ProgressBar } from '../../ui/progress-bar';
@@ -28,12 +30,13 @@ export function EvaluationTab() {
     () => listReportChoices(reports, experimentResult && testCorpus ? { result: experimentResult, testCorpus } : null),
     [reports, experimentResult, testCorpus],
   );
+  const { shown, compare } = pickShownReports(choices, reportId, compareId);
+  // One comparison model everywhere: the report compared with is A, the report on screen B.
+  const comparison = useMemo(() => (shown && compare ? compareFigures(compare.label, compare.report, shown.label, shown.report) : undefined), [shown, compare]);
   if (!active) return null;
 
   const langs = inPlay.split(',').filter(Boolean);
   const silent = langs.filter((l) => (active.questionsByLang.get(l)?.length ?? 0) === 0);
-  const { shown, compare } = pickShownReports(choices, reportId, compareId);
-  const mismatch = shown ? describePoolMismatch(shown, compare) : null;
   const options = (list: readonly ReportChoice[]) => {
     const session = list.filter((c) => c.source === 'session');
     const experiment = list.filter((c) => c.source === 'experiment');
@@ -115,12 +118,8 @@ export function EvaluationTab() {
               </label>
             </div>
           </div>
-          <SummaryTable report={shown.report} compare={compare?.report} />
-          {mismatch && (
-            <p className="hint" data-testid="pool-mismatch">
-              {mismatch}
-            </p>
-          )}
+          <SummaryTable report={shown.report} comparison={comparison} />
+          {comparison && <CaveatList caveats={comparison.caveats} testId="eval-caveats" />}
         </section>
       )}
       {shown && (

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { EvalReport } from '../../../core/evaluation/eval-report';
 import { runExperiment } from '../../../core/training/run-experiment';
 import { generateSyntheticBenchmark } from '../../../core/training/synthetic-benchmark';
 import { buildSyntheticCorpus } from '../../../core/training/synthetic-corpus';
 import { selectTestCorpus } from '../../../core/training/test-corpus';
 import type { StoredReport } from './evaluation-slice';
-import { describePoolMismatch, listReportChoices, pickShownReports } from './report-choices';
+import { compareFigures } from '../../../core/comparison/comparison-view';
+import { listReportChoices, pickShownReports } from './report-choices';
 
 const { corpus, encoder } = buildSyntheticCorpus(generateSyntheticBenchmark({ seed: 5, questions: 24, dim: 8, languages: ['en', 'de', 'zh'] }), 'tiny');
 const result = await runExperiment({
@@ -19,7 +19,7 @@ const result = await runExperiment({
   seed: 1,
 });
 const testCorpus = selectTestCorpus(corpus, result.split.testQids);
-const session: StoredReport = { id: 'r1', label: 'bm25 · tiny · en de zh', report: { corpus: 'tiny' } as EvalReport, corpus };
+const session: StoredReport = { id: 'r1', label: 'bm25 · tiny · en de zh', report: { ...result.baseline.report, corpus: 'tiny' }, corpus };
 
 describe('report choices', () => {
   it('offers each trained strategy and the untrained model of the experiment after the session’s runs, named for people', () => {
@@ -36,18 +36,19 @@ describe('report choices', () => {
     expect(listReportChoices([session], null)).toHaveLength(1);
   });
 
-  it('shows the chosen report beside another one, never beside itself, and says when their pools differ', () => {
+  it('shows the chosen report beside another one, never beside itself, and a comparison across pools has its caveat', () => {
     const choices = listReportChoices([session], { result, testCorpus });
     const { shown, compare } = pickShownReports(choices, 'experiment:hybrid', 'experiment:untrained');
     expect([shown?.id, compare?.id]).toEqual(['experiment:hybrid', 'experiment:untrained']);
-    expect(describePoolMismatch(shown!, compare)).toBeNull();
+    expect(compareFigures(compare!.label, compare!.report, shown!.label, shown!.report).caveats).toEqual([]);
     expect(pickShownReports(choices, 'experiment:hybrid', 'experiment:hybrid').compare).toBeNull();
     // Nothing chosen yet, or a report of an earlier run that is gone: the first one.
     expect(pickShownReports(choices, null, null).shown?.id).toBe('r1');
     expect(pickShownReports(choices, 'experiment:cross-lingual', null).shown?.id).toBe('r1');
     const mixed = pickShownReports(choices, 'experiment:hybrid', 'r1');
-    expect(describePoolMismatch(mixed.shown!, mixed.compare)).toContain(
-      `different pools (tiny (test split): ${testCorpus.passages.length} passages; tiny: ${corpus.passages.length})`,
-    );
+    // The comparison says so (compareReports' caveat), whichever view shows it.
+    const caveats = compareFigures(mixed.compare!.label, mixed.compare!.report, mixed.shown!.label, mixed.shown!.report).caveats;
+    expect(caveats.find((c) => c.kind === 'corpus')?.message).toContain('different corpora');
+    expect(caveats.find((c) => c.kind === 'corpus')?.message).toContain('tiny (test split)');
   });
 });

@@ -62,9 +62,3 @@ export function pickShownReports(
   const compare = choices.find((c) => c.id === compareId && c.id !== shown?.id) ?? null;
   return { shown, compare };
 }
-
-/** A sentence when the two reports ranked different pools, whose figures do not compare one to one; else null. */
-export function describePoolMismatch(shown: ReportChoice, compare: ReportChoice | null): string | null {
-  if (!compare || shown.corpus.name === compare.corpus.name) return null;
-  return `These two reports ranked different pools (${shown.corpus.name}: ${shown.corpus.passages.length.toLocaleString('en')} passages; ${compare.corpus.name}: ${compare.corpus.passages.length.toLocaleString('en')}), so their figures show direction, not like-for-like differences. The training experiment's own untrained report is scored on its test split.`;
-}

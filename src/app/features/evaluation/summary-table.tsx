@@ -1,5 +1,6 @@
+import type { Comparison } from '../../../core/comparison/compare-reports';
 import type { EvalReport } from '../../../core/evaluation/eval-report';
-import { isImprovement, METRIC_NAMES, METRICS, SETTING_NAMES, SETTINGS } from '../../../core/metrics/registry';
+import { METRIC_NAMES, METRICS, SETTING_NAMES, SETTINGS } from '../../../core/metrics/registry';
 import type { SettingName } from '../../../core/metrics/types';
 import { readRecallAt1 } from '../../../core/teaching/recall-reading';
 import { DataTable, type Column } from '../../ui/data-table';
@@ -9,8 +10,11 @@ const ROWS = SETTING_NAMES.map((setting) => ({ setting, label: SETTINGS[setting]
 
 type SettingRow = { setting: SettingName; label: string; direction: string };
 
-/** The macro figures of a report, one row per setting; with a second report, the change beside each. */
-export function SummaryTable({ report, compare }: { report: EvalReport; compare?: EvalReport }) {
+/**
+ * The macro figures of a report, one row per setting; compared (this report as B), the change
+ * B minus A beside each, from the comparison: over the cells both runs hold.
+ */
+export function SummaryTable({ report, comparison }: { report: EvalReport; comparison?: Comparison }) {
   const macro = (setting: SettingName) => report.settings[setting]!;
   const columns: Column<SettingRow>[] = [
     {
@@ -40,13 +44,20 @@ export function SummaryTable({ report, compare }: { report: EvalReport; compare?
         cell: ({ setting }) => {
           if (!applies(setting)) return '–';
           const value = macro(setting).macro[metric];
-          const other = compare?.settings[setting]?.macro;
-          const delta = other ? value - other[metric] : null;
+          const compared = comparison?.settings.find((s) => s.setting === setting);
+          const f = compared?.notCompared ? undefined : compared?.figures.find((x) => x.metric === metric);
           return (
             <>
               {value.toFixed(spec.digits)}
-              {delta !== null && Math.abs(delta) > 0 && (
-                <span className={`delta ${isImprovement(metric, delta) ? 'up' : 'down'}`}>{spec.formatDelta(delta)}</span>
+              {f && f.delta !== null && f.verdict !== 'same' && (
+                <span
+                  className={`delta ${f.verdict === 'better' ? 'up' : 'down'}`}
+                  title={`${comparison!.a} ${spec.format(f.a)} → ${comparison!.b} ${spec.format(f.b)} over the ${compared!.common.length} cells both hold`}
+                  data-testid={`delta-${setting}-${metric}`}
+                  data-value={f.delta}
+                >
+                  {f.arrow} {spec.formatDelta(f.delta)}
+                </span>
               )}
             </>
           );
@@ -65,7 +76,7 @@ export function SummaryTable({ report, compare }: { report: EvalReport; compare?
           <>
             {report.retriever} on {report.corpus}, languages {report.languages.join(' ')} · macro average over cells · {(report.elapsedMs / 1000).toFixed(1)} s
             {report.scoring ? <span title={report.scoring.detail}> · scored with {report.scoring.backend}</span> : null}
-            {compare ? ` · Δ against ${compare.retriever} on ${compare.corpus}` : ''}
+            {comparison ? ` · Δ = this report minus ${comparison.a}, over the cells both hold` : ''}
           </>
         }
         columns={columns}

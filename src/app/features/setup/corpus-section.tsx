@@ -7,6 +7,7 @@ export function CorpusSection() {
   const active = useApp((s) => s.active);
   const loading = useApp((s) => s.corpusLoading);
   const problem = useApp((s) => s.corpusProblem);
+  const pending = useApp((s) => s.pendingCorpus);
   const presets = availablePresets();
   const activePreset = active?.ref.kind === 'preset' ? active.ref.id : '';
   const [preset, setPreset] = useState(activePreset || presets[0].id);
@@ -54,6 +55,20 @@ export function CorpusSection() {
               </ul>
             </details>
           )}
+        </div>
+      )}
+
+      {pending && (
+        <div className="hint-box" data-testid="pending-corpus">
+          This link opens a corpus from another site, <b>{pending.origin}</b>; nothing has been fetched from it yet. Fetch it?
+          <div className="inline">
+            <button type="button" className="button small primary" data-testid="pending-corpus-open" onClick={() => void open(pending.ref)}>
+              Fetch and open it
+            </button>
+            <button type="button" className="button small" onClick={() => useApp.getState().dismissPendingCorpus()}>
+              Not now
+            </button>
+          </div>
         </div>
       )}
 

@@ -12,6 +12,10 @@ export interface CorpusSlice {
   corpusLoading: { label: string; controller: AbortController } | null;
   /** Why the last corpus could not be opened; the active one (if any) stays in use. */
   corpusProblem: CorpusProblem | null;
+  /** A corpus a link names on another site: opened only when the person agrees (see foreignOrigin). */
+  pendingCorpus: { ref: CorpusRef; origin: string } | null;
+  proposeCorpus(ref: CorpusRef, origin: string): void;
+  dismissPendingCorpus(): void;
   /** Loads a corpus and makes it active; on failure keeps the active one and sets corpusProblem. Resolves true on success. */
   openCorpus(ref: CorpusRef, files?: readonly File[], opts?: { fromLink?: boolean }): Promise<boolean>;
   cancelCorpusLoad(): void;
@@ -22,9 +26,20 @@ export const createCorpusSlice: SliceCreator<CorpusSlice> = (set, get) => ({
   active: null,
   corpusLoading: null,
   corpusProblem: null,
+  pendingCorpus: null,
+
+  proposeCorpus(ref, origin) {
+    set({ pendingCorpus: { ref, origin } });
+  },
+
+  dismissPendingCorpus() {
+    set({ pendingCorpus: null });
+  },
 
   async openCorpus(ref, files, opts = {}) {
     get().corpusLoading?.controller.abort();
+    // The person chose a corpus: a link's proposal is answered (the link's own demo fallback is not a choice).
+    if (!opts.fromLink && get().pendingCorpus) set({ pendingCorpus: null });
     const label = describeCorpusRef(ref, files);
     const controller = new AbortController();
     set({ corpusLoading: { label, controller }, corpusProblem: null });

@@ -65,6 +65,22 @@ export async function openCorpus(ref: CorpusRef, opts: { files?: readonly File[]
   return loaded;
 }
 
+/**
+ * The other site a linked corpus would be fetched from (a URL on another origin, or a preset
+ * hosted elsewhere), or null when it is this site's own. A link must not make the page contact
+ * another site before the person agrees (it would tell that site who opened the link).
+ */
+export function foreignOrigin(ref: CorpusRef, pageUrl: string): string | null {
+  const url = ref.kind === 'url' ? ref.url : ref.kind === 'preset' ? findPreset(ref.id)?.url : undefined;
+  if (url === undefined) return null;
+  try {
+    const origin = new URL(url, pageUrl).origin;
+    return origin === new URL(pageUrl).origin ? null : origin;
+  } catch {
+    return null;
+  }
+}
+
 export function describeCorpusProblem(e: unknown, source: string): CorpusProblem {
   const message = e instanceof Error ? e.message : String(e);
   // url-source reports "GET <url>: Failed to fetch" for network and CORS failures, also inside a CorpusError.

@@ -8,7 +8,9 @@ import { useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ExperimentResult } from '../../../core/training/run-experiment';
 import { formatDistance, ownLanguageShares, readComparison } from '../../../core/teaching/chart-readings';
 import { SERIES_COLOURS, SERIES_MARKERS } from '../../../core/teaching/series-palette';
-import { assessSplit, pairedApTest } from '../../../core/teaching/split-warnings';
+import { assessSplit } from '../../../core/teaching/split-warnings';
+import { significanceMark } from '../../../core/comparison/comparison-view';
+import type { ComparisonsState } from '../comparison/use-comparisons';
 import { buildStrategyComparison } from '../../../core/teaching/strategy-comparison';
 import type { SettingName } from '../../../core/metrics/types';
 import { DotChart, MapBars, type ChartSeries } from './strategy-charts';
@@ -18,6 +20,8 @@ import { pngFile, svgFile, type ChartFile } from './svg-export';
 export interface StrategyViewProps {
   result: ExperimentResult;
   onExport: (file: ChartFile) => void;
+  /** Each strategy against the untrained model (useStrategyComparisons): the marks on the mAP bars. */
+  comparisons?: ComparisonsState;
 }
 
 function ChartBox({
@@ -75,16 +79,17 @@ function ChartBox({
   );
 }
 
-export function StrategyView({ result, onExport }: StrategyViewProps) {
+export function StrategyView({ result, onExport, comparisons }: StrategyViewProps) {
   const c = useMemo(() => buildStrategyComparison(result), [result]);
   const readings = useMemo(() => readComparison(c), [c]);
   const warnings = useMemo(() => assessSplit(result), [result]);
-  const marks = useMemo(
-    () =>
-      c.series.map((s, i) =>
-        c.map.settings.map((setting: SettingName) => (i === 0 ? '' : (pairedApTest(c.series[0].report, s.report, setting, 1000)?.mark ?? ''))),
-      ),
-    [c],
+  // Series 0 is the untrained model; series i is strategy i - 1, compared with it (B minus A).
+  const tested = comparisons?.status === 'done' ? comparisons.comparisons : null;
+  const marks = c.series.map((_, i) =>
+    c.map.settings.map((setting: SettingName) => {
+      const test = i === 0 ? undefined : tested?.[i - 1]?.settings.find((s) => s.setting === setting)?.tests.find((t) => t.metric === 'ap');
+      return test ? significanceMark(test.overall.p) : '';
+    }),
   );
   const shares = useMemo(() => ownLanguageShares(c), [c]);
   const stem = result.corpus.name
@@ -110,8 +115,9 @@ export function StrategyView({ result, onExport }: StrategyViewProps) {
         </p>
       ))}
       <p className="muted">
-        Test split: {c.testQids} question ids. Marks on the mAP bars: * p &lt; 0.05, ** p &lt; 0.01 against the untrained encoder (paired sign-flip test over
-        the test questions).
+        Test split: {c.testQids} question ids. Marks on the mAP bars: * p &lt; 0.05, ** p &lt; 0.01 against the untrained encoder (paired randomization test,
+        10,000 sign flips over the test questions, on the setting’s macro difference; the same test as the comparisons above
+        {comparisons?.status === 'testing' ? '; testing significance…' : ''}).
       </p>
       <div className="sv-grid">
         <ChartBox

@@ -9,6 +9,8 @@ import { AdapterDownloads } from './adapter-downloads';
 import { LossChart } from './loss-chart';
 import { PaperResultsTable } from './paper-results-table';
 import { TrainingResultsTable } from './training-results-table';
+import { StrategyComparisons } from './strategy-comparisons';
+import type { ComparisonsState } from '../comparison/use-comparisons';
 import { TrainingSettingsForm } from './training-settings-form';
 import { useTraining, type TrainingSlice } from './training-slice';
 import './training.css';
@@ -22,6 +24,8 @@ export interface TrainingPanelProps {
   encoderLabel?: string;
   /** Receives adapter and result files instead of the browser download. */
   onExport?: (file: ExportedFile) => void;
+  /** Each strategy against the untrained model (useStrategyComparisons), shown under the results. */
+  comparisons?: ComparisonsState;
 }
 
 const HONESTY =
@@ -57,7 +61,7 @@ function describeProgress(s: Pick<TrainingSlice, 'trainingStatus' | 'trainingSta
  * Trains the three batch strategies' adapters in a background worker, draws their loss curves
  * live, then shows the results per strategy beside the paper's, with the adapters as files.
  */
-export function TrainingPanel({ corpus, encoder, encoderLabel, onExport }: TrainingPanelProps) {
+export function TrainingPanel({ corpus, encoder, encoderLabel, onExport, comparisons }: TrainingPanelProps) {
   const state = useTraining();
   const { trainingForm: form, trainingStatus: status, trainingResult: result, trainingProblem: problem, trainingTimings: timings } = state;
   const running = status === 'embedding' || status === 'training';
@@ -192,6 +196,8 @@ export function TrainingPanel({ corpus, encoder, encoderLabel, onExport }: Train
         </div>
         <PaperResultsTable initialDataset={paperDataset} ourPoolSize={result?.split.testPassages ?? null} />
       </div>
+      {/* Full width: the comparison tables have nine columns. */}
+      {result && comparisons && <StrategyComparisons result={result} state={comparisons} />}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { downloadFile } from '../../shared/download';
 import { BatchGalleryView } from './batch-gallery-view';
 import { InfoNceStepView } from './infonce-step-view';
 import { StrategyView } from './strategy-view';
+import { useStrategyComparisons } from './strategy-comparisons';
 import { SyntheticNext } from './synthetic-next';
 import { TrainingPanel } from './training-panel';
 import './teaching.css';
@@ -25,6 +26,7 @@ export function TrainingTab() {
   const alpha = useTraining((t) => t.trainingResult?.config.alpha ?? 0.5);
   const result = useTraining((t) => t.trainingResult);
   const seed = useTraining((t) => t.trainingForm.seed);
+  const comparisons = useStrategyComparisons(result);
   const app = useApp.getState();
   // The store holds the model's description; the encoder object itself lives with the services.
   const encoder = info ? currentEncoder() : null;
@@ -81,9 +83,10 @@ export function TrainingTab() {
         corpus={active?.corpus ?? null}
         encoder={encoder}
         encoderLabel={info ? `${info.label} (${info.dtype}, ${info.device === 'webgpu' ? 'WebGPU' : 'WASM'})` : undefined}
+        comparisons={comparisons}
       />
       {result ? (
-        <StrategyView result={result} onExport={downloadFile} />
+        <StrategyView result={result} onExport={downloadFile} comparisons={comparisons} />
       ) : (
         <section className="card sv" data-tour-panel="strategy-view" data-testid="strategy-view-empty">
           <h3>All strategies side by side</h3>
