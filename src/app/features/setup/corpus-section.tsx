@@ -7,6 +7,7 @@ export function CorpusSection() {
   const active = useApp((s) => s.active);
   const loading = useApp((s) => s.corpusLoading);
   const problem = useApp((s) => s.corpusProblem);
+  const notice = useApp((s) => s.corpusNotice);
   const pending = useApp((s) => s.pendingCorpus);
   const presets = availablePresets();
   const activePreset = active?.ref.kind === 'preset' ? active.ref.id : '';
@@ -106,7 +107,17 @@ export function CorpusSection() {
       )}
 
       {loading && (
-        <ProgressBar progress={null} label={`Opening ${loading.label}…`} onCancel={() => useApp.getState().cancelCorpusLoad()} testId="corpus-loading" />
+        <ProgressBar
+          progress={loading.progress}
+          label={`Opening ${loading.label}…`}
+          onCancel={() => useApp.getState().cancelCorpusLoad()}
+          testId="corpus-loading"
+        />
+      )}
+      {notice && !loading && (
+        <p className="hint" role="status" data-testid="corpus-notice">
+          {notice}
+        </p>
       )}
 
       <div className="field">

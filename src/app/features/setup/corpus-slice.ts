@@ -1,6 +1,8 @@
 /** The active corpus, loading another one, and why one could not be opened. */
 import type { CorpusRef } from '../../../core/view-state/view-state';
-import { describeCorpusProblem, describeCorpusRef, openCorpus, type CorpusProblem } from './open-corpus';
+import type { ProgressInfo } from '../../../core/retrieval/types';
+import { describeCorpusProblem, describeCorpusRef, type CorpusProblem } from './open-corpus';
+import { openCorpusInWorker } from './corpus-load-client';
 import { getRankingClient } from '../../shared/services';
 import { corpusForWorkers, indexCorpus, type ActiveCorpus } from './active-corpus';
 import type { SliceCreator } from '../../app-store';
@@ -9,7 +11,9 @@ import { isSyntheticRef, openSyntheticBenchmark, SYNTHETIC_ID } from './syntheti
 
 export interface CorpusSlice {
   active: ActiveCorpus | null;
-  corpusLoading: { label: string; controller: AbortController } | null;
+  corpusLoading: { label: string; controller: AbortController; progress: ProgressInfo | null } | null;
+  /** Said after a load the person cancelled (the active corpus, if any, stays). */
+  corpusNotice: string | null;
   /** Why the last corpus could not be opened; the active one (if any) stays in use. */
   corpusProblem: CorpusProblem | null;
   /** A corpus a link names on another site: opened only when the person agrees (see foreignOrigin). */
@@ -25,6 +29,7 @@ export interface CorpusSlice {
 export const createCorpusSlice: SliceCreator<CorpusSlice> = (set, get) => ({
   active: null,
   corpusLoading: null,
+  corpusNotice: null,
   corpusProblem: null,
   pendingCorpus: null,
 
@@ -42,7 +47,11 @@ export const createCorpusSlice: SliceCreator<CorpusSlice> = (set, get) => ({
     if (!opts.fromLink && get().pendingCorpus) set({ pendingCorpus: null });
     const label = describeCorpusRef(ref, files);
     const controller = new AbortController();
-    set({ corpusLoading: { label, controller }, corpusProblem: null });
+    set({ corpusLoading: { label, controller, progress: null }, corpusProblem: null, corpusNotice: null });
+    const onProgress = (progress: ProgressInfo) => {
+      const loading = get().corpusLoading;
+      if (loading?.controller === controller) set({ corpusLoading: { ...loading, progress } });
+    };
     try {
       let synthetic: ReturnType<typeof openSyntheticBenchmark> | null = null;
       if (isSyntheticRef(ref)) {
@@ -51,7 +60,7 @@ export const createCorpusSlice: SliceCreator<CorpusSlice> = (set, get) => ({
         if (controller.signal.aborted) return false;
         synthetic = openSyntheticBenchmark(useTraining.getState().trainingForm.seed);
       }
-      const loaded = synthetic?.loaded ?? (await openCorpus(ref, { files, signal: controller.signal, dim: get().encoderInfo?.dim }));
+      const loaded = synthetic?.loaded ?? (await openCorpusInWorker(ref, { files, signal: controller.signal, dim: get().encoderInfo?.dim, onProgress }));
       if (controller.signal.aborted) return false;
       const active = indexCorpus(ref, loaded);
       getRankingClient().setCorpus(corpusForWorkers(active.corpus));
@@ -73,11 +82,15 @@ export const createCorpusSlice: SliceCreator<CorpusSlice> = (set, get) => ({
   },
 
   cancelCorpusLoad() {
-    get().corpusLoading?.controller.abort();
-    set({ corpusLoading: null });
+    const loading = get().corpusLoading;
+    if (!loading) return;
+    loading.controller.abort();
+    const active = get().active;
+    const kept = active ? `still using ${active.corpus.name}` : 'no corpus is open';
+    set({ corpusLoading: null, corpusNotice: `Opening ${loading.label} was cancelled; ${kept}.` });
   },
 
   dismissCorpusProblem() {
-    set({ corpusProblem: null });
+    set({ corpusProblem: null, corpusNotice: null });
   },
 });

@@ -3,6 +3,8 @@ import { CorpusError } from '../../../core/corpus/corpus-error';
 import { loadCorpus } from '../../../core/corpus/load-corpus';
 import type { LoadedCorpus } from '../../../core/corpus/loaded-corpus';
 import { createMemorySource } from '../../../core/corpus/memory-source';
+import type { FileSource } from '../../../core/corpus/types';
+import type { ProgressInfo } from '../../../core/retrieval/types';
 import { createUrlSource } from '../../../core/corpus/url-source';
 import { checkCorpusSize, checkInputSize } from '../../../core/evaluation/corpus-limits';
 import { corpusUrlAllowed } from '../../../core/security/content-security-policy';
@@ -38,26 +40,48 @@ export function describeCorpusRef(ref: CorpusRef, files?: readonly File[]): stri
   return files?.length === 1 ? files[0].name : ref.name;
 }
 
+/** Says when each file has been read and its parsing starts (the loader parses right after readText). */
+function announceParsing(source: FileSource, onProgress?: (p: ProgressInfo) => void): FileSource {
+  if (!onProgress) return source;
+  return {
+    ...source,
+    readText: async (path) => {
+      const text = await source.readText(path);
+      onProgress({ stage: `Parsing ${path}…`, done: 0, total: 0 });
+      return text;
+    },
+  };
+}
+
+/** Bytes received, for a person: "Reading en.json…" with a count when the size is known. */
+function byteProgress(onProgress?: (p: ProgressInfo) => void) {
+  return onProgress && ((file: string, received: number, total: number | null) => onProgress({ stage: `Reading ${file}…`, done: received, total: total ?? 0 }));
+}
+
 /**
  * Loads the corpus a ref names. Picked files are checked for size before they are read and every
  * corpus for passage count after; `dim` is the dense model's embedding size when one is chosen.
  */
-export async function openCorpus(ref: CorpusRef, opts: { files?: readonly File[]; signal?: AbortSignal; dim?: number } = {}): Promise<LoadedCorpus> {
+export async function openCorpus(
+  ref: CorpusRef,
+  opts: { files?: readonly File[]; signal?: AbortSignal; dim?: number; onProgress?: (p: ProgressInfo) => void } = {},
+): Promise<LoadedCorpus> {
   let loaded: LoadedCorpus;
   if (ref.kind === 'preset') {
     const preset = findPreset(ref.id);
     if (!preset) throw new Error(`there is no corpus preset "${ref.id}"`);
-    const source = createUrlSource(preset.url, { fetch: fetchWith(opts.signal), sha256: preset.sha256 });
-    loaded = await loadCorpus(source, { files: preset.files, format: preset.format, name: preset.name });
+    const source = createUrlSource(preset.url, { fetch: fetchWith(opts.signal), sha256: preset.sha256, onProgress: byteProgress(opts.onProgress) });
+    loaded = await loadCorpus(announceParsing(source, opts.onProgress), { files: preset.files, format: preset.format, name: preset.name });
   } else if (ref.kind === 'url') {
-    const source = createUrlSource(ref.url, { fetch: fetchWith(opts.signal) });
-    loaded = await loadCorpus(source, { format: ref.format });
+    const source = createUrlSource(ref.url, { fetch: fetchWith(opts.signal), onProgress: byteProgress(opts.onProgress) });
+    loaded = await loadCorpus(announceParsing(source, opts.onProgress), { format: ref.format });
   } else {
     const files = opts.files ?? [];
     if (files.length === 0) throw new Error(`the files of "${ref.name}" were picked on another visit; pick them again (a link cannot carry files)`);
     const tooBig = checkInputSize(files.reduce((n, f) => n + f.size, 0));
     if (tooBig) throw new CorpusTooLarge(tooBig);
-    loaded = await loadCorpus(createMemorySource(files, files.length === 1 ? files[0].name.replace(/\.[^.]+$/, '') : undefined));
+    const source = createMemorySource(files, files.length === 1 ? files[0].name.replace(/\.[^.]+$/, '') : undefined);
+    loaded = await loadCorpus(announceParsing(source, opts.onProgress));
   }
   opts.signal?.throwIfAborted();
   const tooLarge = checkCorpusSize(loaded.corpus.passages.length, opts.dim);

@@ -1,0 +1,63 @@
+/// <reference lib="webworker" />
+/**
+ * Fetches and parses one corpus off the page (openCorpus, the code the page ran before), posting
+ * progress, then hands the corpus over in parts (corpus-parts.ts) so reading it never freezes
+ * the page. Cancel aborts the fetch; a parse in progress cannot be interrupted, so the page
+ * terminates the worker when it does not answer in time.
+ */
+import { CorpusError } from '../../../core/corpus/corpus-error';
+import { splitCorpus } from '../../../core/corpus/corpus-parts';
+import type { ProgressInfo } from '../../../core/retrieval/types';
+import type { CorpusLoadIn, CorpusLoadJob, CorpusLoadOut, SentError } from './corpus-load-messages';
+import { openCorpus } from './open-corpus';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/** Reading one part on the page must stay a short task: a few MB of strings at most. */
+const PART_SIZE = 2000;
+const PROGRESS_EVERY_MS = 100;
+let controller: AbortController | null = null;
+
+function post(message: CorpusLoadOut): void {
+  self.postMessage(message);
+}
+
+function sendError(e: unknown): SentError {
+  if (e instanceof CorpusError) return { name: e.name, message: e.message, file: e.file, where: e.where, expected: e.expected };
+  if (e instanceof Error) return { name: e.name, message: e.message };
+  return { name: 'Error', message: String(e) };
+}
+
+async function open(job: CorpusLoadJob): Promise<void> {
+  controller = new AbortController();
+  const signal = controller.signal;
+  let lastPost = 0;
+  let lastStage = '';
+  const onProgress = (info: ProgressInfo) => {
+    const now = performance.now();
+    // A new stage is always shown; byte counts at most every 100 ms.
+    if (info.stage === lastStage && now - lastPost < PROGRESS_EVERY_MS) return;
+    lastPost = now;
+    lastStage = info.stage;
+    post({ type: 'load-progress', info });
+  };
+  try {
+    const loaded = await openCorpus(job.ref, { files: job.files, signal, dim: job.dim, onProgress });
+    const passages = loaded.corpus.passages.length;
+    let sent = 0;
+    for (const part of splitCorpus(loaded, PART_SIZE)) {
+      signal.throwIfAborted();
+      post({ type: 'load-part', part });
+      if (part.kind === 'passages') onProgress({ stage: 'Handing over passages…', done: (sent += part.passages.length), total: passages });
+    }
+    post({ type: 'load-done' });
+  } catch (e) {
+    post({ type: 'load-error', error: sendError(signal.aborted ? new Error('cancelled') : e), cancelled: signal.aborted });
+  }
+}
+
+self.onmessage = (event: MessageEvent<CorpusLoadIn>) => {
+  const message = event.data;
+  if (message.type === 'open') void open(message.job);
+  else controller?.abort(new DOMException('cancelled', 'AbortError'));
+};
