@@ -14,7 +14,7 @@ import { openCorpus } from './open-corpus';
 declare const self: DedicatedWorkerGlobalScope;
 
 /** Reading one part on the page must stay a short task: a few MB of strings at most. */
-const PART_SIZE = 2000;
+const PART_SIZE = 1000;
 const PROGRESS_EVERY_MS = 100;
 let controller: AbortController | null = null;
 
