@@ -5,7 +5,7 @@ import type { LoadedCorpus } from '../../../core/corpus/loaded-corpus';
 import type { ProgressInfo } from '../../../core/retrieval/types';
 import type { CorpusRef } from '../../../core/view-state/view-state';
 import { superviseWorker, type JobReply } from '../../../encoder/supervised-worker';
-import type { CorpusLoadIn, CorpusLoadOut, SentError } from './corpus-load-messages';
+import type { CorpusLoadIn, CorpusLoadOut, FetchReply, SentError } from './corpus-load-messages';
 import { CorpusTooLarge, openCorpus } from './open-corpus';
 
 /** A parse cannot stop halfway; after this long the worker is terminated instead. */
@@ -31,7 +31,25 @@ export function receiveError(e: SentError): Error {
   return error;
 }
 
-function readReply(m: CorpusLoadOut): JobReply {
+/** Fetches for the worker under the page's policy (FetchReply); the body streams on to it. */
+async function fetchFor(id: number, url: string, signal: AbortSignal | undefined, reply: (m: FetchReply, transfer?: Transferable[]) => void): Promise<void> {
+  try {
+    const r = await fetch(url, { signal });
+    const head = { type: 'fetched' as const, id, status: r.status, statusText: r.statusText, headers: [...r.headers] };
+    try {
+      reply({ ...head, body: r.body }, r.body ? [r.body] : []);
+    } catch {
+      // Browsers that cannot transfer a stream get the whole body.
+      const body = await r.arrayBuffer();
+      reply({ ...head, body }, [body]);
+    }
+  } catch (e) {
+    reply({ type: 'fetch-failed', id, name: e instanceof Error ? e.name : 'Error', message: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+function readReply(m: CorpusLoadOut): JobReply | null {
+  if (m.type === 'fetch') return null;
   if (m.type === 'load-progress' || m.type === 'load-part') return { job: RUN, kind: 'progress' };
   if (m.type === 'load-done') return { job: RUN, kind: 'done' };
   return { job: RUN, kind: 'failed', error: m.cancelled ? new CorpusLoadCancelled() : receiveError(m.error) };
@@ -47,6 +65,7 @@ export async function openCorpusInWorker(
     name: 'corpus',
     createWorker: () => new Worker(new URL('./corpus-load.worker.ts', import.meta.url), { type: 'module', name: 'corpus' }),
     readReply,
+    onOther: (m) => m.type === 'fetch' && void fetchFor(m.id, m.url, opts.signal, (reply, transfer) => worker.post(reply, transfer)),
     cancelMessage: () => ({ type: 'cancel' }),
     cancelGraceMs: CANCEL_GRACE_MS,
   });

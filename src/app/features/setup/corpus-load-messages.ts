@@ -19,10 +19,20 @@ export interface SentError {
   expected?: string;
 }
 
-export type CorpusLoadIn = { type: 'open'; job: CorpusLoadJob } | { type: 'cancel' };
+/**
+ * The page's answer to a worker's fetch: the page fetches, so the page's Content-Security-Policy
+ * (its meta tag included) decides what may be contacted and reports refusals; the body streams
+ * on to the worker (a transferred stream, or the whole buffer where streams cannot be transferred).
+ */
+export type FetchReply =
+  | { type: 'fetched'; id: number; status: number; statusText: string; headers: [string, string][]; body: ReadableStream<Uint8Array> | ArrayBuffer | null }
+  | { type: 'fetch-failed'; id: number; name: string; message: string };
+
+export type CorpusLoadIn = { type: 'open'; job: CorpusLoadJob } | { type: 'cancel' } | FetchReply;
 
 export type CorpusLoadOut =
   | { type: 'load-progress'; info: ProgressInfo }
   | { type: 'load-part'; part: CorpusPart }
   | { type: 'load-done' }
+  | { type: 'fetch'; id: number; url: string }
   | { type: 'load-error'; error: SentError; cancelled: boolean };

@@ -8,7 +8,7 @@
 import { CorpusError } from '../../../core/corpus/corpus-error';
 import { splitCorpus } from '../../../core/corpus/corpus-parts';
 import type { ProgressInfo } from '../../../core/retrieval/types';
-import type { CorpusLoadIn, CorpusLoadJob, CorpusLoadOut, SentError } from './corpus-load-messages';
+import type { CorpusLoadIn, CorpusLoadJob, CorpusLoadOut, FetchReply, SentError } from './corpus-load-messages';
 import { openCorpus } from './open-corpus';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -17,6 +17,24 @@ declare const self: DedicatedWorkerGlobalScope;
 const PART_SIZE = 1000;
 const PROGRESS_EVERY_MS = 100;
 let controller: AbortController | null = null;
+const fetches = new Map<number, { resolve(r: Response): void; reject(e: Error): void }>();
+let fetchIds = 0;
+
+/** fetch through the page (see FetchReply): a failure comes back as the page's fetch reported it. */
+const pageFetch: typeof fetch = (input) =>
+  new Promise<Response>((resolve, reject) => {
+    const id = ++fetchIds;
+    fetches.set(id, { resolve, reject });
+    post({ type: 'fetch', id, url: input instanceof Request ? input.url : String(input) });
+  });
+
+function answerFetch(m: FetchReply): void {
+  const waiting = fetches.get(m.id);
+  fetches.delete(m.id);
+  if (!waiting) return;
+  if (m.type === 'fetched') waiting.resolve(new Response(m.body, { status: m.status, statusText: m.statusText, headers: m.headers }));
+  else waiting.reject(m.name === 'AbortError' ? new DOMException(m.message, 'AbortError') : new TypeError(m.message));
+}
 
 function post(message: CorpusLoadOut): void {
   self.postMessage(message);
@@ -42,7 +60,7 @@ async function open(job: CorpusLoadJob): Promise<void> {
     post({ type: 'load-progress', info });
   };
   try {
-    const loaded = await openCorpus(job.ref, { files: job.files, signal, dim: job.dim, onProgress });
+    const loaded = await openCorpus(job.ref, { files: job.files, signal, dim: job.dim, onProgress, fetch: pageFetch });
     const passages = loaded.corpus.passages.length;
     let sent = 0;
     for (const part of splitCorpus(loaded, PART_SIZE)) {
@@ -59,5 +77,6 @@ async function open(job: CorpusLoadJob): Promise<void> {
 self.onmessage = (event: MessageEvent<CorpusLoadIn>) => {
   const message = event.data;
   if (message.type === 'open') void open(message.job);
-  else controller?.abort(new DOMException('cancelled', 'AbortError'));
+  else if (message.type === 'cancel') controller?.abort(new DOMException('cancelled', 'AbortError'));
+  else answerFetch(message);
 };

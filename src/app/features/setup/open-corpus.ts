@@ -30,8 +30,8 @@ export class CorpusTooLarge extends Error {
 }
 
 /** A fetch that gives up when the signal aborts. */
-function fetchWith(signal: AbortSignal | undefined): typeof fetch {
-  return (input, init) => fetch(input, { ...init, signal });
+function fetchWith(signal: AbortSignal | undefined, base: typeof fetch = fetch): typeof fetch {
+  return (input, init) => base(input, { ...init, signal });
 }
 
 export function describeCorpusRef(ref: CorpusRef, files?: readonly File[]): string {
@@ -64,16 +64,16 @@ function byteProgress(onProgress?: (p: ProgressInfo) => void) {
  */
 export async function openCorpus(
   ref: CorpusRef,
-  opts: { files?: readonly File[]; signal?: AbortSignal; dim?: number; onProgress?: (p: ProgressInfo) => void } = {},
+  opts: { files?: readonly File[]; signal?: AbortSignal; dim?: number; onProgress?: (p: ProgressInfo) => void; fetch?: typeof fetch } = {},
 ): Promise<LoadedCorpus> {
   let loaded: LoadedCorpus;
   if (ref.kind === 'preset') {
     const preset = findPreset(ref.id);
     if (!preset) throw new Error(`there is no corpus preset "${ref.id}"`);
-    const source = createUrlSource(preset.url, { fetch: fetchWith(opts.signal), sha256: preset.sha256, onProgress: byteProgress(opts.onProgress) });
+    const source = createUrlSource(preset.url, { fetch: fetchWith(opts.signal, opts.fetch), sha256: preset.sha256, onProgress: byteProgress(opts.onProgress) });
     loaded = await loadCorpus(announceParsing(source, opts.onProgress), { files: preset.files, format: preset.format, name: preset.name });
   } else if (ref.kind === 'url') {
-    const source = createUrlSource(ref.url, { fetch: fetchWith(opts.signal), onProgress: byteProgress(opts.onProgress) });
+    const source = createUrlSource(ref.url, { fetch: fetchWith(opts.signal, opts.fetch), onProgress: byteProgress(opts.onProgress) });
     loaded = await loadCorpus(announceParsing(source, opts.onProgress), { format: ref.format });
   } else {
     const files = opts.files ?? [];
