@@ -99,6 +99,8 @@ describe('the synthetic benchmark in Ranking', () => {
     await waitForRanking(page);
     expect(await page.locator('[data-testid="synthetic-banner"]').count()).toBe(0);
     await page.click('[data-testid="tab-training"]');
+    expect(await page.textContent('[data-testid="synthetic-next"]')).toContain('Adapters trained on the synthetic benchmark');
+    await saveScreenshot(page, 'app-synthetic-training-next');
     await page.click('[data-testid="synthetic-explore"]');
     await page.waitForFunction(
       () => document.querySelector('[data-testid="active-corpus"]')?.textContent?.includes('synthetic benchmark (seed 1)'),
