@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useApp } from './app-store';
-// The features in the order their stylesheets should cascade (each imports its own, after app.css).
+// The features in the order their stylesheets should cascade (each imports its own, after tokens.css, shell/shell.css and controls.css).
 import { SetupPanel } from './features/setup/setup-panel';
 import { RankingTab } from './features/ranking/ranking-tab';
 import { EvaluationTab } from './features/evaluation/evaluation-tab';

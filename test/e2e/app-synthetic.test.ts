@@ -90,6 +90,31 @@ describe('the synthetic benchmark in Ranking', () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await saveScreenshot(page, 'app-synthetic-side-by-side');
 
+    // Another corpus brings BM25 back (the vectors know no other corpus); Training then offers the way back.
+    await page.selectOption('#preset-select', 'demo');
+    await page.click('#preset-select ~ button');
+    await page.waitForFunction(() => document.querySelector<HTMLSelectElement>('[data-testid="retriever-select"]')?.value === 'bm25', undefined, {
+      timeout: 60_000,
+    });
+    await waitForRanking(page);
+    expect(await page.locator('[data-testid="synthetic-banner"]').count()).toBe(0);
+    await page.click('[data-testid="tab-training"]');
+    expect(await page.textContent('[data-testid="synthetic-next"]')).toContain('Adapters trained on the synthetic benchmark');
+    await saveScreenshot(page, 'app-synthetic-training-next');
+    await page.click('[data-testid="synthetic-explore"]');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="active-corpus"]')?.textContent?.includes('synthetic benchmark (seed 1)'),
+      undefined,
+      {
+        timeout: 60_000,
+      },
+    );
+    await page.waitForSelector('[data-testid="side-right"][data-strategy="hybrid"]');
+    await waitForRanking(page);
+    expect(await page.inputValue('[data-testid="retriever-select"]')).toBe('synthetic');
+    expect(await page.getAttribute('[data-testid="side-left"]', 'data-strategy')).toBe('untrained');
+    expect((await readList(page, '[data-testid="side-right"]'))[0].text).toMatch(/^Synthetic /);
+
     expect(offsiteRequests()).toEqual([]);
   }, 400_000);
 });

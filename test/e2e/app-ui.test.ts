@@ -29,16 +29,29 @@ function readResults(page: Page): Promise<{ lang: string; relevant: boolean; tex
   );
 }
 
-/** Waits until the ranking on screen satisfies `check` (rankings update asynchronously). */
-async function waitForResults(page: Page, check: string): Promise<void> {
+/** What the ranking on screen must show: every row in `lang`, exactly `count` rows, at least `minRelevant` answers. */
+interface ResultsCheck {
+  lang?: string;
+  count?: number;
+  minRelevant?: number;
+}
+
+/** Waits until the settled ranking on screen satisfies `check` (rankings update asynchronously). Data, not code: the site's CSP forbids eval. */
+async function waitForResults(page: Page, check: ResultsCheck): Promise<void> {
   await page.waitForFunction(
-    (body) => {
+    ({ lang, count, minRelevant }) => {
       const rows = [...document.querySelectorAll('[data-testid="result"]')].map((r) => ({
         lang: r.getAttribute('data-lang'),
         relevant: r.getAttribute('data-relevant') === 'true',
       }));
       const settled = document.querySelector('[data-testid="ranking-tab"]')?.getAttribute('data-settled') === 'true';
-      return settled && rows.length > 0 && new Function('rows', `return (${body})`)(rows);
+      return (
+        settled &&
+        rows.length > 0 &&
+        (lang === undefined || rows.every((r) => r.lang === lang)) &&
+        (count === undefined || rows.length === count) &&
+        (minRelevant === undefined || rows.filter((r) => r.relevant).length >= minRelevant)
+      );
     },
     check,
     { timeout: 20_000 },
@@ -77,16 +90,16 @@ describe('the app', () => {
     const { page, offsiteRequests } = await open();
     await page.click('[data-testid="setting-cross"]');
     await page.selectOption('[data-testid="target-lang"]', 'es');
-    await waitForResults(page, "rows.every((r) => r.lang === 'es')");
+    await waitForResults(page, { lang: 'es' });
     expect(await page.textContent('[data-testid="ranking-summary"]')).toContain('Cross-lingual');
 
     await page.click('[data-testid="setting-mono"]');
-    await waitForResults(page, "rows.every((r) => r.lang === 'en')");
+    await waitForResults(page, { lang: 'en' });
     expect((await readResults(page))[0].relevant).toBe(true);
 
     // The same question in Arabic: right-to-left text, ranked against Arabic passages.
     await page.selectOption('[data-testid="question-lang"]', 'ar');
-    await waitForResults(page, "rows.every((r) => r.lang === 'ar')");
+    await waitForResults(page, { lang: 'ar' });
     expect(await page.inputValue('[data-testid="question-select"]')).toBe('q-42.ar');
     const arText = (await readResults(page))[0].text;
     expect(arText).toMatch(/\p{Script=Arabic}/u);
@@ -103,7 +116,7 @@ describe('the app', () => {
     );
     await page.click('[data-testid="setting-multi"]');
     await page.selectOption('[data-testid="question-lang"]', 'de');
-    await waitForResults(page, 'rows.length === 5');
+    await waitForResults(page, { count: 5 });
     await page.waitForFunction(() => (document.querySelector('#query-input') as HTMLInputElement).value.startsWith('Welche Sinfonie'));
     await waitForRanking(page);
     await page.keyboard.press('e');
@@ -123,7 +136,7 @@ describe('the app', () => {
     };
 
     const again = await open(url.slice(app.site.url.length));
-    await waitForResults(again.page, 'rows.length === 5');
+    await waitForResults(again.page, { count: 5 });
     expect({
       query: await again.page.inputValue('#query-input'),
       results: await readResults(again.page),
@@ -138,7 +151,7 @@ describe('the app', () => {
 
   it('exports the ranking on screen as CSV and JSON', async () => {
     const { page } = await open('?question=q-09.en&setting=cross&target=de&k=4');
-    await waitForResults(page, "rows.length === 4 && rows.every((r) => r.lang === 'de')");
+    await waitForResults(page, { count: 4, lang: 'de' });
     const shown = await readResults(page);
 
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.click('.export-buttons button:has-text("CSV")')]);
@@ -212,7 +225,7 @@ describe('the app', () => {
     });
     expect(await page.textContent('[data-testid="device-badge"]')).toMatch(/WASM.*64d/);
     // The fixture knows its lexicon in every language: the question's answers rise to the top.
-    await waitForResults(page, 'rows.filter((r) => r.relevant).length >= 3');
+    await waitForResults(page, { minRelevant: 3 });
     expect(page.url()).toContain('retriever=fixture%2Fxlmr-tiny');
     // The embedding map of the pool, drawn from the same model.
     await page.click('[data-testid="embedding-map-slot"] summary');

@@ -12,7 +12,9 @@ import type { ExperimentSettings } from '../../src/core/training/run-experiment'
 import { createEncoderClient, type EncoderClient } from '../../src/encoder/encoder-client';
 import { findModel } from '../../src/encoder/model-registry';
 import type { ExportedFile } from '../../src/app/shared/download';
-import '../../src/app/app.css';
+import '../../src/app/tokens.css';
+import '../../src/app/shell/shell.css';
+import '../../src/app/controls.css';
 import { TrainingPanel } from '../../src/app/features/training/training-panel';
 import { createTrainingClient } from '../../src/app/features/training/training-client';
 import type { TrainingForm } from '../../src/app/features/training/training-form';

@@ -22,6 +22,7 @@ import { useComparisons } from '../comparison/use-comparisons';
 import { SummaryCards } from './summary-cards';
 import { useFontScale } from './use-font-scale';
 import './analysis.css';
+import './analysis-charts.css';
 
 export interface AnalysisViewProps {
   /** The report on screen. Per-query records (the app's reports have them) enable the histogram. */

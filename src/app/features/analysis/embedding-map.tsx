@@ -15,6 +15,7 @@ import { MapPlot, type Segment } from './map-plot';
 import { useFontScale } from './use-font-scale';
 import { useProjection } from './use-projection';
 import './analysis.css';
+import './analysis-charts.css';
 
 export interface EmbeddingMapItem {
   id: string;

@@ -9,6 +9,7 @@ import { SideBySide } from './side-by-side';
 import { StrategyBar } from './strategy-bar';
 import { SyntheticBanner } from './synthetic-banner';
 import './ranking.css';
+import './ranking-ladder.css';
 import './ranking-small-screens.css';
 
 export function RankingTab() {
