@@ -7,11 +7,11 @@
  * its lines. Peak RSS is the analyze process's VmHWM (Linux /proc), polled while it runs.
  * Usage: npm run bench:analyze [-- --data ../shared/data/xquad-r --dir /tmp/bench-analyze --depth 1000]
  */
-import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { measureChild } from './measure-child';
 import { createFsSource } from '../src/cli/fs-source';
 import { loadCorpus } from '../src/core/corpus/load-corpus';
 import { createRng } from '../src/core/numeric/rng';
@@ -66,29 +66,8 @@ async function generate(): Promise<void> {
   });
 }
 
-/** Runs node with args; returns wall and CPU seconds and the peak RSS (MB), polled from /proc (CPU: clock ticks of 1/100 s). */
-function measure(args: string[]): Promise<{ seconds: number; cpuSeconds: number; peakMb: number; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-    let peakKb = 0;
-    let cpuTicks = 0;
-    let stdout = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    const poll = setInterval(async () => {
-      const status = await readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => '');
-      const hwm = /VmHWM:\s+(\d+)/.exec(status);
-      if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
-      const stat = (await readFile(`/proc/${child.pid}/stat`, 'utf8').catch(() => '')).split(') ')[1]?.split(' ');
-      if (stat) cpuTicks = Math.max(cpuTicks, Number(stat[11]) + Number(stat[12]));
-    }, 100);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearInterval(poll);
-      if (code !== 0) reject(new Error(`${args.join(' ')} exited with ${code}`));
-      else resolve({ seconds: (performance.now() - started) / 1000, cpuSeconds: cpuTicks / 100, peakMb: peakKb / 1024, stdout });
-    });
-  });
+function measure(args: string[]) {
+  return measureChild(args, ROOT, { keepStdout: true });
 }
 
 async function countLines(file: string): Promise<number> {

@@ -8,11 +8,11 @@
  * run: Node reading the corpus file and parsing each JSON line.
  * Usage: npx tsx scripts/bench-scale.ts [--passages 20000,100000] [--format npy|parquet] [--dir /tmp/bench-scale]
  */
-import { spawn } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { measureChild } from './measure-child';
 import { writeEmbeddingsFile } from '../src/cli/embeddings-files';
 import { createRng } from '../src/core/numeric/rng';
 
@@ -74,27 +74,8 @@ async function generate(dir: string, passages: number): Promise<void> {
   await writeEmbeddingsFile({ source: 'bench', encoder: 'random-unit-rows', ids, dim: DIM, rows }, path.join(dir, `rows.${values.format}`));
 }
 
-/** Runs node with args; wall and CPU seconds and peak RSS in MB (VmHWM), polled from /proc. */
-function measure(args: string[]): Promise<{ seconds: number; cpuSeconds: number; peakMb: number }> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-    let peakKb = 0;
-    let cpuTicks = 0;
-    const poll = setInterval(async () => {
-      const status = await readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => '');
-      const hwm = /VmHWM:\s+(\d+)/.exec(status);
-      if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
-      const stat = (await readFile(`/proc/${child.pid}/stat`, 'utf8').catch(() => '')).split(') ')[1]?.split(' ');
-      if (stat) cpuTicks = Math.max(cpuTicks, Number(stat[11]) + Number(stat[12]));
-    }, 100);
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      clearInterval(poll);
-      if (code !== 0) reject(new Error(`${args.join(' ')} exited with ${code}`));
-      else resolve({ seconds: (performance.now() - started) / 1000, cpuSeconds: cpuTicks / 100, peakMb: peakKb / 1024 });
-    });
-  });
+function measure(args: string[]) {
+  return measureChild(args, ROOT);
 }
 
 if (values['parse-only']) {
