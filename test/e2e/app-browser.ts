@@ -31,22 +31,30 @@ export async function startAppSite(): Promise<AppSite> {
 
 export interface AppSession {
   readonly site: AppSite;
-  readonly browser: Browser;
-  /** Opens `target` (relative to the site, e.g. "?tab=training", or absolute) in a fresh context; closed after the file's tests. */
-  open(target?: string, opts?: Parameters<typeof openPage>[2]): Promise<OpenPage>;
+  /**
+   * Opens `target` (relative to the site, e.g. "?tab=training", or absolute) in a fresh context; closed
+   * after the file's tests. `launch` picks the Chromium (e.g. with WebGPU); one is started per set of
+   * launch options and shared by every page opened with it.
+   */
+  open(target?: string, opts?: Parameters<typeof openPage>[2] & { launch?: LaunchOptions }): Promise<OpenPage>;
 }
 
-/** The built site and one Chromium for a test file: started before its tests, closed (pages first) after them. */
+/** The built site and its Chromium for a test file: started before its tests, closed (pages first) after them. */
 export function useAppSession(launch: LaunchOptions = {}): AppSession {
   let site: AppSite | undefined;
-  let browser: Browser | undefined;
+  const browsers = new Map<string, Promise<Browser>>();
+  const browserFor = (opts: LaunchOptions): Promise<Browser> => {
+    const key = JSON.stringify(opts);
+    if (!browsers.has(key)) browsers.set(key, launchChromium(opts));
+    return browsers.get(key)!;
+  };
   const opened: OpenPage[] = [];
   beforeAll(async () => {
-    [site, browser] = await Promise.all([startAppSite(), launchChromium(launch)]);
+    [site] = await Promise.all([startAppSite(), browserFor(launch)]);
   });
   afterAll(async () => {
     for (const tab of opened) await tab.close().catch(() => {});
-    await browser?.close();
+    for (const browser of browsers.values()) await (await browser).close().catch(() => {});
     await site?.close();
   });
   const started = <T>(value: T | undefined): T => {
@@ -57,11 +65,8 @@ export function useAppSession(launch: LaunchOptions = {}): AppSession {
     get site() {
       return started(site);
     },
-    get browser() {
-      return started(browser);
-    },
-    async open(target = '', opts = {}) {
-      const tab = await openPage(started(browser), new URL(target, started(site).url).href, opts);
+    async open(target = '', { launch: chosen = launch, ...opts } = {}) {
+      const tab = await openPage(await browserFor(chosen), new URL(target, started(site).url).href, opts);
       opened.push(tab);
       return tab;
     },

@@ -5,28 +5,16 @@
 // inline script, so the count of zero means something.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page, Worker } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { createServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEVICE_PREFERENCE_KEY } from '../../src/encoder/device-preference';
 import { contentSecurityPolicy } from '../../src/core/security/content-security-policy';
-import { findFreePort, launchChromium, openPage, PROJECT_ROOT, saveScreenshot, SCREENSHOT_DIR, type OpenPage } from './browser-harness';
-import { startAppSite, type AppSite } from './app-browser';
+import { findFreePort, PROJECT_ROOT, saveScreenshot, SCREENSHOT_DIR, type OpenPage } from './browser-harness';
+import { useAppSession } from './app-browser';
 import { loadFixtureModel, openLexiconCorpus, waitForRanking } from './app-steps';
 
-let site: AppSite;
-const browsers: Browser[] = [];
-const tabs: OpenPage[] = [];
-
-beforeAll(async () => {
-  site = await startAppSite();
-});
-
-afterAll(async () => {
-  for (const t of tabs) await t.close().catch(() => {});
-  for (const b of browsers) await b.close().catch(() => {});
-  await site?.close();
-});
+const app = useAppSession();
 
 /** Records the page's violations (before any of its scripts run) in window.__csp. */
 const RECORD_PAGE = `window.__csp = [];
@@ -61,11 +49,8 @@ async function pageViolations(page: Page): Promise<string[]> {
 }
 
 async function runUnderPolicy(webgpu: boolean, shot: string): Promise<{ violations: string[]; badge: string; tab: OpenPage }> {
-  const browser = await launchChromium({ webgpu });
-  browsers.push(browser);
   const choice = webgpu ? `localStorage.setItem(${JSON.stringify(DEVICE_PREFERENCE_KEY)}, 'webgpu');` : '';
-  const tab = await openPage(browser, 'about:blank');
-  tabs.push(tab);
+  const tab = await app.open('about:blank', { launch: { webgpu } });
   const { page } = tab;
   await tab.context.addInitScript(`${RECORD_PAGE}\n${choice}`);
   const workers: Worker[] = [];
@@ -78,7 +63,7 @@ async function runUnderPolicy(webgpu: boolean, shot: string): Promise<{ violatio
   await page.setViewportSize({ width: 1366, height: 900 });
   const t0 = Date.now();
   const step = (what: string) => process.env.CSP_TEST_VERBOSE && console.log(`${webgpu ? 'webgpu' : 'wasm'} ${Date.now() - t0} ms: ${what}`);
-  await page.goto(site.url);
+  await page.goto(app.site.url);
   await waitForRanking(page);
   await openLexiconCorpus(page);
   await loadFixtureModel(page, 90_000);
@@ -132,7 +117,7 @@ async function runUnderPolicy(webgpu: boolean, shot: string): Promise<{ violatio
 
 describe('the built app under its Content-Security-Policy', () => {
   it('serves the policy in the headers (page and workers) and in the page', async () => {
-    const res = await fetch(site.url);
+    const res = await fetch(app.site.url);
     expect(res.headers.get('content-security-policy')).toBe(contentSecurityPolicy({ delivery: 'header' }));
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     const html = await res.text();
@@ -140,7 +125,7 @@ describe('the built app under its Content-Security-Policy', () => {
     expect(meta?.[1].replaceAll('&#39;', "'")).toBe(contentSecurityPolicy({ delivery: 'meta' }));
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script in the build
     const worker = /assets\/[\w.-]*worker[\w.-]*\.js/.exec(await readFile(new URL('../../test-results/app-dist/index.html', import.meta.url), 'utf8'));
-    if (worker) expect((await fetch(`${site.url}${worker[0]}`)).headers.get('content-security-policy')).toContain("connect-src 'self'");
+    if (worker) expect((await fetch(`${app.site.url}${worker[0]}`)).headers.get('content-security-policy')).toContain("connect-src 'self'");
   });
 
   it('loads the fixture model, ranks, evaluates, trains and exports on WASM with no violation', async () => {
@@ -188,10 +173,7 @@ describe('the built app under its Content-Security-Policy', () => {
       const scripts = (await res.text()).match(/<script\b[^>]*>/g) ?? [];
       expect(scripts.length).toBeGreaterThan(1);
       for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
-      const browser = await launchChromium();
-      browsers.push(browser);
-      const tab = await openPage(browser, `http://localhost:${port}/`, { initScript: RECORD_PAGE });
-      tabs.push(tab);
+      const tab = await app.open(`http://localhost:${port}/`, { initScript: RECORD_PAGE });
       await waitForRanking(tab.page);
       expect(await pageViolations(tab.page)).toEqual([]);
     } finally {

@@ -2,26 +2,14 @@
 // show the same ranking and the same whole-corpus figures, and the badge must say which ran.
 // SwiftShader is a software adapter, which 'auto' declines, so the WebGPU run is the user's explicit
 // choice (the stored device preference, src/encoder/device-preference.ts).
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { DEVICE_PREFERENCE_KEY } from '../../src/encoder/device-preference';
-import { launchChromium, openPage, saveScreenshot, type OpenPage } from './browser-harness';
-import { startAppSite, type AppSite } from './app-browser';
+import { saveScreenshot } from './browser-harness';
+import { useAppSession } from './app-browser';
 import { loadFixtureModel, openLexiconCorpus, waitForRanking } from './app-steps';
 
-let site: AppSite;
-const browsers: Browser[] = [];
-const tabs: OpenPage[] = [];
-
-beforeAll(async () => {
-  site = await startAppSite();
-});
-
-afterAll(async () => {
-  for (const t of tabs) await t.close().catch(() => {});
-  for (const b of browsers) await b.close().catch(() => {});
-  await site?.close();
-});
+const app = useAppSession();
 
 interface DenseRun {
   badge: string;
@@ -32,11 +20,8 @@ interface DenseRun {
 }
 
 async function runFixture(webgpu: boolean, shot: string): Promise<DenseRun> {
-  const browser = await launchChromium({ webgpu });
-  browsers.push(browser);
   const choice = webgpu ? `localStorage.setItem(${JSON.stringify(DEVICE_PREFERENCE_KEY)}, 'webgpu');` : undefined;
-  const tab = await openPage(browser, site.url, { initScript: choice });
-  tabs.push(tab);
+  const tab = await app.open('', { initScript: choice, launch: { webgpu } });
   const page: Page = tab.page;
   await page.setViewportSize({ width: 1366, height: 900 });
   await waitForRanking(page);
