@@ -3,6 +3,7 @@
  * same element is what the page shows, the SVG file and the PNG. Every series has a colour and a
  * marker shape and is named in the legend: colour is never the only cue.
  */
+import type { ReactNode } from 'react';
 import type { MarkerShape } from '../../../core/teaching/series-palette';
 
 export interface ChartSeries {
@@ -12,7 +13,26 @@ export interface ChartSeries {
   values: (number | null)[];
 }
 
-const FONT = 'system-ui, sans-serif';
+export const FONT = 'system-ui, sans-serif';
+
+/** The SVG each strategy chart is drawn in: an image with its label, marked for export, on white (the PNG has no page behind it). */
+export function ChartSvg({ label, width, height, testId, children }: { label: string; width: number; height: number; testId?: string; children: ReactNode }) {
+  return (
+    <svg
+      role="img"
+      aria-label={label}
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      data-chart=""
+      data-testid={testId}
+      style={{ maxWidth: '100%', height: 'auto' }}
+    >
+      <rect width={width} height={height} fill="#ffffff" />
+      {children}
+    </svg>
+  );
+}
 
 export function Marker({ shape, x, y, colour, size = 5 }: { shape: MarkerShape; x: number; y: number; colour: string; size?: number }) {
   const common = { fill: colour, stroke: '#ffffff', strokeWidth: 1 };
@@ -76,17 +96,7 @@ export function DotChart({ label, categories, series, yLabel, guide, format, yMa
   const offset = (i: number) => (band * (i + 1)) / (series.length + 1);
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => t * max);
   return (
-    <svg
-      role="img"
-      aria-label={label}
-      width={width}
-      height={height}
-      viewBox={`0 0 ${width} ${height}`}
-      data-chart=""
-      data-testid={testId}
-      style={{ maxWidth: '100%', height: 'auto' }}
-    >
-      <rect width={width} height={height} fill="#ffffff" />
+    <ChartSvg label={label} width={width} height={height} testId={testId}>
       {ticks.map((t) => (
         <g key={t}>
           <line x1={left} x2={width - 10} y1={y(t)} y2={y(t)} stroke="#e3e3e3" />
@@ -133,7 +143,7 @@ export function DotChart({ label, categories, series, yLabel, guide, format, yMa
         </g>
       ))}
       <SvgLegend series={series} x={left} y={height - 12} />
-    </svg>
+    </ChartSvg>
   );
 }
 
@@ -160,17 +170,7 @@ export function MapBars({ settings, series, paper, marks, testId }: MapBarsProps
   const group = (width - left - 10) / settings.length;
   const barW = Math.min(20, (group - 24) / bars);
   return (
-    <svg
-      role="img"
-      aria-label="mAP per setting, per strategy, with the paper's figures"
-      width={width}
-      height={height}
-      viewBox={`0 0 ${width} ${height}`}
-      data-chart=""
-      data-testid={testId}
-      style={{ maxWidth: '100%', height: 'auto' }}
-    >
-      <rect width={width} height={height} fill="#ffffff" />
+    <ChartSvg label="mAP per setting, per strategy, with the paper's figures" width={width} height={height} testId={testId}>
       <defs>
         <pattern id="paper-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
           <rect width="6" height="6" fill="#ffffff" />
@@ -231,6 +231,6 @@ export function MapBars({ settings, series, paper, marks, testId }: MapBarsProps
           hatched, outlined in the strategy's colour: the paper's figures ({paper.map((p) => p.label).join(', ')})
         </text>
       </g>
-    </svg>
+    </ChartSvg>
   );
 }

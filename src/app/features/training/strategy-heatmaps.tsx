@@ -1,8 +1,7 @@
 /** X->Y mAP grids, one per series, as small multiples on one colour scale (viridis). */
 import { sequentialColour, textColourOn } from '../../../core/analysis/colour-scale';
 import type { HeatmapData } from '../../../core/analysis/heatmap-data';
-
-const FONT = 'system-ui, sans-serif';
+import { ChartSvg, FONT } from './strategy-charts';
 
 export function HeatmapMultiples({
   heatmaps,
@@ -26,17 +25,7 @@ export function HeatmapMultiples({
   const t = (v: number) => (v - lo) / (hi - lo || 1);
   const showValues = cell >= 30;
   return (
-    <svg
-      role="img"
-      aria-label={`X to Y mAP grids for ${titles.join(', ')}, on one colour scale from ${lo} to ${hi}`}
-      width={width}
-      height={height}
-      viewBox={`0 0 ${width} ${height}`}
-      data-chart=""
-      data-testid={testId}
-      style={{ maxWidth: '100%', height: 'auto' }}
-    >
-      <rect width={width} height={height} fill="#ffffff" />
+    <ChartSvg label={`X to Y mAP grids for ${titles.join(', ')}, on one colour scale from ${lo} to ${hi}`} width={width} height={height} testId={testId}>
       {heatmaps.map((h, hi2) => {
         const x0 = hi2 * (gridW + gap);
         return (
@@ -100,6 +89,6 @@ export function HeatmapMultiples({
           mAP, one scale for every grid; rows: question language, columns: passage language; outlined: the diagonal (same language)
         </text>
       </g>
-    </svg>
+    </ChartSvg>
   );
 }
