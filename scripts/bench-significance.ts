@@ -15,6 +15,7 @@
  * runs it) three times (the first includes the dev server compiling the worker's modules) and
  * checks its p-values equal Node's.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { compareReports } from '../src/core/comparison/compare-reports';
@@ -57,6 +58,31 @@ function timed<T>(f: () => T): { value: T; cpuS: number; wallS: number } {
   return { value, cpuS: (used.user + used.system) / 1e6, wallS: (performance.now() - wall) / 1000 };
 }
 
+/**
+ * CPU seconds used so far by this process's descendants (the browser's processes), from
+ * /proc/<pid>/stat (utime + stime, in clock ticks of 1/100 s): wall time in a loaded machine
+ * mostly measures waiting for a core.
+ */
+function childrenCpuS(): number {
+  const stats = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .flatMap((pid) => {
+      try {
+        // Fields after the ")" that ends the command name: state, ppid, ... utime (14th field), stime (15th).
+        const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        return [{ pid: Number(pid), ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) }];
+      } catch {
+        return []; // ended meanwhile
+      }
+    });
+  const mine = new Set([process.pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const s of stats) if (!mine.has(s.pid) && mine.has(s.ppid)) grew = !!mine.add(s.pid);
+  }
+  return stats.filter((s) => s.pid !== process.pid && mine.has(s.pid)).reduce((sum, s) => sum + s.ticks, 0) / 100;
+}
+
 type Kernel = (diffs: readonly number[], opts: RandomizationOptions) => RandomizationResult;
 const runAll = (kernel: Kernel, tests: ReturnType<typeof testsOf>) => tests.map((t) => kernel(t.diffs, { permutations, seed, weights: t.weights }).p);
 
@@ -96,13 +122,18 @@ if (values.browser) {
   const browser = await launchChromium();
   try {
     const tab = await openPage(browser, `${site.url}${TEST_PAGES.comparison}`, { waitFor: 'document.body.dataset.ready === "true"' });
-    const runs: { ms: number; p: number[] }[] = [];
-    for (let i = 0; i < 3; i++) runs.push(await tab.page.evaluate(() => window.comparisonHarness.time(2026)));
+    const runs: { ms: number; cpuS: number; p: number[] }[] = [];
+    await tab.page.evaluate(() => window.comparisonHarness.prepare(2026));
+    for (let i = 0; i < 3; i++) {
+      const cpu = childrenCpuS();
+      const run = await tab.page.evaluate(() => window.comparisonHarness.time());
+      runs.push({ ...run, cpuS: childrenCpuS() - cpu });
+    }
     await tab.close();
     // The worker runs the app's defaults (10,000 permutations, seed 1): its p-values equal Node's only with those.
     browserSame = permutations !== 10_000 || seed !== 1 || runs.every((r) => r.p.length === fromCompare.length && r.p.every((p, i) => p === fromCompare[i]));
     console.log(
-      `\nthe app's comparison worker in Chromium, end to end (start, post, tests, answer): ${runs.map((r) => `${(r.ms / 1000).toFixed(2)} s`).join(', ')} wall`,
+      `\nthe app's comparison worker in Chromium, end to end (start, post, tests, answer), 3 runs: ${runs.map((r) => `${(r.ms / 1000).toFixed(2)} s wall (${r.cpuS.toFixed(2)} s CPU of the browser's processes)`).join(', ')}`,
     );
     console.log(`its p-values equal Node's: ${permutations === 10_000 && seed === 1 ? (browserSame ? 'yes' : 'NO') : 'not checked (run with the defaults)'}`);
   } finally {
