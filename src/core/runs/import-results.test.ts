@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { boundsCaveat } from './describe-diagnostics';
 import { importResults, poolOfName, textSource } from './import-results';
 import type { CorpusJudgments } from './lang-map';
 import { findRunQuery, runQueryRanking } from './run-lists';
@@ -34,6 +35,7 @@ describe('opening results in the app (importResults)', () => {
     expect(multi.cells[1].metrics.ap).toBe(1);
     expect(run.report.corpus).toBe('tiny');
     expect(run.diagnostics.truncated).toBeNull();
+    expect(boundsCaveat(run.diagnostics)).toBeNull();
 
     // The ranking view's list: the run's order, languages from the corpus, answers wherever they sit.
     const q1 = findRunQuery(run.lists, 'q1', 'multi', null);
@@ -56,6 +58,9 @@ describe('opening results in the app (importResults)', () => {
     const [run] = await importResults({ runs: [textSource('cut.trec', truncated)], corpus: CORPUS });
     expect(run.diagnostics.truncated).toEqual({ queries: [{ qid: 'q1', cell: 'en->*', depth: 4, relevant: 2, absent: 1 }], absentRelevant: 1 });
     expect(run.diagnostics.notes.join('\n')).toMatch(/1 query miss 1 relevant document from the run .*lower bounds/);
+    expect(boundsCaveat(run.diagnostics)).toBe(
+      'Truncated run: the figures are lower bounds on AP, R@1, R@10, MRR and nDCG@10, and the maximum rank distance an upper bound; 1 relevant item absent from the run (1 query).',
+    );
     expect(run.diagnostics.unknownDocs).toEqual({ count: 1, examples: ['x7'], entries: 1 });
     expect(run.diagnostics.notes.join('\n')).toContain('1 run document (1 entry) are not in the language map (e.g. x7)');
     // Lower bound: e3 at rank 4, g1 counted as never retrieved: AP = (1/4) / 2.

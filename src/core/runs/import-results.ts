@@ -6,7 +6,6 @@ import type { ImportedRun } from './import-report';
 import { createLangMapParser, docMapEntry, languagesFromCorpus, queryLanguageLookup, queryMapEntry, type CorpusJudgments } from './lang-map';
 import type { ParsedRun } from './parsed-run';
 import { looksLikeJson, parseRanxQrels, parseRanxRun } from './ranx-json';
-import { RunFormatError } from './run-format-error';
 import { buildRunLists, type RunLists } from './run-lists';
 import { scoreRun } from './score-run';
 import { createTrecQrelsParser, type Qrels, type QueryQrels } from './trec-qrels';
