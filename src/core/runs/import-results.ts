@@ -69,7 +69,8 @@ export async function importResults(input: ResultsInput, opts: { signal?: AbortS
     const file = source.name;
     runs.push(await read(source, (first) => (looksLikeJson(first) ? (text: string) => parseRanxRun(file, text, docs) : createTrecRunParser(file, docs))));
   }
-  if (!qrels) qrels = corpusQrels(runs, docs, corpus);
+  // The corpus's judgments are taken per run, so each run's counts speak of its own queries only.
+  const judged = runs.map((run) => qrels ?? corpusQrels([run], docs, corpus));
 
   let queryLangs: Map<string, LangCode> | null = null;
   if (input.docLangs) {
@@ -93,9 +94,9 @@ export async function importResults(input: ResultsInput, opts: { signal?: AbortS
 
   return runs.map((run, i) => {
     const pool = poolOfName(input.runs[i].name);
-    const scored = scoreRun(run, qrels, docs, { corpus: fromCorpus ? corpus.name : (input.docLangs?.name ?? ''), queryLang, pool, tieKey });
+    const scored = scoreRun(run, judged[i], docs, { corpus: fromCorpus ? corpus.name : (input.docLangs?.name ?? ''), queryLang, pool, tieKey });
     const report = fromCorpus ? withCorpusSkipped(scored.report, corpus) : scored.report;
-    const relevantOf = (qid: string) => qrels.queries.get(qid)?.relevant;
+    const relevantOf = (qid: string) => judged[i].queries.get(qid)?.relevant;
     return {
       name: input.runs[i].name.replace(/\.(trec|txt|run|json)$/i, ''),
       report,

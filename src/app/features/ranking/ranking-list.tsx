@@ -50,6 +50,7 @@ export function RankingList({ ranking, interactive = true }: { ranking: Ranking 
               data-row={interactive ? i : undefined}
               data-testid="result"
               data-lang={c.lang}
+              data-id={c.id}
               data-relevant={c.relevant ? 'true' : 'false'}
               aria-current={isSelected ? 'true' : undefined}
               onClick={interactive ? () => useApp.getState().selectRow(i) : undefined}

@@ -60,7 +60,7 @@ async function open(job: ResultsJob): Promise<void> {
           if (file === lastFile && now - lastPost < PROGRESS_EVERY_MS && done < total) return;
           lastPost = now;
           lastFile = file;
-          post({ type: 'progress', info: { stage: `Reading ${file}… ${mb(done)} MB of ${mb(total)}`, done, total } });
+          post({ type: 'progress', info: { stage: `Reading ${file}… ${mb(done)} MB of ${mb(total)} MB`, done, total } });
         },
       },
     );

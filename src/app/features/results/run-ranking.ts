@@ -47,7 +47,8 @@ export function rankingFromRun(entry: ImportedRunEntry, ask: RunRankingAsk): Ran
     retriever: ask.retrieverId,
     strategy: 'untrained',
     label: `run ${entry.name}`,
-    poolLangs: [...new Set(main.top.map((c) => c.lang))],
+    // A run does not say its pool: the languages in play for a multilingual run, else those its list holds.
+    poolLangs: multi ? ask.inPlay : [...new Set(main.top.map((c) => c.lang))],
     topK: ask.topK,
     main: { ...main, metrics },
     ladder: null,
