@@ -48,8 +48,11 @@ async function openResults(page: Page, runs: string[]): Promise<void> {
   await page.click('[data-testid="results-open"]');
 }
 
-/** The set-up panel scrolls on its own: its Open results section is captured by itself. */
-const shootSection = (page: Page, name: string) => page.getByTestId('open-results').screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+/** The set-up panel is sticky and scrolls on its own: the Open results section is scrolled into it and the window captured. */
+async function shootSection(page: Page, name: string): Promise<void> {
+  await page.getByTestId('open-results').evaluate((e) => e.scrollIntoView({ block: 'end' }));
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+}
 
 const importedCount = (page: Page) => page.locator('[data-testid="imported-run"]').count();
 
