@@ -66,7 +66,7 @@ describe('the synthetic benchmark in Ranking', () => {
     expect(await page.textContent('[data-testid="ranking-problem"]')).toContain('pick one of its questions');
     await saveScreenshot(page, 'app-synthetic-free-text');
     await page.getByTestId('question-select').click();
-    await page.getByRole('option').first().click();
+    await page.getByRole('listbox', { name: 'Benchmark questions' }).getByRole('option').first().click();
     await waitForRanking(page);
 
     // A short run on the synthetic benchmark (no model), then the strategies in Ranking.
