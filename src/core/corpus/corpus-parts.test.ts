@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinCorpus, splitCorpus, type CorpusPart } from './corpus-parts';
+import { joinCorpus, packStrings, splitCorpus, unpackStrings, type CorpusPart } from './corpus-parts';
 import type { LoadedCorpus } from './loaded-corpus';
 
 const para = 'Alpha one. Beta two.';
@@ -37,9 +37,19 @@ describe('splitCorpus / joinCorpus', () => {
 
   it('sends each paragraph context once, however many sentences share it', () => {
     const { parts } = roundTrip(1);
-    const sent = parts.flatMap((p) => (p.kind === 'passages' ? p.contexts : []));
+    const sent = parts.flatMap((p) => (p.kind === 'passages' ? unpackStrings(p.contexts) : []));
     expect(sent).toEqual([para, 'Alpha eins. Beta zwei.']);
     expect(parts.map((p) => p.kind)).toEqual(['passages', 'passages', 'passages', 'passages', 'questions', 'questions', 'questions', 'end']);
+  });
+
+  it('leaves the paragraph contexts out when asked, and keeps everything else', () => {
+    const parts = [...splitCorpus(loaded, 2, { contexts: false })].map((p) => structuredClone(p));
+    expect(parts.flatMap((p) => (p.kind === 'passages' ? unpackStrings(p.contexts) : []))).toEqual([]);
+    const join = joinCorpus();
+    for (const p of parts) join.add(p);
+    const back = join.finish();
+    expect(back.corpus.passages).toEqual(loaded.corpus.passages.map(({ context: _c, ...p }) => p));
+    expect(back.corpus.questions).toEqual(loaded.corpus.questions);
   });
 
   it('cuts parts at the batch size', () => {
@@ -58,5 +68,14 @@ describe('splitCorpus / joinCorpus', () => {
     const orphan = joinCorpus();
     expect(() => orphan.add(parts[1])).toThrow('passage de/p/s0 names context 1, but only 1 arrived');
     expect(() => splitCorpus(loaded, 0).next()).toThrow('batch must be at least 1');
+  });
+
+  it('packs texts into one string per part and gives each back whole, empty and non-Latin ones too', () => {
+    const texts = ['Alpha one.', '', 'Ünïcödé 😀 текст', 'x'];
+    const packed = structuredClone(packStrings(texts));
+    expect(packed.joined).toBe(texts.join(''));
+    expect(unpackStrings(packed)).toEqual(texts);
+    expect(unpackStrings(packStrings([]))).toEqual([]);
+    expect(() => unpackStrings({ joined: 'abc', ends: new Uint32Array([2]) })).toThrow('packed strings end at 2, but 3 characters arrived');
   });
 });
