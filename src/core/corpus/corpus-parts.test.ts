@@ -54,7 +54,7 @@ describe('splitCorpus / joinCorpus', () => {
 
   it('cuts parts at the batch size', () => {
     const { parts } = roundTrip(3);
-    expect(parts.map((p) => (p.kind === 'passages' ? p.passages.length : p.kind === 'questions' ? p.questions.length : 0))).toEqual([3, 1, 3, 0]);
+    expect(parts.map((p) => (p.kind === 'passages' ? p.ids.ends.length : p.kind === 'questions' ? p.questions.length : 0))).toEqual([3, 1, 3, 0]);
   });
 
   it('refuses a corpus without its end, a part after the end, and a context that never arrived', () => {
@@ -68,6 +68,9 @@ describe('splitCorpus / joinCorpus', () => {
     const orphan = joinCorpus();
     expect(() => orphan.add(parts[1])).toThrow('passage de/p/s0 names context 1, but only 1 arrived');
     expect(() => splitCorpus(loaded, 0).next()).toThrow('batch must be at least 1');
+    const first = parts[0] as Extract<CorpusPart, { kind: 'passages' }>;
+    expect(() => joinCorpus().add({ ...first, langAt: new Uint16Array([0, 5]) })).toThrow('passage en/p/s1 names language 5, but the part lists 1');
+    expect(() => joinCorpus().add({ ...first, contextAt: new Int32Array([0]) })).toThrow('a part of 2 passages arrived with columns of other lengths');
   });
 
   it('packs texts into one string per part and gives each back whole, empty and non-Latin ones too', () => {
