@@ -8,6 +8,7 @@ import { RankingSummary } from './ranking-summary';
 import { SideBySide } from './side-by-side';
 import { StrategyBar } from './strategy-bar';
 import { SyntheticBanner } from './synthetic-banner';
+import { RunSourceBar } from '../results/run-source-bar';
 import './ranking.css';
 import './ranking-ladder.css';
 import './ranking-small-screens.css';
@@ -27,6 +28,7 @@ export function RankingTab() {
       <SyntheticBanner />
       <QueryBar />
       <StrategyBar />
+      <RunSourceBar />
       <RankingSummary />
       {stale && (
         <div className="hint-box stale-ranking" role="status" data-testid="ranking-stale">

@@ -1,6 +1,7 @@
 import { CorpusSection } from './corpus-section';
 import { LanguagesSection } from './languages-section';
 import { RetrieverSection } from './retriever-section';
+import { OpenResultsSection } from '../results/open-results-section';
 import './setup.css';
 
 export function SetupPanel() {
@@ -9,6 +10,7 @@ export function SetupPanel() {
       <CorpusSection />
       <RetrieverSection />
       <LanguagesSection />
+      <OpenResultsSection />
     </aside>
   );
 }
