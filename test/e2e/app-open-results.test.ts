@@ -189,6 +189,12 @@ describe('Open results', () => {
     expect(await shown('recallAt10')).toBe(metrics.settings.multi.macro.recallAt10); // the top 10 is all the cut run holds, and all R@10 reads
     expect(await shown('ap')).toBeLessThan(metrics.settings.multi.macro.ap);
     await saveScreenshot(page, 'app-open-results-truncated');
+
+    // Compared with the complete run (A), with significance: cutting the run lowers AP in a way the randomization test sees.
+    await page.selectOption('[data-testid="compare-select"]', { label: 'run.multi (imported run) · lexicon-corpus' });
+    await page.waitForSelector('section.cmp[data-status="done"]', { timeout: 120_000 });
+    const apRow = page.locator('section.cmp tr[data-setting="multi"][data-metric="ap"]');
+    expect(Number(await apRow.locator('[data-column="p"]').getAttribute('data-value'))).toBeLessThan(0.01);
   }, 180_000);
 
   it('reads a large run in a worker with progress and Cancel; the page never blocks for 200 ms', async () => {
