@@ -1,6 +1,7 @@
 /** The app's one store, built from feature slices (zustand's slices pattern). */
 import { create, type StateCreator } from 'zustand';
 import { createCorpusSlice, type CorpusSlice } from './features/setup/corpus-slice';
+import { createEmbeddingsSlice, type EmbeddingsSlice } from './features/setup/embeddings-slice';
 import { createEvaluationSlice, type EvaluationSlice } from './features/evaluation/evaluation-slice';
 import { createQuerySlice, type QuerySlice } from './features/ranking/query-slice';
 import { createRankingSlice, type RankingSlice } from './features/ranking/ranking-slice';
@@ -8,13 +9,14 @@ import { createRetrieverSlice, type RetrieverSlice } from './features/setup/retr
 import { createStrategySlice, type StrategySlice } from './features/ranking/strategy-slice';
 import { createViewSlice, type ViewSlice } from './shell/view-slice';
 
-export type AppState = CorpusSlice & RetrieverSlice & QuerySlice & RankingSlice & StrategySlice & EvaluationSlice & ViewSlice;
+export type AppState = CorpusSlice & RetrieverSlice & EmbeddingsSlice & QuerySlice & RankingSlice & StrategySlice & EvaluationSlice & ViewSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
 
 export const useApp = create<AppState>()((...a) => ({
   ...createCorpusSlice(...a),
   ...createRetrieverSlice(...a),
+  ...createEmbeddingsSlice(...a),
   ...createQuerySlice(...a),
   ...createRankingSlice(...a),
   ...createStrategySlice(...a),

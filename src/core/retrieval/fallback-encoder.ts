@@ -5,13 +5,14 @@ import type { Encoder, RunOptions, TextKind } from './types';
  * Imported embeddings first, a model for the rest: texts the file holds rows for are answered
  * from it, and any other text (a question typed by hand) goes to `fallback()`, the model that
  * made the file, once it is loaded. With no model yet, such texts are refused with the
- * precomputed encoder's own message (free text needs a model). The id stays the file's, so
- * caches keyed by it keep their rows when the model arrives.
+ * precomputed encoder's own message (free text needs a model). The id stays the file's (or
+ * `opts.id`: the model's, when the file holds that model's rows), so caches keyed by it keep
+ * their rows when the model arrives.
  */
-export function createFallbackEncoder(primary: PrecomputedEncoder, fallback: () => Encoder | null): Encoder {
+export function createFallbackEncoder(primary: PrecomputedEncoder, fallback: () => Encoder | null, opts: { id?: string } = {}): Encoder {
   const { dim } = primary;
   return {
-    id: primary.id,
+    id: opts.id ?? primary.id,
     dim,
     async embed(texts: readonly string[], kind: TextKind, opts?: RunOptions): Promise<Float32Array> {
       const missing: number[] = [];

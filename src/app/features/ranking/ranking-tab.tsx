@@ -8,6 +8,7 @@ import { RankingSummary } from './ranking-summary';
 import { SideBySide } from './side-by-side';
 import { StrategyBar } from './strategy-bar';
 import { SyntheticBanner } from './synthetic-banner';
+import { ImportedBanner } from './imported-banner';
 import './ranking.css';
 import './ranking-ladder.css';
 import './ranking-small-screens.css';
@@ -25,6 +26,7 @@ export function RankingTab() {
     <div className="ranking-tab" data-testid="ranking-tab" data-settled={pending ? 'false' : 'true'}>
       <Orientation />
       <SyntheticBanner />
+      <ImportedBanner />
       <QueryBar />
       <StrategyBar />
       <RankingSummary />

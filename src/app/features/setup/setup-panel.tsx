@@ -1,4 +1,5 @@
 import { CorpusSection } from './corpus-section';
+import { EmbeddingsSection } from './embeddings-section';
 import { LanguagesSection } from './languages-section';
 import { RetrieverSection } from './retriever-section';
 import './setup.css';
@@ -8,6 +9,7 @@ export function SetupPanel() {
     <aside className="setup" aria-label="Set-up">
       <CorpusSection />
       <RetrieverSection />
+      <EmbeddingsSection />
       <LanguagesSection />
     </aside>
   );
