@@ -76,13 +76,13 @@ describe('embeddings files in the app', () => {
     expect(Object.keys(modelFigures).length).toBeGreaterThan(10);
     const modelTraining = await train(a);
     const parquet = await save(a, 'save-embeddings-parquet');
-    expect(path.basename(parquet)).toBe('lexicon-corpus-fixture-xlmr-tiny-fp32-mean.parquet');
+    expect(path.basename(parquet)).toBe('lexicon-corpus-fixture-xlmr-tiny-q8-mean.parquet');
     const saved = await readParquetEmbeddings((await readFile(parquet)).buffer as ArrayBuffer, 'saved.parquet');
-    expect(saved.encoder).toBe('fixture/xlmr-tiny@fp32/mean');
+    expect(saved.encoder).toBe('fixture/xlmr-tiny@q8/mean');
     // The trained hybrid adapter's rows, saved the same way and named so.
     await a.selectOption('[data-testid="save-embeddings-rows"]', 'hybrid');
     const adapted = await readParquetEmbeddings((await readFile(await save(a, 'save-embeddings-parquet'))).buffer as ArrayBuffer, 'adapted.parquet');
-    expect(adapted.encoder).toBe('fixture/xlmr-tiny@fp32/mean+hybrid-adapter');
+    expect(adapted.encoder).toBe('fixture/xlmr-tiny@q8/mean+hybrid-adapter');
     expect(adapted.ids).toEqual(saved.ids);
     expect(adapted.rows).not.toEqual(saved.rows);
     expect(await a.textContent('[data-testid="embeddings-notice"]')).toMatch(/through the hybrid adapter\.$/);
@@ -103,7 +103,7 @@ describe('embeddings files in the app', () => {
     expect(await b.inputValue('#query-input')).toBe(question);
     expect(await readScores(b)).toEqual(modelScores);
     expect(await b.textContent('[data-testid="imported-banner"]')).toContain(
-      'These embeddings came from xlmr-tiny (test fixture) in a file (lexicon-corpus-fixture-xlmr-tiny-fp32-mean.parquet); typing your own question downloads xlmr-tiny (test fixture).',
+      'These embeddings came from xlmr-tiny (test fixture) in a file (lexicon-corpus-fixture-xlmr-tiny-q8-mean.parquet); typing your own question downloads xlmr-tiny (test fixture).',
     );
     await saveScreenshot(b, 'app-embeddings-file-ranking');
     expect(await evaluate(b)).toEqual(modelFigures);

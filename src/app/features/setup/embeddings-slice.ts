@@ -22,6 +22,7 @@ import { selectAdaptersFor, useTraining } from '../training/training-slice';
 import { readEmbeddingsInWorker, writeEmbeddingsInWorker } from './embeddings-file-client';
 import type { EmbeddingsFormat } from './embeddings-file-messages';
 import { embeddingsFileStem } from './embeddings-files';
+import { createRowMemoEncoder } from '../ranking/row-memo-encoder';
 import { IMPORTED_ID, importedModelInfo, modelNamedBy, sameRowsAs, type ImportedEmbeddings } from './imported-embeddings';
 
 export interface EmbeddingsSlice {
@@ -257,7 +258,7 @@ export const createEmbeddingsSlice: SliceCreator<EmbeddingsSlice> = (set, get) =
           { onProgress: (progress) => get().freeTextLoading && set({ freeTextLoading: { label: entry.label, progress } }) },
         );
         if (get().imported?.source !== imported.source || get().retrieverId !== IMPORTED_ID) return;
-        freeTextEncoder = model;
+        freeTextEncoder = createRowMemoEncoder(model);
         set({ freeTextLoading: null, freeTextReady: true });
         get().scheduleRanking(0);
       } catch (e) {

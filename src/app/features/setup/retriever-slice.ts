@@ -13,6 +13,7 @@ import type { SliceCreator } from '../../app-store';
 import { pageGpuReport } from './page-gpu';
 import { isSyntheticRef, SYNTHETIC_ID, syntheticModelInfo } from './synthetic-source';
 import { withImportedRows } from './embeddings-slice';
+import { createRowMemoEncoder } from '../ranking/row-memo-encoder';
 import { IMPORTED_ID } from './imported-embeddings';
 import type { Encoder } from '../../../core/retrieval/types';
 
@@ -133,8 +134,10 @@ export const createRetrieverSlice: SliceCreator<RetrieverSlice> = (set, get) => 
           },
         );
         if (controller.signal.aborted) return;
-        // An open embeddings file of this model's rows answers for the corpus's texts (restored rows).
-        setCurrentEncoder(withImportedRows(encoder, get().imported));
+        // Each text is embedded once per load (a q8 model's row depends on its batch-mates), so the
+        // ranking, evaluation, training and saved files all see the same row for a text. An open
+        // embeddings file of this model's rows answers for the corpus's texts (restored rows).
+        setCurrentEncoder(withImportedRows(createRowMemoEncoder(encoder), get().imported));
         set({ retrieverId: entry.id, encoderInfo: encoder.info, modelLoading: null });
         get().scheduleRanking(0);
       } catch (e) {
