@@ -4,14 +4,20 @@
  * browser's training worker (Debian's headless Chromium, the Vite dev server), in one run, and
  * prints the ratio. Both run the same experiment (runExperiment: 10% of the question ids held
  * out, the untrained encoder and each adapter evaluated on them), so the results must agree too.
- * Also prints the cost of one InfoNCE + AdamW step.
+ * Also prints the cost of one InfoNCE + AdamW step, and (for the first seed) runs the same
+ * experiment in Node with the training and adapter products on onnxruntime-node, as the CLI's
+ * `experiment` does, printing its ratio against the TypeScript kernel from this run.
  *
- *   npm run bench:train -- [--epochs 10] [--rank 0] [--seed 1] [--eval] [--seeds 1,2,3] [--node-only]
+ *   npm run bench:train -- [--epochs 10] [--rank 0] [--seed 1] [--eval] [--seeds 1,2,3] [--node-only] [--skip-ort]
  *
  * --eval prints the held-out figures per strategy; --seeds runs Node for several seeds (the
- * browser for the first); --node-only skips the browser.
+ * browser for the first); --node-only skips the browser; --skip-ort the onnxruntime-node run.
  */
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import type { MatrixProducts } from '../src/core/numeric/matrix-products';
+import { createProbedProducts } from '../src/core/numeric/probed-products';
+import { createOrtNodeBackend } from '../src/encoder/ort-node-backend';
 import { createAdamW } from '../src/core/training/adamw';
 import { adapterParamCount, createIdentityAdapter } from '../src/core/training/adapter';
 import { createInfoNceLoss } from '../src/core/training/loss';
@@ -30,6 +36,7 @@ const { values } = parseArgs({
     seeds: { type: 'string' },
     eval: { type: 'boolean', default: false },
     'node-only': { type: 'boolean', default: false },
+    'skip-ort': { type: 'boolean', default: false },
   },
 });
 const epochs = Number(values.epochs);
@@ -42,33 +49,40 @@ interface Timing {
   evalMs: number[];
   generateMs: number;
   totalMs: number;
+  /** Process CPU time, all threads. */
+  cpuMs: number;
   rows: ResultRow[];
+  curves: number[][];
 }
 
-function timeSteps(dim: number, stepRank: number, batch: number, repeats: number): number {
+async function timeSteps(dim: number, stepRank: number, batch: number, repeats: number, products?: MatrixProducts): Promise<number> {
   const rng = createRng(5);
   const x = Float64Array.from({ length: 2 * batch * dim }, () => rng.normal());
   const params = Float64Array.from(createIdentityAdapter(dim, stepRank, 1).params);
   const grad = new Float64Array(adapterParamCount({ dim, rank: stepRank }));
   const loss = createInfoNceLoss({ dim, rank: stepRank });
   const opt = createAdamW(params.length);
-  const step = () => {
-    loss.evaluate(params, { x, size: batch }, grad);
+  const step = async () => {
+    await loss.evaluateWith(products, params, { x, size: batch }, grad);
     opt.step(params, grad);
   };
-  for (let i = 0; i < 3; i++) step();
+  for (let i = 0; i < 3; i++) await step();
   const start = performance.now();
-  for (let i = 0; i < repeats; i++) step();
+  for (let i = 0; i < repeats; i++) await step();
   return (performance.now() - start) / repeats;
 }
 
 /** The experiment the browser worker runs, in this process. */
-async function runInNode(seed: number): Promise<Timing> {
+async function runInNode(seed: number, products?: MatrixProducts): Promise<Timing> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   const bench = generateSyntheticBenchmark({ seed });
   const generateMs = performance.now() - started;
-  const result = await runExperiment({ ...buildSyntheticCorpus(bench), ...settingsFor(seed) });
+  const result = await runExperiment({ ...buildSyntheticCorpus(bench), ...settingsFor(seed), products });
+  const used = process.cpuUsage(cpu);
   return {
+    cpuMs: (used.user + used.system) / 1000,
+    curves: result.strategies.map((s) => s.lossCurve.map((p) => p.loss)),
     trainMs: result.strategies.map((s) => s.trainMs),
     evalMs: [result.baseline.evalMs, ...result.strategies.map((s) => s.evalMs)],
     generateMs,
@@ -85,7 +99,16 @@ async function runInBrowser(seed: number): Promise<Timing & { browser: string }>
     const tab = await openPage(browser, `${site.url}${TEST_PAGES.training}`, { waitFor: 'document.body.dataset.ready === "true"' });
     const r = await tab.page.evaluate(([settings, s]) => window.trainingHarness.runSynthetic(settings, s), [settingsFor(seed), seed] as const);
     await tab.close();
-    return { trainMs: r.trainMs, evalMs: r.evalMs, generateMs: r.generateMs, totalMs: r.workerMs, rows: r.rows, browser: `Chromium ${browser.version()}` };
+    return {
+      trainMs: r.trainMs,
+      evalMs: r.evalMs,
+      generateMs: r.generateMs,
+      totalMs: r.workerMs,
+      cpuMs: Number.NaN,
+      rows: r.rows,
+      curves: [],
+      browser: `Chromium ${browser.version()}`,
+    };
   } finally {
     await browser.close();
     await site.close();
@@ -95,9 +118,17 @@ async function runInBrowser(seed: number): Promise<Timing & { browser: string }>
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
+const load = () => loadavg()[0].toFixed(1);
+console.log(`node ${process.version}, ${process.platform}/${process.arch}, load average ${load()} at the start`);
+// The products backend the CLI's experiment uses under --scoring auto (scoring-option.ts).
+const ortThreads = 2;
+const ort = values['skip-ort'] ? null : createOrtNodeBackend(ortThreads, { spinning: false });
+const ortProducts = ort ? createProbedProducts(ort, { onNotice: (m) => console.log(`warning: ${m}`) }) : undefined;
 for (const r of [0, 64, 32]) {
-  console.log(`one step (B=100, d=384, ${r === 0 ? 'full' : `rank ${r}`}): ${timeSteps(384, r, 100, 20).toFixed(1)} ms`);
+  const ts = await timeSteps(384, r, 100, 20);
+  const native = ortProducts ? await timeSteps(384, r, 100, 20, ortProducts) : Number.NaN;
+  const ortPart = ortProducts ? `, ${ortProducts.name} ${native.toFixed(1)} ms (${(ts / native).toFixed(1)}x)` : '';
+  console.log(`one step (B=100, d=384, ${r === 0 ? 'full' : `rank ${r}`}): TypeScript ${ts.toFixed(1)} ms${ortPart}`);
 }
 
 const strategies = ['monolingual', 'cross-lingual', 'hybrid'];
@@ -108,6 +139,7 @@ for (const [i, seed] of seeds.entries()) {
     `\nseed ${seed}, ${epochs} epochs, ${shape} adapter; Node: three strategies trained in ${seconds(sum(node.trainMs))} (${node.trainMs.map(seconds).join(', ')})`,
   );
   if (values.eval) console.log(formatResultsMarkdown(node.rows));
+  if (i === 0 && ortProducts) await compareOrt(seed, node, ortProducts);
   if (i > 0 || values['node-only']) continue;
 
   const web = await runInBrowser(seed);
@@ -126,4 +158,36 @@ for (const [i, seed] of seeds.entries()) {
   console.log(`| whole experiment | ${seconds(node.totalMs)} | ${seconds(web.totalMs)} | ${(web.totalMs / node.totalMs).toFixed(2)} |`);
   console.log(`results identical in Node and the browser: ${same ? 'yes' : 'NO'}`);
   if (!same) process.exitCode = 1;
+}
+await ort?.release();
+
+/** The same experiment with the training and adapter products on onnxruntime-node; its ratio against `node`. */
+async function compareOrt(seed: number, node: Timing, products: MatrixProducts & { status: string }): Promise<void> {
+  const native = await runInNode(seed, products);
+  console.log(
+    `\nNode, training and adapter products on the TypeScript kernel vs ${products.name} (same experiment, seed ${seed}, scoring on TypeScript in both):`,
+  );
+  console.log(`| | TypeScript | onnxruntime-node | TypeScript / onnxruntime-node |`);
+  console.log(`|---|---:|---:|---:|`);
+  strategies.forEach((s, k) =>
+    console.log(`| train ${s} | ${seconds(node.trainMs[k])} | ${seconds(native.trainMs[k])} | ${(node.trainMs[k] / native.trainMs[k]).toFixed(2)}x |`),
+  );
+  console.log(
+    `| **train, three strategies** | **${seconds(sum(node.trainMs))}** | **${seconds(sum(native.trainMs))}** | **${(sum(node.trainMs) / sum(native.trainMs)).toFixed(2)}x** |`,
+  );
+  console.log(
+    `| evaluate (untrained + 3, adapters applied) | ${seconds(sum(node.evalMs))} | ${seconds(sum(native.evalMs))} | ${(sum(node.evalMs) / sum(native.evalMs)).toFixed(2)}x |`,
+  );
+  console.log(`| whole experiment, wall | ${seconds(node.totalMs)} | ${seconds(native.totalMs)} | ${(node.totalMs / native.totalMs).toFixed(2)}x |`);
+  console.log(`| whole experiment, CPU (all threads) | ${seconds(node.cpuMs)} | ${seconds(native.cpuMs)} | ${(node.cpuMs / native.cpuMs).toFixed(2)}x |`);
+  let worstLoss = 0;
+  node.curves.forEach((curve, k) => curve.forEach((loss, j) => (worstLoss = Math.max(worstLoss, Math.abs(native.curves[k][j] - loss) / loss))));
+  let worstMetric = 0;
+  node.rows.forEach((row, k) => {
+    for (const [key, value] of Object.entries(row)) {
+      if (typeof value === 'number') worstMetric = Math.max(worstMetric, Math.abs((native.rows[k] as unknown as Record<string, number>)[key] - value));
+    }
+  });
+  console.log(`largest loss difference ${worstLoss.toExponential(1)} relative; largest metric difference ${worstMetric.toExponential(1)}`);
+  console.log(`products: ${products.status}; load average ${load()} at the end`);
 }

@@ -88,6 +88,41 @@ describe('npm run experiment', () => {
     await expect(bad(['--retriever', 'fixture/xlmr-tiny', '--hold-out', 'el,xx'])).rejects.toThrow('--hold-out: xx not in lexicon-');
   });
 
+  it('trains on onnxruntime-node under --scoring auto, within float32 rounding of --scoring typescript, and says which multiplied', async () => {
+    const cli = [
+      'tsx',
+      path.join(ROOT, 'src/cli/main.ts'),
+      'experiment',
+      '--data',
+      dataDir,
+      ...ARGS.slice(0, 2),
+      '--strategies',
+      'cross',
+      ...ARGS.slice(4),
+      '--seed',
+      '3',
+    ];
+    const runWith = async (scoring: string) => {
+      const out = await mkdtemp(path.join(tmpdir(), `experiment-${scoring}-`));
+      const { stderr } = await run('npx', [...cli, '--scoring', scoring, '--out', out], { cwd: ROOT });
+      return { stderr, json: JSON.parse(await readFile(path.join(out, 'experiment.json'), 'utf8')) };
+    };
+    const auto = await runWith('auto');
+    const ts = await runWith('typescript');
+    expect(auto.stderr).toMatch(/training and adapter products: onnxruntime-node \(cpu, \d threads?, no spinning\): agrees with the TypeScript kernel/);
+    expect(ts.stderr).toContain('training and adapter products: TypeScript (--scoring typescript)');
+    // Float32 products: losses within relative 1e-5, metrics within 1e-6 (ort-products.test.ts says why).
+    const curve = (r: typeof auto) => r.json.strategies[0].lossCurve.map((p: { loss: number }) => p.loss) as number[];
+    curve(ts).forEach((loss, i) => expect(Math.abs(curve(auto)[i] - loss) / loss).toBeLessThan(1e-5));
+    expect(curve(auto)).not.toEqual(curve(ts));
+    for (const [i, row] of (ts.json.rows as Record<string, number | string>[]).entries()) {
+      for (const [key, value] of Object.entries(row)) {
+        if (typeof value === 'number') expect(Math.abs((auto.json.rows[i][key] as number) - value), `${row.key} ${key}`).toBeLessThanOrEqual(1e-6);
+        else expect(auto.json.rows[i][key]).toBe(value);
+      }
+    }
+  }, 120_000);
+
   it('exits with code 2 and a plain message from the command line', async () => {
     const cli = ['tsx', path.join(ROOT, 'src/cli/main.ts'), 'experiment'];
     const result = await run('npx', [...cli, '--data', dataDir, '--retriever', 'bm25', '--out', '/tmp/x'], { cwd: ROOT }).catch((e) => e);

@@ -1,73 +1,32 @@
 // The committed fixture model, loaded the way the app loads models: through transformers.js
 // from a local folder, in fp32, fp16 and q8.
 
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FeatureExtractionPipeline, PreTrainedTokenizer } from '@huggingface/transformers';
-import { AutoModel, AutoTokenizer, env, pipeline } from '@huggingface/transformers';
-import * as ortNode from 'onnxruntime-node';
-import * as ortWeb from 'onnxruntime-web';
+import { AutoModel, AutoTokenizer, pipeline } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBenchVocab } from '../../scripts/fixture-model/bench-vocab';
-import { fromFloat16Bits, toFloat16Bits } from '../../scripts/fixture-model/float16';
 import type { LexiconLanguage } from '../../scripts/fixture-model/lexicon';
 import { LEXICON_LANGUAGES, UNSPACED_LANGUAGES, findConcept } from '../../scripts/fixture-model/lexicon';
-import { QUESTIONS, SENTENCE_GROUPS, buildLexiconCorpus, formatJsonl } from '../../scripts/fixture-model/lexicon-corpus';
+import { QUESTIONS, SENTENCE_GROUPS } from '../../scripts/fixture-model/lexicon-corpus';
 import { summarizeOnnx } from '../../scripts/fixture-model/onnx-summary';
 import { OnnxType } from '../../src/encoder/onnx/onnx-proto';
 import { runReferenceEncoder } from '../../scripts/fixture-model/reference-encoder';
-import { buildTokenizerFiles } from '../../scripts/fixture-model/tokenizer-files';
-import { DEFAULT_XLMR_TINY_OPTIONS, XLMR_TINY_ID, buildXlmrTiny, generateXlmrTiny } from '../../scripts/fixture-model/xlmr-tiny';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const MODELS_DIR = join(ROOT, 'public/models');
-const FOLDER = join(MODELS_DIR, XLMR_TINY_ID);
-const DTYPES = ['fp32', 'fp16', 'q8'] as const;
-const ONNX_FILES = { fp32: 'model.onnx', fp16: 'model_fp16.onnx', q8: 'model_quantized.onnx' } as const;
-const HIDDEN = 64;
-
-interface CorpusRecord {
-  kind: 'passage' | 'question';
-  id: string;
-  lang: LexiconLanguage;
-  text: string;
-  group?: string;
-  qid?: string;
-  answer_groups?: string[];
-}
-
-const corpus: CorpusRecord[] = readFileSync(join(ROOT, 'test/fixtures/lexicon-corpus.jsonl'), 'utf8')
-  .trim()
-  .split('\n')
-  .map((line) => JSON.parse(line) as CorpusRecord);
-const passages = corpus.filter((r) => r.kind === 'passage');
-const englishQuestions = corpus.filter((r) => r.kind === 'question' && r.lang === 'en');
-
-function useLocalModels(localModelPath: string): void {
-  env.allowRemoteModels = false;
-  env.allowLocalModels = true;
-  env.localModelPath = `${localModelPath}/`;
-}
-
-async function embed(extractor: FeatureExtractionPipeline, texts: string[]): Promise<Float32Array> {
-  const output = await extractor(texts, { pooling: 'mean', normalize: true });
-  expect(output.dims).toEqual([texts.length, HIDDEN]);
-  return output.data as Float32Array;
-}
-
-function dot(a: Float32Array, i: number, b: Float32Array, j: number): number {
-  let sum = 0;
-  for (let k = 0; k < HIDDEN; k++) sum += a[i * HIDDEN + k] * b[j * HIDDEN + k];
-  return sum;
-}
-
-/** Passage indices of the pool, best first, for query row q. */
-function rank(queries: Float32Array, q: number, pool: Float32Array, poolSize: number): number[] {
-  const scores = Array.from({ length: poolSize }, (_, p) => dot(queries, q, pool, p));
-  return scores.map((_, p) => p).sort((a, b) => scores[b] - scores[a]);
-}
+import { XLMR_TINY_ID, buildXlmrTiny } from '../../scripts/fixture-model/xlmr-tiny';
+import {
+  DTYPES,
+  FOLDER,
+  HIDDEN,
+  MODELS_DIR,
+  ONNX_FILES,
+  corpus,
+  dot,
+  embed,
+  englishQuestions,
+  passages,
+  rank,
+  useLocalModels,
+} from '../support/fixture-model-support';
 
 /** The tokens a lexicon sentence should split into: whole words, "▁" only where a space (or the start) was. */
 function expectedTokens(concepts: readonly string[], lang: LexiconLanguage, endMark: string): string[] {
@@ -255,109 +214,5 @@ describe('fixture/xlmr-tiny through transformers.js', () => {
     });
     const meanAp = averagePrecisions.reduce((a, b) => a + b, 0) / averagePrecisions.length;
     expect(meanAp).toBeGreaterThanOrEqual(0.85);
-  });
-});
-
-describe('fixture generator', () => {
-  let tempRoot: string;
-  beforeAll(() => {
-    tempRoot = mkdtempSync(join(tmpdir(), 'fixture-model-'));
-  });
-  afterAll(() => {
-    rmSync(tempRoot, { recursive: true, force: true });
-    useLocalModels(MODELS_DIR);
-  });
-
-  it('is deterministic: regenerating with the defaults reproduces the committed files byte for byte', () => {
-    const folder = join(tempRoot, 'same');
-    const sizes = generateXlmrTiny(folder);
-    for (const name of Object.keys(sizes)) {
-      expect(readFileSync(join(folder, name)).equals(readFileSync(join(FOLDER, name))), name).toBe(true);
-    }
-    expect(formatJsonl(buildLexiconCorpus())).toBe(readFileSync(join(ROOT, 'test/fixtures/lexicon-corpus.jsonl'), 'utf8'));
-  });
-
-  it('controls language bias: with --language-bias 2 an English question ranks all English passages first', async () => {
-    generateXlmrTiny(join(tempRoot, 'fixture/biased'), { ...DEFAULT_XLMR_TINY_OPTIONS, languageBias: 2 });
-    useLocalModels(tempRoot);
-    const extractor = await pipeline('feature-extraction', 'fixture/biased', { dtype: 'fp32' });
-    try {
-      const pool = await embed(
-        extractor,
-        passages.map((p) => p.text),
-      );
-      const queries = await embed(
-        extractor,
-        englishQuestions.map((q) => q.text),
-      );
-      englishQuestions.forEach((question, q) => {
-        const top = rank(queries, q, pool, passages.length)
-          .slice(0, SENTENCE_GROUPS.length)
-          .map((p) => passages[p]);
-        expect(
-          top.every((p) => p.lang === 'en'),
-          question.id,
-        ).toBe(true);
-      });
-    } finally {
-      await extractor.dispose();
-    }
-  });
-});
-
-describe('generator building blocks', () => {
-  it('converts to float16 with IEEE rounding, subnormals and overflow', () => {
-    expect([1, -2, 1 / 3, 65504, 65520, 2 ** -24, 2 ** -26, 0.1].map(toFloat16Bits)).toEqual([0x3c00, 0xc000, 0x3555, 0x7bff, 0x7c00, 0x0001, 0x0000, 0x2e66]);
-    expect(fromFloat16Bits(toFloat16Bits(0.1))).toBeCloseTo(0.1, 4);
-  });
-
-  it('builds a bench vocabulary of the requested size whose tokenizer keeps frequent words whole and splits rare ones', async () => {
-    const texts = ['the cat sat on the mat.', 'the cat sat on a (big) mat, then the cat slept.', 'a cat and a mat'];
-    const vocab = buildBenchVocab(texts, { size: 400, maskId: 300, maxPieceLength: 6, minWordCount: 2 });
-    expect(vocab).toHaveLength(400);
-    expect(vocab.slice(0, 4).map((v) => v.piece)).toEqual(['<s>', '<pad>', '</s>', '<unk>']);
-    expect(vocab[300].piece).toBe('<mask>');
-    const folder = mkdtempSync(join(tmpdir(), 'bench-vocab-'));
-    try {
-      for (const [name, text] of Object.entries(buildTokenizerFiles(vocab, 512))) writeFileSync(join(folder, name), text);
-      const benchTokenizer = await AutoTokenizer.from_pretrained(folder);
-      expect(benchTokenizer.tokenize('the cat sat on the mat.')).toEqual(['▁the', '▁cat', '▁sat', '▁on', '▁the', '▁mat', '.']);
-      const rare = benchTokenizer.tokenize('the slept cat');
-      expect(rare[0]).toBe('▁the');
-      expect(rare.at(-1)).toBe('▁cat');
-      expect(rare.length).toBeGreaterThan(3); // "slept" was seen once: it splits
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
-  });
-});
-
-describe('fixture/xlmr-tiny on onnxruntime-web (the browser runtime, wasm backend)', () => {
-  it('loads all three files and matches onnxruntime-node', async () => {
-    ortWeb.env.wasm.numThreads = 1;
-    // "big red river" and "mountain" plus padding, as ids from the generator's vocabulary.
-    const { vocab } = buildXlmrTiny();
-    const id = (piece: string): bigint => BigInt(vocab.findIndex((v) => v.piece === piece));
-    const ids = [0n, id('▁big'), id('▁red'), id('▁river'), 2n, 0n, id('▁mountain'), 2n, 1n, 1n];
-    const mask = [1n, 1n, 1n, 1n, 1n, 1n, 1n, 1n, 0n, 0n];
-    for (const dtype of DTYPES) {
-      const bytes = readFileSync(join(FOLDER, 'onnx', ONNX_FILES[dtype]));
-      const web = await ortWeb.InferenceSession.create(bytes, { executionProviders: ['wasm'] });
-      const node = await ortNode.InferenceSession.create(bytes);
-      const feeds = <T extends typeof ortWeb.Tensor | typeof ortNode.Tensor>(T: T) => ({
-        input_ids: new T('int64', BigInt64Array.from(ids), [2, 5]),
-        attention_mask: new T('int64', BigInt64Array.from(mask), [2, 5]),
-      });
-      const a = (await web.run(feeds(ortWeb.Tensor) as Record<string, ortWeb.Tensor>)).last_hidden_state.data as Float32Array;
-      const b = (await node.run(feeds(ortNode.Tensor) as Record<string, ortNode.Tensor>)).last_hidden_state.data as Float32Array;
-      expect(a.length).toBe(2 * 5 * HIDDEN);
-      // q8: the two runtimes round DynamicQuantizeLinear differently; compare token directions.
-      for (let t = 0; t < 10; t++) {
-        const cosine = dot(a, t, b, t) / Math.sqrt(dot(a, t, a, t) * dot(b, t, b, t));
-        expect(cosine, `${dtype} token ${t}`).toBeGreaterThan(dtype === 'q8' ? 0.999 : 0.999999);
-      }
-      await web.release();
-      await node.release();
-    }
   });
 });

@@ -1,4 +1,4 @@
-import { multiplyABt } from '../numeric/dense-kernels';
+import { product, runProducts, runProductsSync, type MatrixProducts, type ProductSteps } from '../numeric/matrix-products';
 import { createRng } from '../numeric/rng';
 
 /**
@@ -66,18 +66,30 @@ export function createForwardWorkspace(shape: AdapterShape, rows: number): Forwa
 
 /** out (rows x d) = X W^T, un-normalised; for low-rank also leaves Z = X V in ws.z. */
 export function forwardAdapter(shape: AdapterShape, params: Float64Array, x: Float64Array, rows: number, out: Float64Array, ws: ForwardWorkspace): void {
+  runProductsSync(forwardAdapterSteps(shape, params, x, rows, out, ws));
+}
+
+/** forwardAdapter as product steps (matrix-products.ts), for any product backend. */
+export function* forwardAdapterSteps(
+  shape: AdapterShape,
+  params: Float64Array,
+  x: Float64Array,
+  rows: number,
+  out: Float64Array,
+  ws: ForwardWorkspace,
+): ProductSteps<void> {
   const d = shape.dim;
   const r = shape.rank;
   const n = rows * d;
   if (r === 0) {
-    multiplyABt(x, params, out, rows, d, d);
+    yield product(x, params, out, rows, d, d);
     for (let i = 0; i < n; i++) out[i] += x[i];
     return;
   }
   const u = params.subarray(0, d * r);
   const vt = params.subarray(d * r, 2 * d * r);
-  multiplyABt(x, vt, ws.z, rows, r, d);
-  multiplyABt(ws.z, u, ws.tmp, rows, d, r);
+  yield product(x, vt, ws.z, rows, r, d);
+  yield product(ws.z, u, ws.tmp, rows, d, r);
   for (let i = 0; i < n; i++) out[i] = x[i] + ws.tmp[i];
 }
 
@@ -86,6 +98,19 @@ export function forwardAdapter(shape: AdapterShape, params: Float64Array, x: Flo
  * W maps to zero stays zero. Works in chunks so memory stays small for large pools.
  */
 export function applyAdapter(adapter: Adapter, matrix: Float32Array, rows: number, dim: number): Float32Array {
+  return runProductsSync(applyAdapterSteps(adapter, matrix, rows, dim, 256));
+}
+
+/**
+ * applyAdapter with the products on `products` (default the TypeScript kernel, which gives
+ * applyAdapter's rows exactly). A float32 backend changes the rows by about 1e-6 relative.
+ * Larger chunks there, since each call into a runtime has a fixed cost.
+ */
+export function applyAdapterWith(adapter: Adapter, matrix: Float32Array, rows: number, dim: number, products?: MatrixProducts): Promise<Float32Array> {
+  return runProducts(applyAdapterSteps(adapter, matrix, rows, dim, products ? 4096 : 256), products);
+}
+
+function* applyAdapterSteps(adapter: Adapter, matrix: Float32Array, rows: number, dim: number, maxChunk: number): ProductSteps<Float32Array> {
   assertAdapterShape(adapter, 'applyAdapter');
   if (dim !== adapter.dim) {
     throw new RangeError(`applyAdapter: embeddings have dim ${dim} but the adapter was trained for dim ${adapter.dim}`);
@@ -99,7 +124,7 @@ export function applyAdapter(adapter: Adapter, matrix: Float32Array, rows: numbe
     );
   }
   const params = Float64Array.from(adapter.params);
-  const chunk = Math.min(256, Math.max(rows, 1));
+  const chunk = Math.min(maxChunk, Math.max(rows, 1));
   const ws = createForwardWorkspace(adapter, chunk);
   const x = new Float64Array(chunk * dim);
   const y = new Float64Array(chunk * dim);
@@ -107,7 +132,7 @@ export function applyAdapter(adapter: Adapter, matrix: Float32Array, rows: numbe
   for (let start = 0; start < rows; start += chunk) {
     const count = Math.min(chunk, rows - start);
     for (let i = 0; i < count * dim; i++) x[i] = matrix[start * dim + i];
-    forwardAdapter(adapter, params, x, count, y, ws);
+    yield* forwardAdapterSteps(adapter, params, x, count, y, ws);
     for (let row = 0; row < count; row++) {
       const base = row * dim;
       let norm = 0;

@@ -7,7 +7,8 @@ import { selectRows } from '../numeric/row-matrix';
 import type { Encoder, ProgressInfo } from '../retrieval/types';
 import type { ScoreBackend } from '../scoring/score-backend';
 import { DEFAULT_ADAMW } from './adamw';
-import { applyAdapter, type Adapter } from './adapter';
+import type { MatrixProducts } from '../numeric/matrix-products';
+import { applyAdapterWith, type Adapter } from './adapter';
 import { serializeAdapter } from './adapter-file';
 import { DEFAULT_INFO_NCE } from './loss';
 import { buildPairsIndexFromCorpus } from './pairs-index';
@@ -53,6 +54,12 @@ export interface ExperimentOptions extends ExperimentSettings {
   settings?: readonly SettingName[];
   /** What evaluation scores with (default the TypeScript kernel); the metrics are the same on any. */
   scoreBackend?: ScoreBackend;
+  /**
+   * Where training steps and adapter application multiply (default the TypeScript kernel). A
+   * float32 backend moves losses, weights and adapted rows by float32 rounding, so metrics may
+   * differ from the TypeScript path's in the last digits (the test states how far).
+   */
+  products?: MatrixProducts;
   /** Checked throughout; an abort rejects with an error named "AbortError". */
   signal?: AbortSignal;
   onProgress?: (p: ExperimentProgress) => void;
@@ -199,14 +206,14 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
 
   const evaluate = async (name: 'baseline' | BatchStrategy, adapter: Adapter | null) => {
     const evalStart = performance.now();
-    const transform = (m: Float32Array) => (adapter ? applyAdapter(adapter, m, m.length / dim, dim) : m);
+    const transform = async (m: Float32Array) => (adapter ? applyAdapterWith(adapter, m, m.length / dim, dim, options.products) : m);
     const retrieverName = adapter ? `${encoder.id} + ${STRATEGY_SHORT_NAMES[name as BatchStrategy]} adapter` : encoder.id;
     // Rows are transformed once here rather than per pool by the dense retriever's hook.
     const adapted = createPrecomputedEncoder({
       id: retrieverName,
       dim,
-      queries: { texts: testCorpus.questions.map((q) => q.text), rows: transform(testQueryEmb) },
-      passages: { texts: testCorpus.passages.map((p) => p.text), rows: transform(testPassageEmb) },
+      queries: { texts: testCorpus.questions.map((q) => q.text), rows: await transform(testQueryEmb) },
+      passages: { texts: testCorpus.passages.map((p) => p.text), rows: await transform(testPassageEmb) },
     });
     const report = await evaluateCorpus(testCorpus, createDenseRetriever(adapted, { name: retrieverName, backend: options.scoreBackend }), {
       keepQueries: options.keepQueries ?? false,
@@ -232,6 +239,7 @@ export async function runExperiment(options: ExperimentOptions): Promise<Experim
       strategy,
       ...hyper,
       rank: config.rank,
+      products: options.products,
       signal,
       onProgress: (epoch, step, loss, totalSteps) => onProgress?.({ phase: 'train', strategy, epoch, step, loss, totalSteps }),
     });

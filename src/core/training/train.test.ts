@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { typescriptProducts, type MatrixProducts } from '../numeric/matrix-products';
 import { applyAdapter } from './adapter';
 import { deserializeAdapter, serializeAdapter } from './adapter-file';
 import { generateSyntheticBenchmark } from './synthetic-benchmark';
@@ -74,6 +75,17 @@ describe('trainAdapter', () => {
     const started = Date.now();
     await expect(trainAdapter(tinyOptions({ epochs: 100_000, signal: timed.signal }))).rejects.toThrow('training cancelled');
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  it('gives the same weights and losses, bit for bit, when its products are awaited from a backend', async () => {
+    // The TypeScript kernel behind the asynchronous interface a runtime uses: the same arithmetic.
+    const awaited: MatrixProducts = { name: 'awaited TypeScript', multiplyABt: (p) => typescriptProducts.multiplyABt(p) };
+    for (const rank of [0, 3]) {
+      const direct = await trainAdapter(tinyOptions({ rank }));
+      const viaBackend = await trainAdapter(tinyOptions({ rank, products: awaited }));
+      expect(viaBackend.adapter.params).toEqual(direct.adapter.params);
+      expect(viaBackend.lossCurve).toEqual(direct.lossCurve);
+    }
   });
 
   it('produces an adapter that survives serialisation unchanged', async () => {

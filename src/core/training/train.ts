@@ -3,6 +3,7 @@ import { createAdamW, DEFAULT_ADAMW } from './adamw';
 import { assertAdapterShape, createIdentityAdapter, type Adapter } from './adapter';
 import { createInfoNceLoss, DEFAULT_INFO_NCE } from './loss';
 import type { PairsIndex } from './pairs-index';
+import type { MatrixProducts } from '../numeric/matrix-products';
 import { deriveSeed } from '../numeric/rng';
 import { createSampler, type Batch } from './samplers';
 import type { BatchStrategy } from './strategy-names';
@@ -34,6 +35,11 @@ export interface TrainOptions {
   /** 0 (default) = full d x d map; r > 0 = W = I + U V^T of rank r. */
   rank?: number;
   seed: number;
+  /**
+   * Where the step's matrix products run (default the TypeScript kernel, the reference). A
+   * float32 backend (onnxruntime) moves losses and weights by float32 rounding, about 1e-6 relative.
+   */
+  products?: MatrixProducts;
   /** Checked between steps; on abort the promise rejects with a TrainingCancelledError. */
   signal?: AbortSignal;
   /** After every step: 0-based epoch, 0-based global step, that step's loss, total steps. */
@@ -110,7 +116,8 @@ export async function trainAdapter(options: TrainOptions): Promise<TrainResult> 
       copyRow(passageEmb, batch.passageIdx[i], x, b + i, dim);
       groups[i] = pairs.answerGroup[batch.qid[i]];
     }
-    const value = loss.evaluate(params, { x, size: b, groups: groups.subarray(0, b) }, grad);
+    const lossBatch = { x, size: b, groups: groups.subarray(0, b) };
+    const value = options.products ? await loss.evaluateWith(options.products, params, lossBatch, grad) : loss.evaluate(params, lossBatch, grad);
     optimizer.step(params, grad);
     lossCurve.push({ step: batch.step, epoch: batch.epoch, loss: value, mode: batch.mode });
     onProgress?.(batch.epoch, batch.step, value, totalSteps);
