@@ -8,8 +8,9 @@ import { createRankingSlice, type RankingSlice } from './features/ranking/rankin
 import { createRetrieverSlice, type RetrieverSlice } from './features/setup/retriever-slice';
 import { createStrategySlice, type StrategySlice } from './features/ranking/strategy-slice';
 import { createViewSlice, type ViewSlice } from './shell/view-slice';
+import { createResultsSlice, type ResultsSlice } from './features/results/results-slice';
 
-export type AppState = CorpusSlice & RetrieverSlice & EmbeddingsSlice & QuerySlice & RankingSlice & StrategySlice & EvaluationSlice & ViewSlice;
+export type AppState = CorpusSlice & RetrieverSlice & EmbeddingsSlice & QuerySlice & RankingSlice & StrategySlice & EvaluationSlice & ViewSlice & ResultsSlice;
 
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>;
 
@@ -22,4 +23,5 @@ export const useApp = create<AppState>()((...a) => ({
   ...createStrategySlice(...a),
   ...createEvaluationSlice(...a),
   ...createViewSlice(...a),
+  ...createResultsSlice(...a),
 }));

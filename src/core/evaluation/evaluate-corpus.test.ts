@@ -66,7 +66,7 @@ describe('evaluateCorpus', () => {
   it('reports the language mix of the multilingual top-k per query language', async () => {
     const report = await evaluateCorpus(corpus, tableRetriever, { settings: ['multi'] });
     // German queries: q1/de top = de/p1, en/p1, de/p2, en/p2; all four are kept (k=10 > 4): half and half.
-    expect(report.languageMix!.de.de).toBeCloseTo(0.5, 10);
+    expect(report.languageMix!.get('de')!.get('de')).toBeCloseTo(0.5, 10);
     expect(Object.keys(report.settings)).toEqual(['multi']);
   });
 

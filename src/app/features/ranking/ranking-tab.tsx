@@ -9,6 +9,7 @@ import { SideBySide } from './side-by-side';
 import { StrategyBar } from './strategy-bar';
 import { SyntheticBanner } from './synthetic-banner';
 import { ImportedBanner } from './imported-banner';
+import { RunSourceBar } from '../results/run-source-bar';
 import './ranking.css';
 import './ranking-ladder.css';
 import './ranking-small-screens.css';
@@ -29,6 +30,7 @@ export function RankingTab() {
       <ImportedBanner />
       <QueryBar />
       <StrategyBar />
+      <RunSourceBar />
       <RankingSummary />
       {stale && (
         <div className="hint-box stale-ranking" role="status" data-testid="ranking-stale">

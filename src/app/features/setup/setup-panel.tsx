@@ -2,6 +2,7 @@ import { CorpusSection } from './corpus-section';
 import { EmbeddingsSection } from './embeddings-section';
 import { LanguagesSection } from './languages-section';
 import { RetrieverSection } from './retriever-section';
+import { OpenResultsSection } from '../results/open-results-section';
 import './setup.css';
 
 export function SetupPanel() {
@@ -11,6 +12,7 @@ export function SetupPanel() {
       <RetrieverSection />
       <EmbeddingsSection />
       <LanguagesSection />
+      <OpenResultsSection />
     </aside>
   );
 }
