@@ -9,7 +9,7 @@ import { parquetWriteBuffer } from 'hyparquet-writer';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readParquetEmbeddings } from '../../src/core/embeddings/parquet-embeddings';
-import { saveScreenshot } from './browser-harness';
+import { saveScreenshot, SCREENSHOT_DIR } from './browser-harness';
 import { useAppSession } from './app-browser';
 import { loadFixtureModel, openLexiconCorpus, readResultsTable, waitForRanking } from './app-steps';
 
@@ -128,6 +128,8 @@ describe('embeddings files in the app', () => {
     expect(await b.getAttribute('[data-testid="embeddings-coverage"]', 'data-in-use')).toBe('true');
     expect(await b.textContent('[data-testid="embeddings-coverage"]')).toBe(coverage);
     await saveScreenshot(b, 'app-embeddings-file-refused');
+    await b.locator('[data-testid="embeddings-section"]').scrollIntoViewIfNeeded();
+    await b.locator('[data-testid="embeddings-section"]').screenshot({ path: path.join(SCREENSHOT_DIR, 'app-embeddings-file-setup.png') });
     await b.click('[data-testid="tab-ranking"]');
     await waitForRanking(b);
     expect(await readScores(b)).toEqual(modelScores);
