@@ -160,6 +160,41 @@ describe('Open results', () => {
     expect(await importedCount(page)).toBe(3);
     await shootSection(page, 'app-open-results-problem');
     expect(await page.$$eval('[data-testid="ranking-list"] [data-testid="result"]', (rows) => rows.length)).toBe(10);
+
+    // The same run cut at depth 10: its figures are bounds, said so with the relevant items it misses (counted here from the files).
+    const lines = multiLines.filter(Boolean).map((l) => l.split(' '));
+    const cut = path.join(dir, 'run.multi.depth10.trec');
+    await writeFile(
+      cut,
+      `${lines
+        .filter((f) => Number(f[3]) <= 10)
+        .map((f) => f.join(' '))
+        .join('\n')}\n`,
+    );
+    const kept = new Set(lines.filter((f) => Number(f[3]) <= 10).map((f) => `${f[0]} ${f[2]}`));
+    const judged = (await readFile(path.join(evalOut, 'qrels.multi.txt'), 'utf8'))
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split(' '));
+    const absent = judged.filter((f) => !kept.has(`${f[0]} ${f[2]}`));
+    const missingQueries = new Set(absent.map((f) => f[0])).size;
+    await openResults(page, [cut]);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="imported-run"]').length === 4);
+    await page.click('[data-testid="tab-evaluation"]');
+    await page.selectOption('[data-testid="report-select"]', { label: 'run.multi.depth10 (imported run) · lexicon-corpus' });
+    expect(await page.textContent('[data-testid="imported-run-bounds"]')).toBe(
+      `Truncated run: the figures are lower bounds on AP, R@1, R@10, MRR and nDCG@10, and the maximum rank distance an upper bound; ${absent.length.toLocaleString('en-US')} relevant items absent from the run (${missingQueries} queries).`,
+    );
+    const shown = async (metric: string) => Number(await page.getByTestId(`macro-multi-${metric}`).getAttribute('data-value'));
+    expect(await shown('recallAt10')).toBe(metrics.settings.multi.macro.recallAt10); // the top 10 is all the cut run holds, and all R@10 reads
+    expect(await shown('ap')).toBeLessThan(metrics.settings.multi.macro.ap);
+    await saveScreenshot(page, 'app-open-results-truncated');
+
+    // Compared with the complete run (A), with significance: cutting the run lowers AP in a way the randomization test sees.
+    await page.selectOption('[data-testid="compare-select"]', { label: 'run.multi (imported run) · lexicon-corpus' });
+    await page.waitForSelector('section.cmp[data-status="done"]', { timeout: 120_000 });
+    const apRow = page.locator('section.cmp tr[data-setting="multi"][data-metric="ap"]');
+    expect(Number(await apRow.locator('[data-column="p"]').getAttribute('data-value'))).toBeLessThan(0.01);
   }, 180_000);
 
   it('reads a large run in a worker with progress and Cancel; the page never blocks for 200 ms', async () => {

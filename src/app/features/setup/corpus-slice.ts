@@ -72,6 +72,8 @@ export const createCorpusSlice: SliceCreator<CorpusSlice> = (set, get) => ({
       // The synthetic benchmark comes with its vectors; its vectors know no other corpus.
       if (synthetic) get().selectSyntheticVectors(synthetic.encoder);
       else if (get().retrieverId === SYNTHETIC_ID) get().setRetriever('bm25');
+      // An open embeddings file is checked against the new corpus (and dropped when it does not fit).
+      if (!synthetic) get().rebindImportedEmbeddings();
       get().reconcileQueryWithCorpus(opts.fromLink);
       get().scheduleRanking(0);
       return true;
