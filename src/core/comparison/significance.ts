@@ -1,6 +1,7 @@
 import type { CellReport } from '../evaluation/eval-report';
 import type { MetricName } from '../metrics/types';
-import { holmAdjust, randomizationTest, stratifiedTTest, pairedTTest } from '../stats/paired-tests';
+import { holmAdjust, stratifiedTTest, pairedTTest } from '../stats/paired-tests';
+import { randomizationTest } from '../stats/randomization-test';
 
 export interface TestFigures {
   /** Pairs tested: questions present in both runs. */

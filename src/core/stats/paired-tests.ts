@@ -1,4 +1,3 @@
-import { createRng } from '../numeric/rng';
 import { studentTTwoSided } from './student-t';
 
 export interface TTestResult {
@@ -53,67 +52,6 @@ function fromStatistic(n: number, meanDiff: number, se: number, df: number): TTe
   if (se === 0) return { n, meanDiff, t: meanDiff === 0 ? 0 : Math.sign(meanDiff) * Infinity, df, p: meanDiff === 0 ? 1 : 0 };
   const t = meanDiff / se;
   return { n, meanDiff, t, df, p: studentTTwoSided(t, df) };
-}
-
-export interface RandomizationResult {
-  /** Two-sided p-value. */
-  p: number;
-  /** Sign flips drawn (or enumerated, when exact). */
-  permutations: number;
-  /** True when all 2^n sign assignments were enumerated (small n): the p-value is exact. */
-  exact: boolean;
-}
-
-export interface RandomizationOptions {
-  /** At least 10,000 by default. */
-  permutations?: number;
-  seed?: number;
-  /** Weight of each pair in the statistic sum_i w_i d_i; default 1/n (the mean difference). */
-  weights?: readonly number[];
-}
-
-/**
- * Paired randomization (permutation) test, two-sided: under "A and B are exchangeable", each
- * pair's difference is as likely negated. The statistic is |sum_i w_i d_i| (the mean difference
- * by default, the macro difference with per-cell weights); p counts sign assignments at least as
- * extreme as the observed one. With 2^n <= permutations every assignment is enumerated (exact p);
- * otherwise `permutations` random ones are drawn from a seeded generator, and
- * p = (1 + extreme) / (1 + permutations), which never reports 0.
- */
-export function randomizationTest(diffs: readonly number[], opts: RandomizationOptions = {}): RandomizationResult {
-  const permutations = opts.permutations ?? 10_000;
-  const n = diffs.length;
-  if (n === 0) return { p: Number.NaN, permutations: 0, exact: true };
-  const wd = new Float64Array(n);
-  for (let i = 0; i < n; i++) wd[i] = (opts.weights ? opts.weights[i] : 1 / n) * diffs[i];
-  let observed = 0;
-  for (let i = 0; i < n; i++) observed += wd[i];
-  observed = Math.abs(observed);
-  // Sums that equal the observed one up to rounding count as "as extreme".
-  const threshold = observed - 1e-12 * Math.max(1, observed);
-
-  if (n <= 30 && 2 ** n <= permutations) {
-    let extreme = 0;
-    const total = 2 ** n;
-    for (let mask = 0; mask < total; mask++) {
-      let s = 0;
-      for (let i = 0; i < n; i++) s += mask & (1 << i) ? -wd[i] : wd[i];
-      if (Math.abs(s) >= threshold) extreme++;
-    }
-    return { p: extreme / total, permutations: total, exact: true };
-  }
-  const rng = createRng(opts.seed ?? 1);
-  let extreme = 0;
-  for (let k = 0; k < permutations; k++) {
-    let s = 0;
-    for (let i = 0; i < n; i += 32) {
-      const bits = rng.nextUint32();
-      const end = Math.min(n, i + 32);
-      for (let j = i; j < end; j++) s += (bits >>> (j - i)) & 1 ? -wd[j] : wd[j];
-    }
-    if (Math.abs(s) >= threshold) extreme++;
-  }
-  return { p: (1 + extreme) / (1 + permutations), permutations, exact: false };
 }
 
 /**
