@@ -99,6 +99,8 @@ describe('embeddings files in the app', () => {
     expect(coverage).toContain('180 of 180 passages, 180 of 180 questions'); // test/fixtures/lexicon-corpus.jsonl
     expect(saved.ids).toHaveLength(360);
     expect(await b.textContent('[data-testid="device-badge"]')).toContain('no model runs or is downloaded');
+    await b.waitForSelector('[data-testid="embeddings-notice"]');
+    expect(await b.textContent('[data-testid="embeddings-notice"]')).toContain('Kept in this browser: loading xlmr-tiny (test fixture) later');
     await waitForRanking(b);
     expect(await b.inputValue('#query-input')).toBe(question);
     expect(await readScores(b)).toEqual(modelScores);
@@ -143,5 +145,16 @@ describe('embeddings files in the app', () => {
     expect(await b.textContent('[data-testid="imported-banner"]')).toContain('typed questions are embedded by xlmr-tiny (test fixture)');
     await saveScreenshot(b, 'app-embeddings-file-free-text');
     expect(second.offsiteRequests()).toEqual([]);
+
+    // 4. The file was kept in this browser: a later visit that loads the same model answers the
+    // corpus's texts from its rows (restored), and evaluates to the same figures.
+    await b.goto(app.site.url);
+    await waitForRanking(b);
+    await openLexiconCorpus(b);
+    await loadFixtureModel(b);
+    expect(await b.textContent('[data-testid="restored-rows"]')).toBe(
+      `Restored rows: this corpus's passages and questions are answered from ${path.basename(parquet)}; the model embeds only other text.`,
+    );
+    expect(await evaluate(b)).toEqual(modelFigures);
   });
 });

@@ -5,11 +5,11 @@
 // RESULTS_WORKER_MB to change it) is read in a worker with progress and Cancel, the page's
 // longest task staying under 200 ms. Files are generated at test time into a temporary folder.
 import { createWriteStream } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEval } from '../../src/cli/eval-command';
 import { METRIC_NAMES, METRICS } from '../../src/core/metrics/registry';
 import { PROJECT_ROOT, saveScreenshot, SCREENSHOT_DIR } from './browser-harness';
@@ -88,6 +88,10 @@ beforeAll(async () => {
   passages = new Map(rows.filter((r) => r.kind === 'passage').map((r) => [r.id, r.text]));
   questions = rows.filter((r) => r.kind === 'question');
 }, 120_000);
+
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true }); // the generated 100 MB run goes with it
+});
 
 describe('Open results', () => {
   it("shows the CLI's figures in Evaluation and the run's own list in Ranking; a malformed line is named and loses nothing", async () => {

@@ -40,6 +40,9 @@ function shifted(exact: ExactRescorer, offset: number): ExactRescorer {
   return {
     tolerance: (row) => exact.tolerance(row),
     at: (row, j) => exact.at(row, j + offset),
+    ...(exact.atMany
+      ? { atMany: (row: number, cols: Int32Array, count: number, shift: number, out: Float64Array) => exact.atMany!(row, cols, count, shift + offset, out) }
+      : {}),
     ...(exact.mismatch ? { mismatch: (row: number, given: number, e: number) => exact.mismatch!(row, given, e) } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import type { Passage } from '../corpus/types';
-import { exactDot, rowNorms, scoreTolerance, typescriptBackend, type ScoreBackend } from '../scoring/score-backend';
+import { exactDot, exactDots, rowNorms, scoreTolerance, typescriptBackend, type ScoreBackend } from '../scoring/score-backend';
 import type { Encoder, PoolScorer, Retriever, RunOptions, ScoredBlock } from './types';
 
 /** (matrix, rows, dim) -> a rows x dim matrix, each row from its own row alone; e.g. a trained adapter applied to unit rows. */
@@ -99,6 +99,7 @@ export function createDenseRetriever(encoder: Encoder, opts: DenseRetrieverOptio
           exact: {
             tolerance: (row) => scoreTolerance(dim, qNorm[row], maxNorm),
             at: (row, j) => exactDot(q, row * dim, matrix, j * dim, dim),
+            atMany: (row, cols, count, shift, out) => exactDots(q, row * dim, matrix, cols, count, shift, dim, out),
           },
         };
       };
