@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitCorpus } from '../../../core/corpus/corpus-parts';
+import { splitCorpus, type LoadedWithParts } from '../../../core/corpus/corpus-parts';
 import type { LoadedCorpus } from '../../../core/corpus/loaded-corpus';
 import { postCorpusInParts, receiveCorpusParts } from './corpus-to-worker';
 import type { CorpusPartMessage } from './worker-messages';
@@ -17,7 +17,7 @@ function corpusOf(name: string, passages: number): LoadedCorpus {
   };
 }
 
-async function sent(loaded: LoadedCorpus, corpusId: number, signal?: AbortSignal): Promise<CorpusPartMessage[]> {
+async function sent(loaded: LoadedWithParts, corpusId: number, signal?: AbortSignal): Promise<CorpusPartMessage[]> {
   const messages: CorpusPartMessage[] = [];
   await postCorpusInParts(loaded, corpusId, (m) => messages.push(structuredClone(m)), { signal });
   return messages;
