@@ -5,11 +5,11 @@
 // RESULTS_WORKER_MB to change it) is read in a worker with progress and Cancel, the page's
 // longest task staying under 200 ms. Files are generated at test time into a temporary folder.
 import { createWriteStream } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEval } from '../../src/cli/eval-command';
 import { METRIC_NAMES, METRICS } from '../../src/core/metrics/registry';
 import { PROJECT_ROOT, saveScreenshot, SCREENSHOT_DIR } from './browser-harness';
@@ -89,6 +89,10 @@ beforeAll(async () => {
   questions = rows.filter((r) => r.kind === 'question');
 }, 120_000);
 
+afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true }); // the generated 100 MB run goes with it
+});
+
 describe('Open results', () => {
   it("shows the CLI's figures in Evaluation and the run's own list in Ranking; a malformed line is named and loses nothing", async () => {
     const { page } = await session.open();
@@ -160,6 +164,41 @@ describe('Open results', () => {
     expect(await importedCount(page)).toBe(3);
     await shootSection(page, 'app-open-results-problem');
     expect(await page.$$eval('[data-testid="ranking-list"] [data-testid="result"]', (rows) => rows.length)).toBe(10);
+
+    // The same run cut at depth 10: its figures are bounds, said so with the relevant items it misses (counted here from the files).
+    const lines = multiLines.filter(Boolean).map((l) => l.split(' '));
+    const cut = path.join(dir, 'run.multi.depth10.trec');
+    await writeFile(
+      cut,
+      `${lines
+        .filter((f) => Number(f[3]) <= 10)
+        .map((f) => f.join(' '))
+        .join('\n')}\n`,
+    );
+    const kept = new Set(lines.filter((f) => Number(f[3]) <= 10).map((f) => `${f[0]} ${f[2]}`));
+    const judged = (await readFile(path.join(evalOut, 'qrels.multi.txt'), 'utf8'))
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split(' '));
+    const absent = judged.filter((f) => !kept.has(`${f[0]} ${f[2]}`));
+    const missingQueries = new Set(absent.map((f) => f[0])).size;
+    await openResults(page, [cut]);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="imported-run"]').length === 4);
+    await page.click('[data-testid="tab-evaluation"]');
+    await page.selectOption('[data-testid="report-select"]', { label: 'run.multi.depth10 (imported run) · lexicon-corpus' });
+    expect(await page.textContent('[data-testid="imported-run-bounds"]')).toBe(
+      `Truncated run: the figures are lower bounds on AP, R@1, R@10, MRR and nDCG@10, and the maximum rank distance an upper bound; ${absent.length.toLocaleString('en-US')} relevant items absent from the run (${missingQueries} queries).`,
+    );
+    const shown = async (metric: string) => Number(await page.getByTestId(`macro-multi-${metric}`).getAttribute('data-value'));
+    expect(await shown('recallAt10')).toBe(metrics.settings.multi.macro.recallAt10); // the top 10 is all the cut run holds, and all R@10 reads
+    expect(await shown('ap')).toBeLessThan(metrics.settings.multi.macro.ap);
+    await saveScreenshot(page, 'app-open-results-truncated');
+
+    // Compared with the complete run (A), with significance: cutting the run lowers AP in a way the randomization test sees.
+    await page.selectOption('[data-testid="compare-select"]', { label: 'run.multi (imported run) · lexicon-corpus' });
+    await page.waitForSelector('section.cmp[data-status="done"]', { timeout: 120_000 });
+    const apRow = page.locator('section.cmp tr[data-setting="multi"][data-metric="ap"]');
+    expect(Number(await apRow.locator('[data-column="p"]').getAttribute('data-value'))).toBeLessThan(0.01);
   }, 180_000);
 
   it('reads a large run in a worker with progress and Cancel; the page never blocks for 200 ms', async () => {

@@ -57,7 +57,7 @@ describe('opening results in the app (importResults)', () => {
     const truncated = 'q1 Q0 e1 1 0.9 t\nq1 Q0 x7 2 0.5 t\nq1 Q0 g2 3 0.45 t\nq1 Q0 e3 4 0.4 t\n';
     const [run] = await importResults({ runs: [textSource('cut.trec', truncated)], corpus: CORPUS });
     expect(run.diagnostics.truncated).toEqual({ queries: [{ qid: 'q1', cell: 'en->*', depth: 4, relevant: 2, absent: 1 }], absentRelevant: 1 });
-    expect(run.diagnostics.notes.join('\n')).toMatch(/1 query miss 1 relevant document from the run .*lower bounds/);
+    expect(run.diagnostics.notes.join('\n')).toMatch(/^1 query miss 1 relevant document from the run: truncated run: .*lower bounds/m);
     expect(boundsCaveat(run.diagnostics)).toBe(
       'Truncated run: the figures are lower bounds on AP, R@1, R@10, MRR and nDCG@10, and the maximum rank distance an upper bound; 1 relevant item absent from the run (1 query).',
     );

@@ -100,7 +100,8 @@ export async function importResults(input: ResultsInput, opts: { signal?: AbortS
     return {
       name: input.runs[i].name.replace(/\.(trec|txt|run|json)$/i, ''),
       report,
-      diagnostics: scored.diagnostics,
+      // The notes are written for analyze's metrics.json; here the queries are not listed anywhere.
+      diagnostics: { ...scored.diagnostics, notes: scored.diagnostics.notes.map((n) => n.replace(' (listed per query in metrics.json)', '')) },
       lists: buildRunLists(run, docs, relevantOf, tieKey, scored.diagnostics.pool, LIST_KEEP),
       judgments: input.qrels ? input.qrels.name : `the judgments of ${corpus!.name}`,
     };

@@ -12,6 +12,8 @@ import { currentQuestion, languagesInPlay } from './query-slice';
 import { adapterOf, describeStrategy, resolveStrategy } from './strategy-choice';
 import { currentAdapters } from './strategy-slice';
 import { syntheticRankingProblem } from '../setup/synthetic-source';
+import { importedTextNeedsModel } from '../setup/embeddings-slice';
+import { freeTextNote, IMPORTED_ID } from '../setup/imported-embeddings';
 import { rankingFromRun } from '../results/run-ranking';
 
 export interface Ranking {
@@ -81,6 +83,12 @@ export const createRankingSlice: SliceCreator<RankingSlice> = (set, get) => {
     const refused = syntheticRankingProblem(s.retrieverId, question?.id ?? null);
     if (refused) {
       set({ ranking: null, sideRanking: null, rankingBusy: false, rankingPending: false, rankingProblem: refused });
+      return;
+    }
+    // Typed text over an embeddings file waits for the file's model (loaded now, if the file names it).
+    if (s.retrieverId === IMPORTED_ID && s.imported && !question && importedTextNeedsModel(text)) {
+      void s.loadFreeTextModel();
+      set({ ranking: null, sideRanking: null, rankingBusy: false, rankingPending: false, rankingProblem: freeTextNote(s.imported) });
       return;
     }
     const inPlay = languagesInPlay(s);

@@ -1,4 +1,5 @@
 import { CorpusSection } from './corpus-section';
+import { EmbeddingsSection } from './embeddings-section';
 import { LanguagesSection } from './languages-section';
 import { RetrieverSection } from './retriever-section';
 import { OpenResultsSection } from '../results/open-results-section';
@@ -9,6 +10,7 @@ export function SetupPanel() {
     <aside className="setup" aria-label="Set-up">
       <CorpusSection />
       <RetrieverSection />
+      <EmbeddingsSection />
       <LanguagesSection />
       <OpenResultsSection />
     </aside>
