@@ -4,6 +4,7 @@ import { compareReports } from '../core/comparison/compare-reports';
 import { formatComparison } from '../core/comparison/format-comparison';
 import type { EvalReport } from '../core/evaluation/eval-report';
 import { pairMatrixOf, withoutQueries } from '../core/evaluation/summarise-report';
+import { reportToJson } from '../core/evaluation/report-json';
 import { tieKeysDescendingById } from '../core/metrics/rank-relevant';
 import { DocTable } from '../core/runs/doc-table';
 import type { RunDiagnostics } from '../core/runs/import-report';
@@ -152,7 +153,7 @@ async function writeMetrics(
 ): Promise<void> {
   const hasPairs = Boolean(report.settings.mono || report.settings.cross);
   const summary = {
-    ...withoutQueries(report),
+    ...reportToJson(withoutQueries(report)),
     pairMatrix: hasPairs ? pairMatrixOf(report) : undefined,
     runFiles: system.parts.map((p) => p.run),
     qrelsFiles: system.parts.map((p) => p.qrels),

@@ -4,6 +4,7 @@ import { loadCorpus } from '../core/corpus/load-corpus';
 import type { Question } from '../core/corpus/types';
 import { ALL_SETTINGS, evaluateCorpus } from '../core/evaluation/evaluate-corpus';
 import { pairMatrixOf, withoutQueries } from '../core/evaluation/summarise-report';
+import { reportToJson } from '../core/evaluation/report-json';
 import type { SettingName } from '../core/metrics/types';
 import { parseCliArgs, parseList } from './cli-args';
 import { CliError } from './cli-error';
@@ -174,7 +175,7 @@ async function evaluateInto(out: OutputDir, source: FileSource, values: EvalOpti
   await scoring.release();
 
   const summary = {
-    ...withoutQueries(report),
+    ...reportToJson(withoutQueries(report)),
     data: values.data,
     format: loaded.format,
     warnings: loaded.warnings,

@@ -87,6 +87,12 @@ describe('AnalysisView in Chromium', () => {
         expect(await frame.locator('details.an-table-alt table tbody tr').count()).toBeGreaterThan(0);
       }
       await saveScreenshot(page, 'analysis-view-tables-open');
+      // The language mix table reads the report's Map: one row per question language, English's own share as measured.
+      const enOwn = await page.evaluate(() => window.harnessReports![0].languageMix!.get('en')!.get('en')!);
+      const mixTable = page.locator('table', { has: page.locator('caption', { hasText: 'Share of each passage language among the top' }) }).first();
+      expect(await mixTable.locator('tbody tr').count()).toBe(15);
+      const enRow = mixTable.locator('tbody tr', { has: page.getByRole('rowheader', { name: 'English (en)' }) });
+      expect(await enRow.locator('td').first().textContent()).toBe(`${Math.round(enOwn * 100)}%`);
       for (let i = 0; i < count; i++) await frames.nth(i).locator('details.an-table-alt > summary').first().click();
 
       // The heatmap is keyboard-navigable: focus the first cell, move right.
@@ -132,7 +138,11 @@ describe('AnalysisView in Chromium', () => {
         'corpus,retriever,setting,cell,query_lang,passage_lang,queries,skipped,map,recall_at_1,recall_at_10,mrr,ndcg_at_10,max_rank_distance',
       );
       expect(byName('-metrics.csv').text!.trim().split('\n')).toHaveLength(1 + 3 + 15 * 15 + 15);
-      expect(JSON.parse(byName('-metrics.json').text!).settings.multi.macro.ap).toBe(reports[0].multi.ap);
+      const metricsJson = JSON.parse(byName('-metrics.json').text!);
+      expect(metricsJson.settings.multi.macro.ap).toBe(reports[0].multi.ap);
+      // The mix is written as an object keyed by language (a Map left in would be {}).
+      expect(Object.keys(metricsJson.languageMix)).toHaveLength(15);
+      expect(metricsJson.languageMix.en.en).toBe(enOwn);
       expect(byName('-questions.csv').text!.trim().split('\n').length).toBeGreaterThan(780);
       const pngs = files.filter((f) => f.name.endsWith('.png'));
       expect(pngs.map((f) => f.head)).toEqual(['89504e470d0a1a0a', '89504e470d0a1a0a', '89504e470d0a1a0a']);
@@ -168,7 +178,8 @@ describe('AnalysisView in Chromium', () => {
       await expect.poll(() => page.locator('.an-map-info').textContent()).toMatch(/passage · demo-\d+\.\w+ · lines join its 14 translations/);
       await page.locator('.an-frame', { has: page.locator('.an-map') }).screenshot({ path: path.join(SCREENSHOT_DIR, 'analysis-map-umap-hover.png') });
 
-      // Hide German: its 48 points leave the map.
+      // Hide German: its 48 points leave the map (the legend counts them).
+      expect(await page.getByRole('button', { name: /German \(de\)/ }).textContent()).toContain('· 48');
       const before = await page.locator('svg[data-chart="embedding-map"] circle:not([fill="none"])').count();
       await page.getByRole('button', { name: /German \(de\)/ }).click();
       await expect.poll(() => page.locator('svg[data-chart="embedding-map"] circle:not([fill="none"])').count()).toBe(before - 48);

@@ -6,6 +6,7 @@ import { foreignOrigin } from '../features/setup/open-corpus';
 import type { AppState } from '../app-store';
 import { useApp } from '../app-store';
 import { SYNTHETIC_ID } from '../features/setup/synthetic-source';
+import { IMPORTED_ID } from '../features/setup/imported-embeddings';
 
 export function viewStateOf(s: AppState): ViewState {
   return {
@@ -62,7 +63,9 @@ export async function openViewFromUrl(search: string): Promise<void> {
     tour: state.tour ?? null,
   });
   // The synthetic benchmark's vectors come with its corpus (opened below), not as a model.
-  if (state.retriever !== 'bm25' && state.retriever !== SYNTHETIC_ID) {
+  if (state.retriever === IMPORTED_ID) {
+    app.addNotice('This link was made with an embeddings file; a link cannot carry files. Open it again in Set-up (Embeddings file); BM25 ranks meanwhile.');
+  } else if (state.retriever !== 'bm25' && state.retriever !== SYNTHETIC_ID) {
     // Models served by this site load at once; a hub download waits for the person to agree.
     const entry = findModel(state.retriever);
     if (entry && !entry.hub) void app.setRetriever(entry.id);

@@ -1,4 +1,5 @@
 import type { EvalReport } from '../evaluation/eval-report';
+import { reportToJson, type EvalReportJson } from '../evaluation/report-json';
 import { withoutQueries } from '../evaluation/summarise-report';
 import { METRIC_NAMES, METRICS, SETTING_NAMES } from '../metrics/registry';
 import type { QueryMetrics } from '../metrics/types';
@@ -57,8 +58,8 @@ export function buildQueriesCsv(report: EvalReport): string | null {
  * keeping only the EvalReport fields so extras a loader carried along do not leak out.
  */
 export function buildMetricsJson(report: EvalReport): string {
-  const r = withoutQueries(report);
-  const out: EvalReport = {
+  const r = reportToJson(withoutQueries(report));
+  const out: EvalReportJson = {
     corpus: r.corpus,
     retriever: r.retriever,
     languages: r.languages,

@@ -4,7 +4,7 @@ import type { EvalReport } from '../evaluation/eval-report';
 export interface LanguageMixRow {
   queryLang: LangCode;
   /** Share of each passage language in the top k, for every language in `langs` (0 when absent); sums to 1. */
-  shares: Record<LangCode, number>;
+  shares: ReadonlyMap<LangCode, number>;
   /** Share of the question's own language: 1 / langs.length when unbiased, 1 when fully biased. */
   ownShare: number;
 }
@@ -25,16 +25,15 @@ export interface LanguageMixData {
  */
 export function buildLanguageMix(report: EvalReport): LanguageMixData | null {
   const mix = report.languageMix;
-  if (!mix || Object.keys(mix).length === 0) return null;
+  if (!mix || mix.size === 0) return null;
   const langs = [...report.languages];
-  for (const shares of Object.values(mix)) for (const l of Object.keys(shares)) if (!langs.includes(l)) langs.push(l);
-  const queryLangs = [...report.languages.filter((l) => l in mix), ...Object.keys(mix).filter((l) => !report.languages.includes(l))];
+  for (const shares of mix.values()) for (const l of shares.keys()) if (!langs.includes(l)) langs.push(l);
+  const queryLangs = [...report.languages.filter((l) => mix.has(l)), ...[...mix.keys()].filter((l) => !report.languages.includes(l))];
   const rows = queryLangs.map((queryLang) => {
-    const raw = mix[queryLang];
-    const total = langs.reduce((s, l) => s + (raw[l] ?? 0), 0);
-    const shares: Record<LangCode, number> = {};
-    for (const l of langs) shares[l] = total > 0 ? (raw[l] ?? 0) / total : 0;
-    return { queryLang, shares, ownShare: shares[queryLang] ?? 0 };
+    const raw = mix.get(queryLang)!;
+    const total = langs.reduce((s, l) => s + (raw.get(l) ?? 0), 0);
+    const shares = new Map(langs.map((l) => [l, total > 0 ? (raw.get(l) ?? 0) / total : 0]));
+    return { queryLang, shares, ownShare: shares.get(queryLang) ?? 0 };
   });
   return { langs, rows, k: report.mixK, fairShare: 1 / langs.length };
 }

@@ -41,7 +41,22 @@ export function tinyReport(): EvalReport {
         ],
       },
     },
-    languageMix: { en: { en: 0.75, de: 0.25 }, de: { de: 0.9 + 1e-12, en: 0.1 } },
+    languageMix: new Map([
+      [
+        'en',
+        new Map([
+          ['en', 0.75],
+          ['de', 0.25],
+        ]),
+      ],
+      [
+        'de',
+        new Map([
+          ['de', 0.9 + 1e-12],
+          ['en', 0.1],
+        ]),
+      ],
+    ]),
     mixK: 10,
     tieBreak: 'score descending, then passage id descending (as trec_eval)',
     elapsedMs: 12,

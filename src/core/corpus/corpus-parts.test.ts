@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinCorpus, splitCorpus, type CorpusPart } from './corpus-parts';
+import { joinCorpus, packStrings, splitCorpus, unpackStrings, withoutContexts, type CorpusPart } from './corpus-parts';
 import type { LoadedCorpus } from './loaded-corpus';
 
 const para = 'Alpha one. Beta two.';
@@ -37,14 +37,29 @@ describe('splitCorpus / joinCorpus', () => {
 
   it('sends each paragraph context once, however many sentences share it', () => {
     const { parts } = roundTrip(1);
-    const sent = parts.flatMap((p) => (p.kind === 'passages' ? p.contexts : []));
+    const sent = parts.flatMap((p) => (p.kind === 'passages' ? unpackStrings(p.contexts) : []));
     expect(sent).toEqual([para, 'Alpha eins. Beta zwei.']);
     expect(parts.map((p) => p.kind)).toEqual(['passages', 'passages', 'passages', 'passages', 'questions', 'questions', 'questions', 'end']);
   });
 
+  it('leaves the paragraph contexts out when asked, and keeps everything else', () => {
+    const parts = [...splitCorpus(loaded, 2, { contexts: false })].map((p) => structuredClone(p));
+    expect(parts.flatMap((p) => (p.kind === 'passages' ? unpackStrings(p.contexts) : []))).toEqual([]);
+    const join = joinCorpus();
+    for (const p of parts) join.add(p);
+    const back = join.finish();
+    expect(back.corpus.passages).toEqual(loaded.corpus.passages.map(({ context: _c, ...p }) => p));
+    expect(back.corpus.questions).toEqual(loaded.corpus.questions);
+  });
+
+  it('takes the contexts out of parts already made, as splitting without them would', () => {
+    const stripped = [...splitCorpus(loaded, 2)].map(withoutContexts);
+    expect(stripped).toEqual([...splitCorpus(loaded, 2, { contexts: false })]);
+  });
+
   it('cuts parts at the batch size', () => {
     const { parts } = roundTrip(3);
-    expect(parts.map((p) => (p.kind === 'passages' ? p.passages.length : p.kind === 'questions' ? p.questions.length : 0))).toEqual([3, 1, 3, 0]);
+    expect(parts.map((p) => (p.kind === 'passages' ? p.ids.ends.length : p.kind === 'questions' ? p.questions.length : 0))).toEqual([3, 1, 3, 0]);
   });
 
   it('refuses a corpus without its end, a part after the end, and a context that never arrived', () => {
@@ -58,5 +73,17 @@ describe('splitCorpus / joinCorpus', () => {
     const orphan = joinCorpus();
     expect(() => orphan.add(parts[1])).toThrow('passage de/p/s0 names context 1, but only 1 arrived');
     expect(() => splitCorpus(loaded, 0).next()).toThrow('batch must be at least 1');
+    const first = parts[0] as Extract<CorpusPart, { kind: 'passages' }>;
+    expect(() => joinCorpus().add({ ...first, langAt: new Uint16Array([0, 5]) })).toThrow('passage en/p/s1 names language 5, but the part lists 1');
+    expect(() => joinCorpus().add({ ...first, contextAt: new Int32Array([0]) })).toThrow('a part of 2 passages arrived with columns of other lengths');
+  });
+
+  it('packs texts into one string per part and gives each back whole, empty and non-Latin ones too', () => {
+    const texts = ['Alpha one.', '', 'Ünïcödé 😀 текст', 'x'];
+    const packed = structuredClone(packStrings(texts));
+    expect(packed.joined).toBe(texts.join(''));
+    expect(unpackStrings(packed)).toEqual(texts);
+    expect(unpackStrings(packStrings([]))).toEqual([]);
+    expect(() => unpackStrings({ joined: 'abc', ends: new Uint32Array([2]) })).toThrow('packed strings end at 2, but 3 characters arrived');
   });
 });

@@ -1,5 +1,5 @@
 import type { LangCode } from '../corpus/types';
-import type { LanguageShares } from '../metrics/language-mix';
+import type { LanguageMix } from '../metrics/language-mix';
 import type { MeanMetrics, QueryMetrics, SettingName } from '../metrics/types';
 
 /** One query's outcome in one cell: its metrics, where its answers landed, what came first. */
@@ -39,8 +39,11 @@ export interface EvalReport {
   retriever: string;
   languages: LangCode[];
   settings: Partial<Record<SettingName, SettingReport>>;
-  /** Multilingual setting: per query language, the share of each passage language in the top `mixK`. */
-  languageMix?: Record<LangCode, LanguageShares>;
+  /**
+   * Multilingual setting: per query language, the share of each passage language in the top `mixK`.
+   * A Map (language codes are data); JSON goes through report-json.ts, which keeps it.
+   */
+  languageMix?: LanguageMix;
   mixK: number;
   /** How ties were broken, for anyone comparing with other tools. */
   tieBreak: string;

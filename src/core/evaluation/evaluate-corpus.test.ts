@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Corpus, Passage } from '../corpus/types';
+import type { SettingName } from '../metrics/types';
 import type { Retriever } from '../retrieval/types';
 import { createBm25Retriever } from '../retrieval/bm25';
 import { evaluateCorpus, type RankedBlock } from './evaluate-corpus';
@@ -66,7 +67,7 @@ describe('evaluateCorpus', () => {
   it('reports the language mix of the multilingual top-k per query language', async () => {
     const report = await evaluateCorpus(corpus, tableRetriever, { settings: ['multi'] });
     // German queries: q1/de top = de/p1, en/p1, de/p2, en/p2; all four are kept (k=10 > 4): half and half.
-    expect(report.languageMix!.de.de).toBeCloseTo(0.5, 10);
+    expect(report.languageMix!.get('de')!.get('de')).toBeCloseTo(0.5, 10);
     expect(Object.keys(report.settings)).toEqual(['multi']);
   });
 
@@ -79,6 +80,56 @@ describe('evaluateCorpus', () => {
     expect(de.skipped).toBe(1);
     expect(de.metrics.queries).toBe(1);
     expect(blocks.map((b) => b.cellKey)).toEqual(['de->de']);
+  });
+
+  it('gives the same report whether each cell is scored on its own pool or read as columns of the multilingual one, ties included', async () => {
+    // Ties everywhere: within a language (en/p1 = en/p2 for q1/en) and across (de/p1 = en/p1);
+    // trec_eval's rule puts the larger id first, so en/p2 beats en/p1 and en/p1 beats de/p1.
+    const tied: Record<string, Record<string, number>> = {
+      'q1 en': { 'en/p1': 0.5, 'en/p2': 0.5, 'de/p1': 0.5, 'de/p2': 0.25 },
+      'q2 en': { 'en/p1': 0.75, 'en/p2': 0.25, 'de/p1': 0.25, 'de/p2': 0.25 },
+      'q1 de': { 'en/p1': 0.5, 'en/p2': 0.5, 'de/p1': 0.5, 'de/p2': 0.5 },
+      'q2 de': { 'en/p1': 0, 'en/p2': 0.5, 'de/p1': 1, 'de/p2': 0.5 },
+    };
+    const pools: number[] = [];
+    const tableOf = (poolIndependentScores: boolean): Retriever => ({
+      name: 'tied',
+      poolIndependentScores,
+      async pool(passages: readonly Passage[]) {
+        pools.push(passages.length);
+        return {
+          size: passages.length,
+          async score(queries: readonly string[]) {
+            return Float32Array.from(queries.flatMap((q) => passages.map((p) => tied[q][p.id])));
+          },
+        };
+      },
+    });
+    const run = async (sliced: boolean, settings?: SettingName[]) => {
+      pools.length = 0;
+      const blocks: string[] = [];
+      const report = await evaluateCorpus(corpus, tableOf(sliced), {
+        settings,
+        onRanked: (b) => void blocks.push(...b.ranked.map((q) => `${b.cellKey} ${q.queryId} ${q.relevantRanks} ${Array.from(q.top, (j) => b.pool[j].id)}`)),
+      });
+      return { report: { ...report, elapsedMs: 0 }, blocks: blocks.sort(), pools: [...pools] };
+    };
+    const separate = await run(false);
+    const sliced = await run(true);
+    expect(separate.pools).toEqual([2, 2, 4]);
+    expect(sliced.pools).toEqual([4]);
+    expect(sliced.report).toEqual(separate.report);
+    expect(sliced.blocks).toEqual(separate.blocks);
+    // The trec_eval rule decided: q1/en's answer en/p1 ties en/p2 (larger id first) and de/p1 (smaller id after).
+    const q1 = sliced.report.settings.multi!.cells[0].queries!.find((q) => q.queryId === 'q1/en')!;
+    expect(q1.top).toEqual(['en/p2', 'en/p1', 'de/p1', 'de/p2']);
+    expect(q1.relevantRanks).toEqual([2, 3]);
+    expect(sliced.report.settings.cross!.cells.map((c) => c.key)).toEqual(['de->en', 'en->de']);
+    for (const settings of [['cross'], ['mono', 'multi'], ['mono']] as SettingName[][]) {
+      const [a, b] = [await run(false, settings), await run(true, settings)];
+      expect(b.report).toEqual(a.report);
+      expect(b.blocks).toEqual(a.blocks);
+    }
   });
 
   it('names the languages when none asked for is in the corpus', async () => {

@@ -1,7 +1,13 @@
 import type { LangCode } from '../corpus/types';
 
-/** Share of each passage language, e.g. { en: 0.6, de: 0.4 }. */
-export type LanguageShares = Record<LangCode, number>;
+/**
+ * Share of each passage language, e.g. en -> 0.6, de -> 0.4. A Map, never a plain object: a
+ * language code is data, and "__proto__" or "constructor" would clash with Object.prototype.
+ */
+export type LanguageShares = Map<LangCode, number>;
+
+/** Per query language, the shares of the passage languages in its top k. */
+export type LanguageMix = Map<LangCode, LanguageShares>;
 
 /**
  * The average share of each passage language among the top k of each query: per query, count the
@@ -20,11 +26,7 @@ export function languageMix(topLangs: readonly (readonly LangCode[])[], k: numbe
  * languageMix per query language: for each query language X, the average share of each passage
  * language among the top k of X's queries. queryLangs[q] is the language of query q.
  */
-export function languageMixByQueryLang(
-  queryLangs: readonly LangCode[],
-  topLangs: readonly (readonly LangCode[])[],
-  k: number,
-): Record<LangCode, LanguageShares> {
+export function languageMixByQueryLang(queryLangs: readonly LangCode[], topLangs: readonly (readonly LangCode[])[], k: number): LanguageMix {
   assertK(k);
   if (queryLangs.length !== topLangs.length) {
     throw new RangeError(`languageMixByQueryLang: ${queryLangs.length} query languages for ${topLangs.length} queries; expected one per query`);
@@ -36,9 +38,7 @@ export function languageMixByQueryLang(
     addShares(entry.sums, langs, k, q);
     entry.queries++;
   });
-  // Summed in Maps; the plain objects of the report's format are built by Object.fromEntries, which
-  // defines own properties, so a key like "__proto__" stays a key instead of setting the prototype.
-  return Object.fromEntries([...sumsByLang].map(([lang, { sums, queries }]) => [lang, divide(sums, queries)]));
+  return new Map([...sumsByLang].map(([lang, { sums, queries }]) => [lang, divide(sums, queries)]));
 }
 
 function addShares(sums: Map<LangCode, number>, langs: readonly LangCode[], k: number, q: number): void {
@@ -49,9 +49,45 @@ function addShares(sums: Map<LangCode, number>, langs: readonly LangCode[], k: n
 }
 
 function divide(sums: Map<LangCode, number>, queries: number): LanguageShares {
-  return Object.fromEntries([...sums].map(([lang, sum]) => [lang, sum / queries]));
+  return new Map([...sums].map(([lang, sum]) => [lang, sum / queries]));
 }
 
 function assertK(k: number): void {
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`language mix: k must be a positive integer, got ${k}`);
+}
+
+/**
+ * The mix as metrics.json holds it: { en: { en: 0.6, de: 0.4 }, ... }. Object.fromEntries defines
+ * own properties, so a language "__proto__" stays a key instead of setting the prototype.
+ */
+export function languageMixToJson(mix: LanguageMix): Record<LangCode, Record<LangCode, number>> {
+  return Object.fromEntries([...mix].map(([lang, shares]) => [lang, Object.fromEntries(shares)]));
+}
+
+/**
+ * A mix read back from metrics.json (or a saved report). JSON.parse makes "__proto__" an own key,
+ * and Object.entries lists only own keys, so every language comes back. `where` names the field in
+ * errors, e.g. "metrics.json: languageMix".
+ */
+export function languageMixFromJson(value: unknown, where = 'languageMix'): LanguageMix {
+  const mix: LanguageMix = new Map();
+  for (const [lang, shares] of ownEntries(value, where)) {
+    const row: LanguageShares = new Map();
+    for (const [passageLang, share] of ownEntries(shares, `${where}.${lang}`)) {
+      if (typeof share !== 'number' || !Number.isFinite(share)) {
+        throw new TypeError(`${where}.${lang}.${passageLang}: expected a number, got ${JSON.stringify(share) ?? String(share)}`);
+      }
+      row.set(passageLang, share);
+    }
+    mix.set(lang, row);
+  }
+  return mix;
+}
+
+function ownEntries(value: unknown, where: string): [string, unknown][] {
+  if (value instanceof Map) return [...value];
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new TypeError(`${where}: expected an object keyed by language, got ${Array.isArray(value) ? 'an array' : (JSON.stringify(value) ?? String(value))}`);
+  }
+  return Object.entries(value);
 }

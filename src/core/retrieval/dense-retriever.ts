@@ -1,8 +1,8 @@
 import type { Passage } from '../corpus/types';
-import { exactDot, rowNorms, scoreTolerance, typescriptBackend, type ScoreBackend } from '../scoring/score-backend';
+import { exactDot, exactDots, rowNorms, scoreTolerance, typescriptBackend, type ScoreBackend } from '../scoring/score-backend';
 import type { Encoder, PoolScorer, Retriever, RunOptions, ScoredBlock } from './types';
 
-/** (matrix, rows, dim) -> a rows x dim matrix; e.g. a trained adapter applied to unit rows. */
+/** (matrix, rows, dim) -> a rows x dim matrix, each row from its own row alone; e.g. a trained adapter applied to unit rows. */
 export type RowTransform = (matrix: Float32Array, rows: number, dim: number) => Float32Array;
 
 export interface DenseRetrieverOptions {
@@ -79,6 +79,8 @@ export function createDenseRetriever(encoder: Encoder, opts: DenseRetrieverOptio
 
   return {
     name: opts.name ?? encoder.id,
+    // Rows are embedded and transformed one by one (RowTransform acts on each row alone).
+    poolIndependentScores: true,
     embedPassages,
     embedQueries: (texts, runOpts) => rowsFor(texts, texts, queryRows, 'query', runOpts),
     async pool(passages: readonly Passage[], runOpts?: RunOptions): Promise<PoolScorer> {
@@ -97,6 +99,7 @@ export function createDenseRetriever(encoder: Encoder, opts: DenseRetrieverOptio
           exact: {
             tolerance: (row) => scoreTolerance(dim, qNorm[row], maxNorm),
             at: (row, j) => exactDot(q, row * dim, matrix, j * dim, dim),
+            atMany: (row, cols, count, shift, out) => exactDots(q, row * dim, matrix, cols, count, shift, dim, out),
           },
         };
       };

@@ -18,6 +18,8 @@ export interface PrecomputedEncoder extends Encoder {
   readonly normalized: number;
   /** Texts held by two passages (or two questions) whose rows differ: the first one's row answers. */
   readonly conflicts: number;
+  /** Whether the set has a row for this text of the corpus (else embed refuses it). */
+  holds(text: string, kind: TextKind): boolean;
 }
 
 /** Rows scaled to unit length where they are not already (within 1e-4, so unit rows stay bit for bit). */
@@ -70,6 +72,7 @@ export function createPrecomputedEncoder(set: EmbeddingSet, corpus: Corpus): Pre
     coverage: embeddingCoverage(set, corpus),
     normalized,
     conflicts,
+    holds: (text, kind) => byText[kind].has(text),
     async embed(texts: readonly string[], kind: TextKind, opts) {
       const out = new Float32Array(texts.length * dim);
       texts.forEach((text, i) => {

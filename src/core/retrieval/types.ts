@@ -54,6 +54,12 @@ export interface PoolScorer {
 export interface Retriever {
   /** Tag for reports and TREC run files. */
   readonly name: string;
+  /**
+   * True when a passage's score for a query does not depend on which other passages are in the
+   * pool (dense dot products; not BM25, whose IDF is the pool's): a language's pool then scores
+   * exactly as that language's columns of a larger pool, and an evaluation scores once for all.
+   */
+  readonly poolIndependentScores?: boolean;
   /** Prepare scoring against this pool (BM25 builds its index; a dense retriever embeds or reuses rows). */
   pool(passages: readonly Passage[], opts?: RunOptions): Promise<PoolScorer>;
 }

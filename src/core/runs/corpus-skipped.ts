@@ -1,4 +1,5 @@
-import type { Corpus, LangCode } from '../corpus/types';
+import type { LangCode } from '../corpus/types';
+import type { CorpusJudgments } from './lang-map';
 import type { EvalReport } from '../evaluation/eval-report';
 
 /**
@@ -6,7 +7,7 @@ import type { EvalReport } from '../evaluation/eval-report';
  * of the cell's query language with no relevant passage in its pool. A run file cannot say this
  * (the evaluation writes no lines for such questions), the corpus can. Returns a new report.
  */
-export function withCorpusSkipped(report: EvalReport, corpus: Corpus): EvalReport {
+export function withCorpusSkipped(report: EvalReport, corpus: CorpusJudgments): EvalReport {
   const langOf = new Map(corpus.passages.map((p) => [p.id, p.lang]));
   const settings: EvalReport['settings'] = {};
   for (const [name, s] of Object.entries(report.settings)) {

@@ -50,3 +50,13 @@ export function describeDiagnostics(d: RunDiagnostics, boundsNote: string): stri
     );
   return notes;
 }
+
+/**
+ * The one caveat a truncated run's figures carry wherever they are shown, or null when they are
+ * exact: "lower bounds on AP …; 3 relevant items absent from the run (2 queries)".
+ */
+export function boundsCaveat(d: Pick<RunDiagnostics, 'truncated'>): string | null {
+  if (!d.truncated) return null;
+  const { absentRelevant, queries } = d.truncated;
+  return `Truncated run: the figures are lower bounds on AP, R@1, R@10, MRR and nDCG@10, and the maximum rank distance an upper bound; ${plural(absentRelevant, 'relevant item')} absent from the run (${plural(queries.length, 'query')}).`;
+}

@@ -1,4 +1,4 @@
-import type { Corpus, LangCode } from '../corpus/types';
+import type { LangCode, Passage, Question } from '../corpus/types';
 import type { DocTable } from './doc-table';
 import { detach, LineFeed, splitFields } from './line-feed';
 import { RunFormatError } from './run-format-error';
@@ -53,8 +53,15 @@ export function queryMapEntry(map: Map<string, LangCode>): (id: string, lang: La
   };
 }
 
+/** What an import reads of a corpus: passage languages, question languages and judgments (no texts). */
+export interface CorpusJudgments {
+  name: string;
+  passages: readonly Pick<Passage, 'id' | 'lang'>[];
+  questions: readonly Pick<Question, 'id' | 'lang' | 'relevant'>[];
+}
+
 /** Document and query languages from a loaded corpus (any format the lab reads, BEIR with a "lang" field included). */
-export function languagesFromCorpus(corpus: Corpus, docs: DocTable): Map<string, LangCode> {
+export function languagesFromCorpus(corpus: CorpusJudgments, docs: DocTable): Map<string, LangCode> {
   for (const p of corpus.passages) docs.addMapEntry(p.id, p.lang);
   return new Map(corpus.questions.map((q) => [q.id, q.lang]));
 }

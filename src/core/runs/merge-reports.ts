@@ -16,7 +16,7 @@ export function mergeReports(parts: readonly EvalReport[]): EvalReport {
       merged.settings[name as keyof EvalReport['settings']] = s;
     }
     for (const l of part.languages) if (!merged.languages.includes(l)) merged.languages.push(l);
-    if (part.languageMix) merged.languageMix = { ...merged.languageMix, ...part.languageMix };
+    if (part.languageMix) merged.languageMix = new Map([...(merged.languageMix ?? []), ...part.languageMix]);
     merged.elapsedMs += part.elapsedMs;
   }
   // Settings in the evaluation's order, whatever order the files came in.

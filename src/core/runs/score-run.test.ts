@@ -48,8 +48,8 @@ describe('scoring an imported run', () => {
     expect(m.recallAt10).toBe(1);
     expect(m.ndcgAt10).toBeCloseTo(0.570642, 6); // 0.930677 / 1.630930
     expect(m.maxRankDistance).toBe(1);
-    expect(report.languageMix!.en.en).toBeCloseTo(0.6, 12);
-    expect(report.languageMix!.en.de).toBeCloseTo(0.4, 12);
+    expect(report.languageMix!.get('en')!.get('en')).toBeCloseTo(0.6, 12);
+    expect(report.languageMix!.get('en')!.get('de')).toBeCloseTo(0.4, 12);
     expect(diagnostics.truncated).toBeNull();
   });
 

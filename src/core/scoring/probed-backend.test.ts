@@ -55,7 +55,7 @@ describe('createProbedBackend', () => {
     expect(await evaluate(probed)).toEqual(reference);
     expect(notices).toEqual([]);
     expect(probed.name).toBe('float32 kernel');
-    expect(probed.status).toMatch(/^float32 kernel: agrees with the TypeScript kernel on the first block \(largest score difference [\d.e-]+ over 8 x 30\)$/);
+    expect(probed.status).toMatch(/^float32 kernel: agrees with the TypeScript kernel on the first block \(largest score difference [\d.e-]+ over 8 x 90\)$/); // the first block is the multilingual pool's: 3 languages x 30 passages, every cell reads its columns
   });
 
   it('falls back to the TypeScript kernel, and says why, when the first block disagrees', async () => {

@@ -55,6 +55,46 @@ export function exactDot(a: Float32Array, aOffset: number, b: Float32Array, bOff
   return Math.fround(s);
 }
 
+/**
+ * out[i] = exactDot(a at aOffset, b's row cols[i] + shift), for i < count. Four rows at a time:
+ * each sum still runs in order (so equals exactDot bit for bit), but four independent sums keep
+ * the adder busy where one waits on its own previous addition.
+ */
+export function exactDots(
+  a: Float32Array,
+  aOffset: number,
+  b: Float32Array,
+  cols: Int32Array,
+  count: number,
+  shift: number,
+  dim: number,
+  out: Float64Array,
+): void {
+  let i = 0;
+  for (; i + 4 <= count; i += 4) {
+    const b0 = (cols[i] + shift) * dim;
+    const b1 = (cols[i + 1] + shift) * dim;
+    const b2 = (cols[i + 2] + shift) * dim;
+    const b3 = (cols[i + 3] + shift) * dim;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let j = 0; j < dim; j++) {
+      const x = a[aOffset + j];
+      s0 += x * b[b0 + j];
+      s1 += x * b[b1 + j];
+      s2 += x * b[b2 + j];
+      s3 += x * b[b3 + j];
+    }
+    out[i] = Math.fround(s0);
+    out[i + 1] = Math.fround(s1);
+    out[i + 2] = Math.fround(s2);
+    out[i + 3] = Math.fround(s3);
+  }
+  for (; i < count; i++) out[i] = exactDot(a, aOffset, b, (cols[i] + shift) * dim, dim);
+}
+
 const UNIT_ROUNDOFF = 2 ** -24;
 
 /**

@@ -8,13 +8,21 @@ const TOL = 1e-4;
 const identityKeys = (n: number) => Int32Array.from({ length: n }, (_, j) => j);
 
 /** A rescorer over a known exact row, recording which candidates it was asked for. */
-function rescorerOf(exact: Float32Array, tol = TOL) {
+function rescorerOf(exact: Float32Array, tol = TOL, many = false) {
   const asked: number[] = [];
   const mismatches: number[] = [];
   const rescorer: ExactRescorer = {
     tolerance: () => tol,
     at: (_row, j) => (asked.push(j), exact[j]),
     mismatch: (row) => mismatches.push(row),
+    // As a dense rescorer does: several candidates in one call.
+    ...(many
+      ? {
+          atMany: (_row: number, cols: Int32Array, count: number, shift: number, out: Float64Array) => {
+            for (let i = 0; i < count; i++) out[i] = exact[(asked.push(cols[i] + shift), cols[i] + shift)];
+          },
+        }
+      : {}),
   };
   return { rescorer, asked, mismatches };
 }
@@ -79,7 +87,10 @@ describe('rankScoredRow', () => {
     expect(() => rankScoredRow(Float32Array.of(0.1, 0.2), 0, 2, 0, Int32Array.of(1, 1), 1, identityKeys(2), rescorer)).toThrow(/listed twice/);
   });
 
-  it('matches the exact ranks and top k on rows full of ties, whatever the noise within the bound', () => {
+  it.each([
+    ['one at a time', false],
+    ['several at once (atMany)', true],
+  ])('matches the exact ranks and top k on rows full of ties, whatever the noise within the bound, rescoring %s', (_how, many) => {
     const row = fc.integer({ min: 2, max: 300 }).chain((n) =>
       fc.record({
         // Scores on a coarse grid: many exact ties, which noise within the bound breaks at random.
@@ -98,7 +109,7 @@ describe('rankScoredRow', () => {
         const given = Float32Array.from(exact, (e, j) => e + noise[j] * TOL);
         const tieKey = Int32Array.from(keys);
         const rel = Int32Array.from(relevant);
-        const got = rankScoredRow(given, 0, n, 0, rel, depth, tieKey, rescorerOf(exact).rescorer);
+        const got = rankScoredRow(given, 0, n, 0, rel, depth, tieKey, rescorerOf(exact, TOL, many).rescorer);
         expect(got.relevantRanks).toEqual(rankRelevant(exact, 0, n, rel, tieKey));
         const want = selectTopK(exact, 0, n, depth, tieKey);
         expect(Array.from(got.top.indices)).toEqual(Array.from(want.indices));

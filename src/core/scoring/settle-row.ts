@@ -21,6 +21,8 @@ export interface ExactRescorer {
   tolerance(row: number): number;
   /** The exact score of query `row` of the block against pool index `j`. */
   at(row: number, j: number): number;
+  /** out[i] = at(row, cols[i] + shift) for i < count: several at once, which a dense rescorer computes side by side. */
+  atMany?(row: number, cols: Int32Array, count: number, shift: number, out: Float64Array): void;
   /** Called when a relevant candidate's score broke the bound: the backend is not sound. */
   mismatch?(row: number, given: number, exact: number): void;
 }
@@ -140,7 +142,8 @@ function countRanks(
   // Buckets over [below, above]; those a relevant item's band [e - tol, e + tol] reaches (mapped
   // through bucketOf itself, which is monotone) are unsure; in the others the first relevant item
   // beaten is the count of bands wholly above the bucket.
-  const buckets = Math.max(1, Math.min(MAX_BUCKETS, size >>> 2));
+  // A few dozen buckets per relevant item separate them; one relevant item needs none (its band is the whole span).
+  const buckets = m > 1 ? Math.max(1, Math.min(MAX_BUCKETS, size >>> 2, 32 * m)) : 1;
   const { lo, hi, scale, top } = spanScoreBuckets(m ? below : 0, m ? above : 0, buckets);
   if (m) {
     let p = 0;
@@ -159,28 +162,36 @@ function countRanks(
   const rs = relScore.subarray(0, m); // firstBeaten searches the whole array
   const rk = relKey.subarray(0, m);
   beatenFrom.fill(0, 0, m + 1);
+  if (pending.length < size) pending = new Int32Array(size);
+  let pendingCount = 0;
   for (let j = 0; j < size; j++) {
-    let s = scores[offset + j];
+    const s = scores[offset + j];
     if (s < below && s < cut) continue; // most candidates (false for NaN)
-    let sure = true;
     if (s >= cut || s - s !== 0) {
-      // May reach the top k, or a NaN or infinite score (a backend glitch): recompute it.
-      s = scores[offset + j] = exact.at(row, j);
+      // May reach the top k, or a NaN or infinite score (a backend glitch): recomputed below.
       near[nearCount++] = j;
-      sure = false;
+      pending[pendingCount++] = j;
+      continue;
     }
-    if (s < below || m === 0) continue;
-    let p = s > above ? 0 : sure ? firstSure[bucketOf(s, lo, hi, scale, top)] : -1;
-    if (p < 0 && sure) {
+    if (m === 0) continue;
+    let p = s > above ? 0 : firstSure[bucketOf(s, lo, hi, scale, top)];
+    if (p < 0) {
       // An unsure bucket is coarser than the bands: only a score within one needs the exact value.
       p = firstSurelyBeaten(s, rs, tol);
-      if (p > 0 && rs[p - 1] - tol <= s) p = -1;
-    }
-    if (p < 0) {
-      if (sure) s = scores[offset + j] = exact.at(row, j);
-      p = firstBeaten(s, tieKey[j], rs, rk);
+      if (p > 0 && rs[p - 1] - tol <= s) {
+        pending[pendingCount++] = j;
+        continue;
+      }
     }
     beatenFrom[p]++;
+  }
+  // The exact scores, computed together (independent sums side by side), then counted as above.
+  rescore(scores, offset, row, pending, pendingCount, exact);
+  for (let i = 0; i < pendingCount; i++) {
+    const j = pending[i];
+    const s = scores[offset + j];
+    if (s < below || m === 0) continue;
+    beatenFrom[firstBeaten(s, tieKey[j], rs, rk)]++;
   }
 
   const ranks = new Array<number>(m);
@@ -189,6 +200,20 @@ function countRanks(
     ranks[p] = rank;
   }
   return ranks;
+}
+
+let pending = new Int32Array(0);
+let exactValues = new Float64Array(0);
+
+/** scores[offset + cols[i]] = the exact score, for i < count. */
+function rescore(scores: Float32Array, offset: number, row: number, cols: Int32Array, count: number, exact: ExactRescorer): void {
+  if (!exact.atMany) {
+    for (let i = 0; i < count; i++) scores[offset + cols[i]] = exact.at(row, cols[i]);
+    return;
+  }
+  if (exactValues.length < count) exactValues = new Float64Array(count);
+  exact.atMany(row, cols, count, 0, exactValues);
+  for (let i = 0; i < count; i++) scores[offset + cols[i]] = exactValues[i];
 }
 
 /** The first of the best-first relevant scores that s is more than tol above; their count if none. */

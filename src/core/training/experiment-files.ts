@@ -3,6 +3,7 @@
  * experiment.json, results.md and one adapter file per strategy.
  */
 import type { EvalReport } from '../evaluation/eval-report';
+import { reportToJson, type EvalReportJson } from '../evaluation/report-json';
 import { withoutQueries } from '../evaluation/summarise-report';
 import { formatResultsMarkdown } from './results-table';
 import type { ExperimentResult } from './run-experiment';
@@ -13,8 +14,8 @@ export function adapterFileName(shortName: string): string {
 }
 
 /** A report without what differs between two runs of the same experiment (its running time). */
-function stripTiming(report: EvalReport): Omit<EvalReport, 'elapsedMs'> {
-  const { elapsedMs: _e, ...rest } = withoutQueries(report);
+function stripTiming(report: EvalReport): Omit<EvalReportJson, 'elapsedMs'> {
+  const { elapsedMs: _e, ...rest } = reportToJson(withoutQueries(report));
   return rest;
 }
 

@@ -90,8 +90,8 @@ function EmbeddingMapBody(props: EmbeddingMapProps) {
   const colours = useMemo(() => items.map((it) => colourOfLang.get(it.lang)!), [items, colourOfLang]);
   const isQuery = useMemo(() => items.map((it) => it.kind === 'query'), [items]);
   const counts = useMemo(() => {
-    const c: Record<LangCode, number> = {};
-    for (const it of items) c[it.lang] = (c[it.lang] ?? 0) + 1;
+    const c = new Map<LangCode, number>();
+    for (const it of items) c.set(it.lang, (c.get(it.lang) ?? 0) + 1);
     return c;
   }, [items]);
 

@@ -7,7 +7,7 @@ export interface LanguageLegendProps {
   /** When given, each entry is a toggle button (pressed = shown). */
   hidden?: ReadonlySet<LangCode>;
   onToggle?: (lang: LangCode) => void;
-  counts?: Record<LangCode, number>;
+  counts?: ReadonlyMap<LangCode, number>;
 }
 
 /** Colour swatches with language names and codes (colour alone cannot tell 15 languages apart). */
@@ -19,7 +19,7 @@ export function LanguageLegend({ langs, colours, hidden, onToggle, counts }: Lan
           <>
             <span className="an-swatch" style={{ background: colours.get(l) }} aria-hidden="true" />
             <span>{languageLabel(l)}</span>
-            {counts && <span className="an-legend-count">· {counts[l] ?? 0}</span>}
+            {counts && <span className="an-legend-count">· {counts.get(l) ?? 0}</span>}
           </>
         );
         return (

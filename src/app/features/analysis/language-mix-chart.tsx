@@ -17,7 +17,9 @@ const percent = (x: number) => `${Math.round(x * 100)}%`;
 /** One stacked bar per question language: which languages fill its top k in the multilingual pool. */
 export function LanguageMixChart({ data, colours, scale }: LanguageMixChartProps) {
   const font = 12 * scale;
-  const rows = data.rows.map((r) => ({ label: languageLabel(r.queryLang), ...r.shares }));
+  // Shares stay in their Map and bars read them by function: spreading them into the row would let a
+  // language called "label" overwrite the axis label.
+  const rows = data.rows.map((r) => ({ label: languageLabel(r.queryLang), shares: r.shares }));
   const longest = Math.max(...rows.map((r) => r.label.length), 4);
   const barSize = Math.round(22 * scale);
   const height = rows.length * (barSize + 8 * scale) + 60 * scale;
@@ -43,9 +45,17 @@ export function LanguageMixChart({ data, colours, scale }: LanguageMixChartProps
         <YAxis type="category" dataKey="label" width={longest * font * 0.6 + 10} tick={{ fontSize: font }} />
         <Tooltip formatter={(v) => percent(Number(v))} />
         {data.langs.map((l) => (
-          <Bar key={l} dataKey={l} name={languageLabel(l)} stackId="mix" fill={colours.get(l)} isAnimationActive={false} barSize={barSize}>
+          <Bar
+            key={l}
+            dataKey={(row: (typeof rows)[number]) => row.shares.get(l) ?? 0}
+            name={languageLabel(l)}
+            stackId="mix"
+            fill={colours.get(l)}
+            isAnimationActive={false}
+            barSize={barSize}
+          >
             <LabelList
-              dataKey={l}
+              dataKey={(row: (typeof rows)[number]) => row.shares.get(l) ?? 0}
               content={(p) => {
                 const { x, y, width, height: h } = p as { x: number; y: number; width: number; height: number };
                 if (!(width > font * 1.8)) return null;
@@ -80,7 +90,7 @@ export function LanguageMixTable({ data }: { data: LanguageMixData }) {
       label: l,
       title: languageLabel(l),
       numeric: true,
-      cell: (r) => `${(r.shares[l] * 100).toFixed(1)}%`,
+      cell: (r) => `${((r.shares.get(l) ?? 0) * 100).toFixed(1)}%`,
       cellProps: (r) => (l === r.queryLang ? { className: 'an-diagonal' } : {}),
     })),
   ];

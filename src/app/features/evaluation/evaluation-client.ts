@@ -1,5 +1,7 @@
 /** Runs one whole-corpus evaluation in a fresh worker; the worker ends with the run. */
+import type { LoadedWithParts } from '../../../core/corpus/corpus-parts';
 import type { EvalReport } from '../../../core/evaluation/eval-report';
+import { postCorpusInParts } from '../../shared/workers/corpus-to-worker';
 import type { Encoder, ProgressInfo } from '../../../core/retrieval/types';
 import type { EvaluationJob, EvaluationWorkerIn, EvaluationWorkerOut } from './evaluation-messages';
 import { serveEmbeddings } from '../../shared/workers/serve-embeddings';
@@ -26,8 +28,9 @@ function readReply(m: EvaluationWorkerOut): JobReply | null {
 /** The worker runs one job and ends with it. */
 const RUN = 1;
 
+/** Sends the corpus in parts (corpus-to-worker.ts), then the run. */
 export async function runEvaluationInWorker(
-  job: EvaluationJob,
+  { corpus, ...job }: EvaluationJob & { corpus: LoadedWithParts },
   opts: { signal?: AbortSignal; onProgress?: (p: ProgressInfo) => void; currentEncoder: () => Encoder | null },
 ): Promise<EvalReport> {
   const worker = superviseWorker<EvaluationWorkerIn, EvaluationWorkerOut>({
@@ -41,6 +44,7 @@ export async function runEvaluationInWorker(
   const embeddings = serveEmbeddings((reply, transfer) => worker.post(reply, transfer), opts.currentEncoder);
   worker.start();
   try {
+    await postCorpusInParts(corpus, RUN, (m) => worker.post(m), { signal: opts.signal });
     const m = await worker.run(RUN, { type: 'run', job }, { signal: opts.signal, onProgress: (p) => p.type === 'eval-progress' && opts.onProgress?.(p.info) });
     if (m.type !== 'eval-done') throw new Error(`the evaluation worker answered ${m.type}`);
     return m.report;

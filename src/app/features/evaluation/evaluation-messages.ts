@@ -3,17 +3,17 @@ import type { LangCode } from '../../../core/corpus/types';
 import type { EvalReport } from '../../../core/evaluation/eval-report';
 import type { SettingName } from '../../../core/metrics/types';
 import type { ProgressInfo } from '../../../core/retrieval/types';
-import type { EmbedCall, EmbedCancel, EmbedReply, RetrieverSpec, WorkerCorpus } from '../../shared/workers/worker-messages';
+import type { CorpusPartMessage, EmbedCall, EmbedCancel, EmbedReply, RetrieverSpec } from '../../shared/workers/worker-messages';
 
+/** The run; its corpus arrives before it, in parts (corpus-to-worker.ts). */
 export interface EvaluationJob {
-  corpus: WorkerCorpus;
   retriever: RetrieverSpec;
   settings: SettingName[];
   languages: LangCode[];
   keepTop: number;
 }
 
-export type EvaluationWorkerIn = { type: 'run'; job: EvaluationJob } | { type: 'cancel' } | EmbedReply;
+export type EvaluationWorkerIn = CorpusPartMessage | { type: 'run'; job: EvaluationJob } | { type: 'cancel' } | EmbedReply;
 
 export type EvaluationWorkerOut =
   | { type: 'eval-progress'; info: ProgressInfo }

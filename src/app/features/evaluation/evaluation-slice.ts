@@ -6,7 +6,6 @@ import type { ProgressInfo } from '../../../core/retrieval/types';
 import { currentEncoder } from '../../shared/services';
 import { EvaluationCancelled, runEvaluationInWorker } from './evaluation-client';
 import type { SliceCreator } from '../../app-store';
-import { corpusForWorkers } from '../setup/active-corpus';
 import { languagesInPlay } from '../ranking/query-slice';
 
 export interface StoredReport {
@@ -68,7 +67,7 @@ export const createEvaluationSlice: SliceCreator<EvaluationSlice> = (set, get) =
     set({ evalRun: { controller, startedAt: Date.now() }, evalProgress: null, evalProblem: null });
     try {
       const report = await runEvaluationInWorker(
-        { corpus: corpusForWorkers(s.active.corpus), retriever: s.retrieverSpec(), settings: s.evalSettings, languages, keepTop: KEEP_TOP },
+        { corpus: s.active, retriever: s.retrieverSpec(), settings: s.evalSettings, languages, keepTop: KEEP_TOP },
         { signal: controller.signal, onProgress: (p) => set({ evalProgress: p }), currentEncoder },
       );
       const id = `r${++reportCount}`;

@@ -10,6 +10,7 @@ import { useTraining } from '../training/training-slice';
 import { AnalysisSlot } from './analysis-slot';
 import { ProgressBar } from '../../ui/progress-bar';
 import { SummaryTable } from './summary-table';
+import { ImportedRunNotes } from '../results/imported-run-notes';
 import './evaluation.css';
 
 export function EvaluationTab() {
@@ -47,7 +48,7 @@ export function EvaluationTab() {
     );
     return (
       <>
-        {session.length > 0 && <optgroup label="Evaluations of this session (whole corpus)">{session.map(render)}</optgroup>}
+        {session.length > 0 && <optgroup label="Evaluations and imported runs of this session">{session.map(render)}</optgroup>}
         {experiment.length > 0 && <optgroup label={`Training experiment (${experiment[0].corpus.name})`}>{experiment.map(render)}</optgroup>}
       </>
     );
@@ -119,6 +120,7 @@ export function EvaluationTab() {
             </div>
           </div>
           <SummaryTable report={shown.report} comparison={comparison} />
+          <ImportedRunNotes reportId={shown.id} />
           {comparison && <CaveatList caveats={comparison.caveats} testId="eval-caveats" />}
         </section>
       )}

@@ -5,7 +5,8 @@
  */
 import { evaluateCorpus } from '../../../core/evaluation/evaluate-corpus';
 import type { ProgressInfo } from '../../../core/retrieval/types';
-import type { EmbedReply } from '../../shared/workers/worker-messages';
+import type { EmbedReply, WorkerCorpus } from '../../shared/workers/worker-messages';
+import { receiveCorpusParts } from '../../shared/workers/corpus-to-worker';
 import type { EvaluationJob, EvaluationWorkerIn, EvaluationWorkerOut } from './evaluation-messages';
 import { createPageEncoder, type PageEncoder } from '../../shared/workers/page-encoder';
 import { createWorkerRetriever } from '../../shared/workers/worker-retriever';
@@ -16,6 +17,8 @@ declare const self: DedicatedWorkerGlobalScope;
 const PROGRESS_EVERY_MS = 100;
 let controller: AbortController | null = null;
 let pageEncoder: PageEncoder | null = null;
+const parts = receiveCorpusParts();
+let corpus: WorkerCorpus | null = null;
 
 function post(message: EvaluationWorkerOut): void {
   self.postMessage(message);
@@ -35,7 +38,8 @@ async function run(job: EvaluationJob): Promise<void> {
     // Dense rows are scored on onnxruntime-web when it agrees with the TypeScript kernel.
     const backend = job.retriever.kind === 'dense' ? await workerScoreBackend((m) => console.warn(`scoring: ${m}`)) : undefined;
     const retriever = createWorkerRetriever(job.retriever, (spec) => (pageEncoder = createPageEncoder(spec, post)).encoder, undefined, backend);
-    const report = await evaluateCorpus(job.corpus, retriever, {
+    if (!corpus) throw new Error('the corpus did not arrive before the run');
+    const report = await evaluateCorpus(corpus, retriever, {
       settings: job.settings,
       languages: job.languages,
       keepTop: job.keepTop,
@@ -50,7 +54,8 @@ async function run(job: EvaluationJob): Promise<void> {
 
 self.onmessage = (event: MessageEvent<EvaluationWorkerIn>) => {
   const message = event.data;
-  if (message.type === 'run') void run(message.job);
+  if (message.type === 'corpus-part') corpus = parts.add(message) ?? corpus;
+  else if (message.type === 'run') void run(message.job);
   else if (message.type === 'cancel') controller?.abort(new DOMException('cancelled', 'AbortError'));
   else pageEncoder?.handleReply(message as EmbedReply);
 };

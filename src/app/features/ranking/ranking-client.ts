@@ -2,7 +2,8 @@
 import type { OneQueryRanking } from '../../../core/evaluation/rank-one-query';
 import type { Encoder, ProgressInfo } from '../../../core/retrieval/types';
 import type { Adapter } from '../../../core/training/adapter';
-import type { WorkerCorpus } from '../../shared/workers/worker-messages';
+import type { LoadedWithParts } from '../../../core/corpus/corpus-parts';
+import { postCorpusInParts } from '../../shared/workers/corpus-to-worker';
 import type { RankRequest, RankingWorkerIn, RankingWorkerOut } from './ranking-messages';
 import { serveEmbeddings } from '../../shared/workers/serve-embeddings';
 import { superviseWorker, type JobReply } from '../../../encoder/supervised-worker';
@@ -14,7 +15,11 @@ export interface RankReply {
 }
 
 export interface RankingClient {
-  setCorpus(corpus: WorkerCorpus): void;
+  /**
+   * Sends a corpus in parts (corpus-to-worker.ts); rank() uses it once this resolves, the
+   * previous one until then. If `signal` aborts first, the worker forgets the parts and this throws.
+   */
+  setCorpus(loaded: LoadedWithParts, opts?: { signal?: AbortSignal }): Promise<void>;
   /**
    * Resolves with the ranking, or rejects; a newer rank() does not cancel an older one. With an
    * adapter (dense retrievers only), every row is mapped by it before scoring.
@@ -44,7 +49,9 @@ export function createRankingClient(currentEncoder: () => Encoder | null): Ranki
   });
   const embeddings = serveEmbeddings((reply, transfer) => worker.post(reply, transfer), currentEncoder);
   worker.start();
+  /** The corpus rank requests name (the last one fully sent), and the count of corpora sent. */
   let corpusId = 0;
+  let corpusCount = 0;
   // Each adapter object gets a key and goes to the worker once; a new training run makes new objects.
   const adapterKeys = new WeakMap<Adapter, string>();
   let adapterCount = 0;
@@ -59,9 +66,15 @@ export function createRankingClient(currentEncoder: () => Encoder | null): Ranki
   };
 
   return {
-    setCorpus(corpus) {
-      corpusId++;
-      worker.post({ type: 'corpus', corpusId, corpus });
+    async setCorpus(loaded, opts = {}) {
+      const id = ++corpusCount;
+      try {
+        await postCorpusInParts(loaded, id, (m) => worker.post(m), opts);
+      } catch (e) {
+        worker.post({ type: 'corpus-drop', corpusId: id });
+        throw e;
+      }
+      corpusId = id;
     },
     async rank({ adapter, ...request }, onProgress) {
       const id = worker.nextJob();

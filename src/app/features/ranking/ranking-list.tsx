@@ -50,6 +50,7 @@ export function RankingList({ ranking, interactive = true }: { ranking: Ranking 
               data-row={interactive ? i : undefined}
               data-testid="result"
               data-lang={c.lang}
+              data-id={c.id}
               data-relevant={c.relevant ? 'true' : 'false'}
               aria-current={isSelected ? 'true' : undefined}
               onClick={interactive ? () => useApp.getState().selectRow(i) : undefined}
@@ -62,9 +63,16 @@ export function RankingList({ ranking, interactive = true }: { ranking: Ranking 
               <LangBadge lang={c.lang} />
               <span className="result-body">
                 {/* Passage text is data: rendered as text (never HTML), direction from the text itself. */}
-                <span className="result-text" dir="auto" lang={c.lang} data-dir={directionOf(c.lang)}>
-                  {passage?.text ?? c.id}
-                </span>
+                {passage ? (
+                  <span className="result-text" dir="auto" lang={c.lang} data-dir={directionOf(c.lang)}>
+                    {passage.text}
+                  </span>
+                ) : (
+                  // An imported run may name documents the loaded corpus does not hold.
+                  <span className="result-text" data-testid="result-missing">
+                    {c.id} <span className="muted small result-missing-text">text not in the loaded corpus</span>
+                  </span>
+                )}
                 {c.relevant && <span className="answer-tag">answer</span>}
                 {isSelected && (
                   <span className="result-detail">

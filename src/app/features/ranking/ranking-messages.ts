@@ -3,7 +3,7 @@ import type { LangCode } from '../../../core/corpus/types';
 import type { OneQueryRanking } from '../../../core/evaluation/rank-one-query';
 import type { ProgressInfo } from '../../../core/retrieval/types';
 import type { Adapter } from '../../../core/training/adapter';
-import type { EmbedCall, EmbedCancel, EmbedReply, RetrieverSpec, WorkerCorpus } from '../../shared/workers/worker-messages';
+import type { CorpusPartMessage, EmbedCall, EmbedCancel, EmbedReply, RetrieverSpec } from '../../shared/workers/worker-messages';
 
 export interface RankRequest {
   /** Echoed in the reply; the page ignores replies to requests it has moved past. */
@@ -20,7 +20,10 @@ export interface RankRequest {
 }
 
 export type RankingWorkerIn =
-  | { type: 'corpus'; corpusId: number; corpus: WorkerCorpus }
+  /** The corpus, in parts (corpus-to-worker.ts); ranking uses it from its 'end' part on. */
+  | CorpusPartMessage
+  /** The page stopped sending this corpus: forget its parts. */
+  | { type: 'corpus-drop'; corpusId: number }
   | { type: 'rank'; corpusId: number; request: RankRequest }
   /** A trained adapter that rank requests name by `key` (adapters are a few MB: sent once, not with every request). */
   | { type: 'adapter'; key: string; adapter: Adapter }

@@ -12,6 +12,9 @@ import { currentQuestion, languagesInPlay } from './query-slice';
 import { adapterOf, describeStrategy, resolveStrategy } from './strategy-choice';
 import { currentAdapters } from './strategy-slice';
 import { syntheticRankingProblem } from '../setup/synthetic-source';
+import { importedTextNeedsModel } from '../setup/embeddings-slice';
+import { freeTextNote, IMPORTED_ID } from '../setup/imported-embeddings';
+import { rankingFromRun } from '../results/run-ranking';
 
 export interface Ranking {
   text: string;
@@ -66,9 +69,26 @@ export const createRankingSlice: SliceCreator<RankingSlice> = (set, get) => {
       return;
     }
     const question = currentQuestion(s);
+    const run = s.rankingRunId ? s.importedRuns.find((r) => r.id === s.rankingRunId) : undefined;
+    if (run) {
+      // An imported run is listed as it is, never re-ranked (results/run-ranking.ts).
+      const ask = { question, setting: s.setting, target: s.target, topK: s.topK, retrieverId: s.retrieverId, inPlay: languagesInPlay(s) };
+      const fromRun = rankingFromRun(run, ask);
+      const idle = { sideRanking: null, rankingBusy: false, rankingPending: false, rankingProgress: null };
+      set(
+        typeof fromRun === 'string' ? { ...idle, ranking: null, rankingProblem: fromRun } : { ...idle, ranking: fromRun, rankingProblem: null, selectedRow: 0 },
+      );
+      return;
+    }
     const refused = syntheticRankingProblem(s.retrieverId, question?.id ?? null);
     if (refused) {
       set({ ranking: null, sideRanking: null, rankingBusy: false, rankingPending: false, rankingProblem: refused });
+      return;
+    }
+    // Typed text over an embeddings file waits for the file's model (loaded now, if the file names it).
+    if (s.retrieverId === IMPORTED_ID && s.imported && !question && importedTextNeedsModel(text)) {
+      void s.loadFreeTextModel();
+      set({ ranking: null, sideRanking: null, rankingBusy: false, rankingPending: false, rankingProblem: freeTextNote(s.imported) });
       return;
     }
     const inPlay = languagesInPlay(s);

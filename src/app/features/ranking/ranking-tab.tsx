@@ -8,6 +8,8 @@ import { RankingSummary } from './ranking-summary';
 import { SideBySide } from './side-by-side';
 import { StrategyBar } from './strategy-bar';
 import { SyntheticBanner } from './synthetic-banner';
+import { ImportedBanner } from './imported-banner';
+import { RunSourceBar } from '../results/run-source-bar';
 import './ranking.css';
 import './ranking-ladder.css';
 import './ranking-small-screens.css';
@@ -25,8 +27,10 @@ export function RankingTab() {
     <div className="ranking-tab" data-testid="ranking-tab" data-settled={pending ? 'false' : 'true'}>
       <Orientation />
       <SyntheticBanner />
+      <ImportedBanner />
       <QueryBar />
       <StrategyBar />
+      <RunSourceBar />
       <RankingSummary />
       {stale && (
         <div className="hint-box stale-ranking" role="status" data-testid="ranking-stale">

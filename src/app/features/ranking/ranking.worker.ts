@@ -15,6 +15,7 @@ import type { RankRequest, RankingWorkerIn, RankingWorkerOut } from './ranking-m
 import { createPageEncoder, type PageEncoder } from '../../shared/workers/page-encoder';
 import { createRowMemoEncoder } from './row-memo-encoder';
 import { createWorkerRetriever, retrieverKey } from '../../shared/workers/worker-retriever';
+import { receiveCorpusParts } from '../../shared/workers/corpus-to-worker';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -27,6 +28,8 @@ interface PreparedPool {
 const MAX_POOLS = 24;
 let corpus: WorkerCorpus | null = null;
 let corpusId = -1;
+/** The next corpus while its parts arrive; the current one serves requests meanwhile. */
+const parts = receiveCorpusParts();
 const retrievers = new Map<string, Retriever>();
 const pools = new Map<string, Promise<PreparedPool>>();
 const pageEncoders = new Map<string, PageEncoder>();
@@ -109,12 +112,18 @@ async function rank(request: RankRequest): Promise<void> {
 self.onmessage = (event: MessageEvent<RankingWorkerIn>) => {
   const message = event.data;
   switch (message.type) {
-    case 'corpus':
-      corpus = message.corpus;
+    case 'corpus-part': {
+      const arrived = parts.add(message);
+      if (!arrived) break;
+      corpus = arrived;
       corpusId = message.corpusId;
       pools.clear();
       retrievers.clear(); // their per-passage caches belong to the old corpus
       memoEncoders.clear();
+      break;
+    }
+    case 'corpus-drop':
+      parts.drop(message.corpusId);
       break;
     case 'adapter':
       adapters.set(message.key, message.adapter);

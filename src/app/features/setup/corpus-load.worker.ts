@@ -66,7 +66,7 @@ async function open(job: CorpusLoadJob): Promise<void> {
     for (const part of splitCorpus(loaded, PART_SIZE)) {
       signal.throwIfAborted();
       post({ type: 'load-part', part });
-      if (part.kind === 'passages') onProgress({ stage: 'Handing over passages…', done: (sent += part.passages.length), total: passages });
+      if (part.kind === 'passages') onProgress({ stage: 'Handing over passages…', done: (sent += part.ids.ends.length), total: passages });
     }
     post({ type: 'load-done' });
   } catch (e) {

@@ -4,7 +4,7 @@ import type { ProgressInfo } from '../../../core/retrieval/types';
 import { describeCorpusProblem, describeCorpusRef, type CorpusProblem } from './open-corpus';
 import { openCorpusInWorker } from './corpus-load-client';
 import { getRankingClient } from '../../shared/services';
-import { corpusForWorkers, indexCorpus, type ActiveCorpus } from './active-corpus';
+import { indexCorpus, type ActiveCorpus } from './active-corpus';
 import type { SliceCreator } from '../../app-store';
 import { useTraining } from '../training/training-slice';
 import { isSyntheticRef, openSyntheticBenchmark, SYNTHETIC_ID } from './synthetic-source';
@@ -62,12 +62,18 @@ export const createCorpusSlice: SliceCreator<CorpusSlice> = (set, get) => ({
       }
       const loaded = synthetic?.loaded ?? (await openCorpusInWorker(ref, { files, signal: controller.signal, dim: get().encoderInfo?.dim, onProgress }));
       if (controller.signal.aborted) return false;
-      const active = indexCorpus(ref, loaded);
-      getRankingClient().setCorpus(corpusForWorkers(active.corpus));
+      // Both in slices of page time, so the page stays responsive; Cancel still applies.
+      const signal = controller.signal;
+      onProgress({ stage: 'Indexing…', done: 0, total: 0 });
+      const active = await indexCorpus(ref, loaded, { signal });
+      onProgress({ stage: 'Handing over to ranking…', done: 0, total: 0 });
+      await getRankingClient().setCorpus(active, { signal });
       set({ active, corpusLoading: null });
       // The synthetic benchmark comes with its vectors; its vectors know no other corpus.
       if (synthetic) get().selectSyntheticVectors(synthetic.encoder);
       else if (get().retrieverId === SYNTHETIC_ID) get().setRetriever('bm25');
+      // An open embeddings file is checked against the new corpus (and dropped when it does not fit).
+      if (!synthetic) get().rebindImportedEmbeddings();
       get().reconcileQueryWithCorpus(opts.fromLink);
       get().scheduleRanking(0);
       return true;

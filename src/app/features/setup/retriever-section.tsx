@@ -6,6 +6,7 @@ import { DeviceChoice } from './device-choice';
 import { ModelCard } from './model-card';
 import { ProgressBar } from '../../ui/progress-bar';
 import { SYNTHETIC_ID, SYNTHETIC_LABEL } from './synthetic-source';
+import { IMPORTED_ID } from './imported-embeddings';
 
 export function RetrieverSection() {
   const retrieverId = useApp((s) => s.retrieverId);
@@ -13,6 +14,8 @@ export function RetrieverSection() {
   const loading = useApp((s) => s.modelLoading);
   const problem = useApp((s) => s.modelProblem);
   const pending = useApp((s) => s.pendingModel);
+  const imported = useApp((s) => s.imported);
+  const restoredFrom = useApp((s) => (s.retrieverId !== IMPORTED_ID && s.retrieverId !== 'bm25' ? s.restoredRowsFrom : null));
   const origin = useApp((s) => s.modelOrigin);
   const preference = useApp((s) => s.devicePreference);
   const embedding = useApp((s) => (s.retrieverId !== 'bm25' && s.rankingBusy ? s.rankingProgress : null));
@@ -29,6 +32,7 @@ export function RetrieverSection() {
         <select aria-labelledby="retriever-title" value={selected} onChange={(e) => void app.setRetriever(e.target.value)} data-testid="retriever-select">
           <option value="bm25">BM25 (lexical, no model)</option>
           <option value={SYNTHETIC_ID}>{SYNTHETIC_LABEL}: opens the synthetic benchmark</option>
+          {imported && <option value={IMPORTED_ID}>Embeddings from {imported.source} (no model)</option>}
           <optgroup label="Dense encoders (downloaded once, then cached)">
             {models.map((m) => (
               <option key={m.id} value={m.id}>
@@ -102,6 +106,13 @@ export function RetrieverSection() {
               The synthetic benchmark’s own vectors ({info?.dim}d), generated with it: no model runs, and typed text cannot be ranked.
             </span>
           </>
+        ) : retrieverId === IMPORTED_ID ? (
+          <>
+            <span className="badge neutral">File</span>
+            <span className="hint">
+              Rows read from {imported?.source}: no model runs or is downloaded · {info?.dim}d
+            </span>
+          </>
         ) : retrieverId === 'bm25' || !info ? (
           <>
             <span className="badge neutral">No model</span>
@@ -120,6 +131,11 @@ export function RetrieverSection() {
           </>
         )}
       </div>
+      {restoredFrom && (
+        <div className="hint" data-testid="restored-rows">
+          Restored rows: this corpus&apos;s passages and questions are answered from {restoredFrom}; the model embeds only other text.
+        </div>
+      )}
       <CacheStatusLine />
     </section>
   );

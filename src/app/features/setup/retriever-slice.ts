@@ -12,6 +12,9 @@ import type { RetrieverSpec } from '../../shared/workers/worker-messages';
 import type { SliceCreator } from '../../app-store';
 import { pageGpuReport } from './page-gpu';
 import { isSyntheticRef, SYNTHETIC_ID, syntheticModelInfo } from './synthetic-source';
+import { withRestoredRows } from './embeddings-slice';
+import { createRowMemoEncoder } from '../ranking/row-memo-encoder';
+import { IMPORTED_ID } from './imported-embeddings';
 import type { Encoder } from '../../../core/retrieval/types';
 
 export type ModelOrigin = 'hub' | 'served';
@@ -96,6 +99,10 @@ export const createRetrieverSlice: SliceCreator<RetrieverSlice> = (set, get) => 
         });
         return;
       }
+      if (id === IMPORTED_ID) {
+        get().useImportedEmbeddings();
+        return;
+      }
       if (id === 'bm25') {
         switchToBm25(null);
         return;
@@ -127,8 +134,13 @@ export const createRetrieverSlice: SliceCreator<RetrieverSlice> = (set, get) => 
           },
         );
         if (controller.signal.aborted) return;
-        setCurrentEncoder(encoder);
-        set({ retrieverId: entry.id, encoderInfo: encoder.info, modelLoading: null });
+        // Each text is embedded once per load (a q8 model's row depends on its batch-mates), so the
+        // ranking, evaluation, training and saved files all see the same row for a text. An open
+        // embeddings file of this model's rows answers for the corpus's texts (restored rows).
+        const restored = await withRestoredRows(createRowMemoEncoder(encoder), get().imported, get().active?.corpus ?? null);
+        if (controller.signal.aborted) return;
+        setCurrentEncoder(restored.encoder);
+        set({ retrieverId: entry.id, encoderInfo: encoder.info, modelLoading: null, restoredRowsFrom: restored.from });
         get().scheduleRanking(0);
       } catch (e) {
         if (get().modelLoading?.controller !== controller) return; // replaced by a newer choice
@@ -151,7 +163,7 @@ export const createRetrieverSlice: SliceCreator<RetrieverSlice> = (set, get) => 
     setDevicePreference(choice) {
       saveDevicePreference(choice);
       set({ devicePreference: choice });
-      const current = get().modelLoading?.modelId ?? (get().retrieverId === 'bm25' || get().retrieverId === SYNTHETIC_ID ? null : get().retrieverId);
+      const current = get().modelLoading?.modelId ?? (['bm25', SYNTHETIC_ID, IMPORTED_ID].includes(get().retrieverId) ? null : get().retrieverId);
       if (current) void get().setRetriever(current, { confirmed: true });
     },
 

@@ -72,10 +72,27 @@ describe('adapter cache records', () => {
     const restored = restoreCacheRecord(structuredClone(record), record.key)!;
     expect(restored.result.rows).toEqual(result.rows);
     expect(restored.result.split.testQids).toEqual(result.split.testQids);
+    expect(restored.result.baseline.report.languageMix).toBeInstanceOf(Map);
+    expect(restored.result.baseline.report.languageMix).toEqual(result.baseline.report.languageMix);
+    expect(restored.result.strategies[0].report.languageMix).toEqual(result.strategies[0].report.languageMix);
     for (const s of result.strategies) {
       expect(restored.byStrategy[s.name]!.params).toEqual(s.adapter.params);
       expect(restored.result.strategies.find((r) => r.name === s.name)!.adapter.params).toEqual(s.adapter.params);
     }
+  });
+
+  it('saved with the language mix as a plain object (before it became a Map) restore it as a Map', async () => {
+    const result = await runExperiment({ corpus, encoder, ...settings, strategies: ['hybrid'] });
+    const record = buildCacheRecord({ result, corpusHash: 'abc', form: settings, lossCurves: {}, lossTotalSteps: 0, trainedAt: 1 });
+    const asObject = (mix: Map<string, Map<string, number>>) => Object.fromEntries([...mix].map(([l, shares]) => [l, Object.fromEntries(shares)]));
+    const old = structuredClone(record) as unknown as {
+      result: { baseline: { report: { languageMix: unknown } }; strategies: { report: { languageMix: unknown } }[] };
+    };
+    old.result.baseline.report.languageMix = asObject(result.baseline.report.languageMix!);
+    old.result.strategies[0].report.languageMix = asObject(result.strategies[0].report.languageMix!);
+    const restored = restoreCacheRecord(old, record.key)!;
+    expect(restored.result.baseline.report.languageMix).toEqual(result.baseline.report.languageMix);
+    expect(restored.result.strategies[0].report.languageMix).toEqual(result.strategies[0].report.languageMix);
   });
 
   it('are ignored from another cache version, under another key, or when not a record', async () => {

@@ -7,6 +7,8 @@
  * without IndexedDB must never stop training: callers show a notice and carry on.
  */
 import type { Corpus } from '../../../core/corpus/types';
+import type { EvalReport } from '../../../core/evaluation/eval-report';
+import { languageMixFromJson } from '../../../core/metrics/language-mix';
 import type { Adapter } from '../../../core/training/adapter';
 import { deserializeAdapter } from '../../../core/training/adapter-file';
 import type { ExperimentResult, StrategyResult } from '../../../core/training/run-experiment';
@@ -99,9 +101,18 @@ export function restoreCacheRecord(value: unknown, key: string): RestoredTrainin
     if (!(s.adapterBytes instanceof Uint8Array)) return null;
     const { adapter } = deserializeAdapter(s.adapterBytes, { dim: record.dim }, `cached ${s.shortName} adapter`);
     byStrategy[s.name] = adapter;
-    strategies.push({ ...s, adapter });
+    strategies.push({ ...s, adapter, report: withMixMap(s.report) });
   }
-  return { record: record as CachedTrainingRecord, result: { ...stored, strategies }, byStrategy };
+  const result = { ...stored, baseline: { ...stored.baseline, report: withMixMap(stored.baseline.report) }, strategies };
+  return { record: record as CachedTrainingRecord, result, byStrategy };
+}
+
+/**
+ * Records saved before the language mix became a Map hold it as a plain object (IndexedDB keeps a
+ * Map as a Map): read either, so an earlier run is not lost.
+ */
+function withMixMap(report: EvalReport): EvalReport {
+  return report.languageMix ? { ...report, languageMix: languageMixFromJson(report.languageMix, 'cached report: languageMix') } : report;
 }
 
 export interface AdapterCache {

@@ -5,6 +5,7 @@
  * A dense model lives in the encoder's own worker; these workers reach it through the page
  * ("embed" requests below), so one loaded model serves both and scoring stays off the page.
  */
+import type { CorpusPart } from '../../../core/corpus/corpus-parts';
 import type { Corpus } from '../../../core/corpus/types';
 import type { ProgressInfo, TextKind } from '../../../core/retrieval/types';
 
@@ -22,6 +23,17 @@ export type RetrieverSpec =
 
 /** Passages as the workers get them: no paragraph context (ranking never reads it). */
 export type WorkerCorpus = Corpus;
+
+/**
+ * One part of a corpus on its way to a worker (corpus-to-worker.ts): a 200 MB corpus in one
+ * message would be cloned on the page in one long task. A new corpusId starts a new corpus; the
+ * worker uses it once its 'end' part has arrived.
+ */
+export interface CorpusPartMessage {
+  type: 'corpus-part';
+  corpusId: number;
+  part: CorpusPart;
+}
 
 // ---- embedding through the page (both workers) ----
 
