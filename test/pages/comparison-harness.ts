@@ -2,7 +2,8 @@
  * Test page for the app's comparison worker (comparison-harness.html): `npm run bench:significance
  * -- --browser` calls window.comparisonHarness.prepare(seed), which builds the two generated
  * reports here, then time(), which times compareInWorker end to end (worker start, the reports
- * posted over, the tests, the answer back), as the Evaluation tab calls it.
+ * posted over, the tests, the answer back), as the Evaluation tab calls it, and post(form), which
+ * times posting the reports to a worker as records or as packed columns.
  */
 import { compareInWorker } from '../../src/app/features/comparison/comparison-client';
 import { packForComparison, transferablesOf } from '../../src/core/comparison/comparison-transfer';
