@@ -60,7 +60,7 @@ async function save(page: Page, testId: string): Promise<string> {
 const modelRequests = (requests: string[]) => requests.filter((u) => /\/models\/|huggingface|\.onnx/.test(u));
 
 describe('embeddings files in the app', () => {
-  it('saves the fixture model’s rows as Parquet; a fresh page ranks, evaluates and trains with them identically and asks for no model file', async () => {
+  it('saves the fixture model’s rows (Parquet, .npy + ids); a fresh page ranks, evaluates, trains and maps with them identically and asks for no model file until typed text', async () => {
     // 1. The model ranks, evaluates and trains; its rows are saved.
     const first = await app.open();
     const a = first.page;
@@ -77,6 +77,19 @@ describe('embeddings files in the app', () => {
     const modelTraining = await train(a);
     const parquet = await save(a, 'save-embeddings-parquet');
     expect(path.basename(parquet)).toBe('lexicon-corpus-fixture-xlmr-tiny-q8-mean.parquet');
+    const [npyDownload, idsDownload] = await Promise.all([
+      a.waitForEvent('download', (d) => d.suggestedFilename().endsWith('.npy')),
+      a.waitForEvent('download', (d) => d.suggestedFilename().endsWith('.ids.txt')),
+      a.click('[data-testid="save-embeddings-npy"]'),
+    ]);
+    const npy = path.join(dir, npyDownload.suggestedFilename());
+    const ids = path.join(dir, idsDownload.suggestedFilename());
+    await npyDownload.saveAs(npy);
+    await idsDownload.saveAs(ids);
+    expect([path.basename(npy), path.basename(ids)]).toEqual([
+      'lexicon-corpus-fixture-xlmr-tiny-q8-mean.npy',
+      'lexicon-corpus-fixture-xlmr-tiny-q8-mean.ids.txt',
+    ]);
     const saved = await readParquetEmbeddings((await readFile(parquet)).buffer as ArrayBuffer, 'saved.parquet');
     expect(saved.encoder).toBe('fixture/xlmr-tiny@q8/mean');
     // The trained hybrid adapter's rows, saved the same way and named so.
@@ -99,6 +112,8 @@ describe('embeddings files in the app', () => {
     expect(coverage).toContain('180 of 180 passages, 180 of 180 questions'); // test/fixtures/lexicon-corpus.jsonl
     expect(saved.ids).toHaveLength(360);
     expect(await b.textContent('[data-testid="device-badge"]')).toContain('no model runs or is downloaded');
+    await b.waitForSelector('[data-testid="embeddings-notice"]');
+    expect(await b.textContent('[data-testid="embeddings-notice"]')).toContain('Kept in this browser: loading xlmr-tiny (test fixture) later');
     await waitForRanking(b);
     expect(await b.inputValue('#query-input')).toBe(question);
     expect(await readScores(b)).toEqual(modelScores);
@@ -109,6 +124,11 @@ describe('embeddings files in the app', () => {
     expect(await evaluate(b)).toEqual(modelFigures);
     await saveScreenshot(b, 'app-embeddings-file-evaluation');
     expect(await train(b)).toEqual(modelTraining);
+    await b.click('[data-testid="tab-ranking"]');
+    await waitForRanking(b);
+    await b.click('[data-testid="embedding-map-slot"] summary');
+    await b.click('[data-testid="draw-map"]');
+    await b.waitForSelector('[data-testid="embedding-map-slot"] svg circle', { timeout: 60_000 });
     expect(modelRequests(second.requests)).toEqual([]);
 
     // 3. A Parquet file without a vector column is refused by name; the file in use stays.
@@ -133,7 +153,22 @@ describe('embeddings files in the app', () => {
     await b.click('[data-testid="tab-ranking"]');
     await waitForRanking(b);
     expect(await readScores(b)).toEqual(modelScores);
+    // The same rows as .npy + ids (both picked at once): the same coverage and ranking.
+    await b.setInputFiles('[data-testid="pick-embeddings"]', [npy, ids]);
+    await b.waitForFunction(() => document.querySelector('[data-testid="embeddings-coverage"]')?.textContent?.includes('.npy ranks'));
+    expect(await b.textContent('[data-testid="embeddings-coverage"]')).toContain(
+      '180 of 180 passages, 180 of 180 questions · 64 values each · the file does not name its model',
+    );
+    await waitForRanking(b);
+    expect(await readScores(b)).toEqual(modelScores);
+    expect(await b.textContent('[data-testid="imported-banner"]')).toContain(
+      'the file does not say which model made them: to rank your own question, pick that model below',
+    );
     expect(modelRequests(second.requests)).toEqual([]);
+    // Back to the Parquet file, which names its model.
+    await b.setInputFiles('[data-testid="pick-embeddings"]', parquet);
+    await b.waitForFunction(() => document.querySelector('[data-testid="embeddings-coverage"]')?.textContent?.includes('.parquet ranks'));
+    await waitForRanking(b);
 
     // Typed text: only now is the model fetched, and the text ranks.
     await b.fill('#query-input', 'a question nobody wrote down');
@@ -143,5 +178,16 @@ describe('embeddings files in the app', () => {
     expect(await b.textContent('[data-testid="imported-banner"]')).toContain('typed questions are embedded by xlmr-tiny (test fixture)');
     await saveScreenshot(b, 'app-embeddings-file-free-text');
     expect(second.offsiteRequests()).toEqual([]);
+
+    // 4. The file was kept in this browser: a later visit that loads the same model answers the
+    // corpus's texts from its rows (restored), and evaluates to the same figures.
+    await b.goto(app.site.url);
+    await waitForRanking(b);
+    await openLexiconCorpus(b);
+    await loadFixtureModel(b);
+    expect(await b.textContent('[data-testid="restored-rows"]')).toBe(
+      `Restored rows: this corpus's passages and questions are answered from ${path.basename(parquet)}; the model embeds only other text.`,
+    );
+    expect(await evaluate(b)).toEqual(modelFigures);
   });
 });

@@ -1,6 +1,7 @@
-/** Clearing what the browser keeps for the dense models (model files, embeddings); model-cache-listing.ts reads it. */
+/** Clearing what the browser keeps for the dense models (model files, embeddings, restored embeddings files); model-cache-listing.ts reads it. */
 import { deleteEmbeddingCache } from '../../encoder/embedding-store';
 import { TRANSFORMERS_CACHE as MODEL_FILES_CACHE } from '../../encoder/model-file-cache';
+import { deleteRestoredSets } from './restored-rows-store';
 
 const DELETE_TIMEOUT_MS = 3000;
 
@@ -11,7 +12,7 @@ const DELETE_TIMEOUT_MS = 3000;
 export async function clearModelCaches(): Promise<string> {
   if (globalThis.caches) await caches.delete(MODEL_FILES_CACHE);
   const deleted = await Promise.race([
-    deleteEmbeddingCache().then(() => true),
+    Promise.all([deleteEmbeddingCache(), deleteRestoredSets()]).then(() => true),
     new Promise<false>((resolve) => setTimeout(() => resolve(false), DELETE_TIMEOUT_MS)),
   ]).catch(() => false);
   return deleted

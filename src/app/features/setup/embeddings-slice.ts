@@ -16,6 +16,8 @@ import type { BatchStrategy } from '../../../core/training/strategy-names';
 import type { LoadProgress } from '../../../encoder/load-progress';
 import { findModel, type Dtype } from '../../../encoder/model-registry';
 import { downloadFile } from '../../shared/download';
+import { findRestoredSet, keepRestoredSet } from '../../shared/restored-rows-store';
+import type { Corpus } from '../../../core/corpus/types';
 import { currentEncoder, disposeEncoderClient, getEncoderClient, setCurrentEncoder } from '../../shared/services';
 import type { SliceCreator } from '../../app-store';
 import { selectAdaptersFor, useTraining } from '../training/training-slice';
@@ -36,6 +38,8 @@ export interface EmbeddingsSlice {
   freeTextLoading: { label: string; progress: LoadProgress | null } | null;
   /** The file's model is loaded: typed text ranks. */
   freeTextReady: boolean;
+  /** The file whose rows the loaded model answers with for the corpus's texts (restored rows), or null. */
+  restoredRowsFrom: string | null;
   openEmbeddings(files: readonly File[]): Promise<void>;
   /** Ranks with the open file's rows again (after another retriever was chosen). */
   useImportedEmbeddings(): void;
@@ -59,13 +63,23 @@ export function importedTextNeedsModel(text: string): boolean {
 }
 
 /**
- * A loaded model's encoder, answering from the open file's rows where the file holds this
- * model's rows (same model, dtype and pooling): restoring a file saved from model X makes a
- * later "load X, evaluate" use its rows instead of embedding again.
+ * A loaded model's encoder, answering from a file's rows where the file holds this model's rows
+ * (same model, dtype and pooling): the open file, else one kept in this browser from an earlier
+ * visit. Restoring a file saved from model X makes a later "load X, evaluate" use its rows
+ * instead of embedding again. `from` names the file, for the set-up panel.
  */
-export function withImportedRows(encoder: Encoder, imported: ImportedEmbeddings | null): Encoder {
-  if (!imported || !precomputed || !sameRowsAs(imported, encoder.id)) return encoder;
-  return createFallbackEncoder(precomputed, () => encoder, { id: encoder.id });
+export async function withRestoredRows(
+  encoder: Encoder,
+  imported: ImportedEmbeddings | null,
+  corpus: Corpus | null,
+): Promise<{ encoder: Encoder; from: string | null }> {
+  if (imported && precomputed && sameRowsAs(imported, encoder.id))
+    return { encoder: createFallbackEncoder(precomputed, () => encoder, { id: encoder.id }), from: imported.source };
+  const kept = corpus ? await findRestoredSet(encoder.id).catch(() => undefined) : undefined;
+  if (!corpus || !kept || kept.dim !== encoder.dim) return { encoder, from: null };
+  const rows = createPrecomputedEncoder(kept, corpus);
+  if (rows.coverage.passages.covered === 0 && rows.coverage.questions.covered === 0) return { encoder, from: null };
+  return { encoder: createFallbackEncoder(rows, () => encoder, { id: encoder.id }), from: kept.source };
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -121,6 +135,7 @@ export const createEmbeddingsSlice: SliceCreator<EmbeddingsSlice> = (set, get) =
       pendingModel: null,
       freeTextReady: freeTextEncoder !== null,
       freeTextLoading: null,
+      restoredRowsFrom: null,
     });
     get().scheduleRanking(0);
   }
@@ -132,6 +147,7 @@ export const createEmbeddingsSlice: SliceCreator<EmbeddingsSlice> = (set, get) =
     embeddingsNotice: null,
     freeTextLoading: null,
     freeTextReady: false,
+    restoredRowsFrom: null,
 
     async openEmbeddings(files) {
       const names = files.map((f) => f.name).join(' and ');
@@ -159,6 +175,13 @@ export const createEmbeddingsSlice: SliceCreator<EmbeddingsSlice> = (set, get) =
       }
       importedSet = file;
       select(imported);
+      // Kept for later visits: loading this model then answers from these rows (restored rows).
+      if (imported.model?.fromFile)
+        keepRestoredSet(file).then(
+          () =>
+            set({ embeddingsNotice: `Kept in this browser: loading ${imported.model!.entry.label} later answers this corpus's texts from ${file.source}.` }),
+          () => set({ embeddingsNotice: `${file.source} could not be kept in this browser (storage full?); it is in use for this visit.` }),
+        );
     },
 
     useImportedEmbeddings() {

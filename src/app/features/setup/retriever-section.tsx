@@ -15,6 +15,7 @@ export function RetrieverSection() {
   const problem = useApp((s) => s.modelProblem);
   const pending = useApp((s) => s.pendingModel);
   const imported = useApp((s) => s.imported);
+  const restoredFrom = useApp((s) => (s.retrieverId !== IMPORTED_ID && s.retrieverId !== 'bm25' ? s.restoredRowsFrom : null));
   const origin = useApp((s) => s.modelOrigin);
   const preference = useApp((s) => s.devicePreference);
   const embedding = useApp((s) => (s.retrieverId !== 'bm25' && s.rankingBusy ? s.rankingProgress : null));
@@ -130,6 +131,11 @@ export function RetrieverSection() {
           </>
         )}
       </div>
+      {restoredFrom && (
+        <div className="hint" data-testid="restored-rows">
+          Restored rows: this corpus&apos;s passages and questions are answered from {restoredFrom}; the model embeds only other text.
+        </div>
+      )}
       <CacheStatusLine />
     </section>
   );

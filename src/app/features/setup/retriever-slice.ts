@@ -12,7 +12,7 @@ import type { RetrieverSpec } from '../../shared/workers/worker-messages';
 import type { SliceCreator } from '../../app-store';
 import { pageGpuReport } from './page-gpu';
 import { isSyntheticRef, SYNTHETIC_ID, syntheticModelInfo } from './synthetic-source';
-import { withImportedRows } from './embeddings-slice';
+import { withRestoredRows } from './embeddings-slice';
 import { createRowMemoEncoder } from '../ranking/row-memo-encoder';
 import { IMPORTED_ID } from './imported-embeddings';
 import type { Encoder } from '../../../core/retrieval/types';
@@ -137,8 +137,10 @@ export const createRetrieverSlice: SliceCreator<RetrieverSlice> = (set, get) => 
         // Each text is embedded once per load (a q8 model's row depends on its batch-mates), so the
         // ranking, evaluation, training and saved files all see the same row for a text. An open
         // embeddings file of this model's rows answers for the corpus's texts (restored rows).
-        setCurrentEncoder(withImportedRows(createRowMemoEncoder(encoder), get().imported));
-        set({ retrieverId: entry.id, encoderInfo: encoder.info, modelLoading: null });
+        const restored = await withRestoredRows(createRowMemoEncoder(encoder), get().imported, get().active?.corpus ?? null);
+        if (controller.signal.aborted) return;
+        setCurrentEncoder(restored.encoder);
+        set({ retrieverId: entry.id, encoderInfo: encoder.info, modelLoading: null, restoredRowsFrom: restored.from });
         get().scheduleRanking(0);
       } catch (e) {
         if (get().modelLoading?.controller !== controller) return; // replaced by a newer choice
