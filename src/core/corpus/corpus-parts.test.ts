@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinCorpus, packStrings, splitCorpus, unpackStrings, type CorpusPart } from './corpus-parts';
+import { joinCorpus, packStrings, splitCorpus, unpackStrings, withoutContexts, type CorpusPart } from './corpus-parts';
 import type { LoadedCorpus } from './loaded-corpus';
 
 const para = 'Alpha one. Beta two.';
@@ -50,6 +50,11 @@ describe('splitCorpus / joinCorpus', () => {
     const back = join.finish();
     expect(back.corpus.passages).toEqual(loaded.corpus.passages.map(({ context: _c, ...p }) => p));
     expect(back.corpus.questions).toEqual(loaded.corpus.questions);
+  });
+
+  it('takes the contexts out of parts already made, as splitting without them would', () => {
+    const stripped = [...splitCorpus(loaded, 2)].map(withoutContexts);
+    expect(stripped).toEqual([...splitCorpus(loaded, 2, { contexts: false })]);
   });
 
   it('cuts parts at the batch size', () => {

@@ -123,6 +123,19 @@ function readPassages(part: PartPassages, contexts: string[]): Passage[] {
   return out;
 }
 
+/**
+ * A loaded corpus with the parts it arrived in, if it came in parts: they can go on to another
+ * worker as they are, so the page builds no new strings to send it (texts are slices of the
+ * parts' packed strings, which stay in memory with the corpus anyway).
+ */
+export type LoadedWithParts = LoadedCorpus & { parts?: readonly CorpusPart[] };
+
+/** A part as the ranking and evaluation workers get it: passages without their paragraph context. */
+export function withoutContexts(part: CorpusPart): CorpusPart {
+  if (part.kind !== 'passages') return part;
+  return { ...part, contexts: packStrings([]), contextAt: new Int32Array(part.contextAt.length).fill(-1) };
+}
+
 /** Collects parts in the order splitCorpus made them; finish() gives the corpus after 'end'. */
 export function joinCorpus() {
   const contexts: string[] = [];

@@ -1,5 +1,5 @@
 /** Runs one whole-corpus evaluation in a fresh worker; the worker ends with the run. */
-import type { LoadedCorpus } from '../../../core/corpus/loaded-corpus';
+import type { LoadedWithParts } from '../../../core/corpus/corpus-parts';
 import type { EvalReport } from '../../../core/evaluation/eval-report';
 import { postCorpusInParts } from '../../shared/workers/corpus-to-worker';
 import type { Encoder, ProgressInfo } from '../../../core/retrieval/types';
@@ -30,7 +30,7 @@ const RUN = 1;
 
 /** Sends the corpus in parts (corpus-to-worker.ts), then the run. */
 export async function runEvaluationInWorker(
-  { corpus, ...job }: EvaluationJob & { corpus: LoadedCorpus },
+  { corpus, ...job }: EvaluationJob & { corpus: LoadedWithParts },
   opts: { signal?: AbortSignal; onProgress?: (p: ProgressInfo) => void; currentEncoder: () => Encoder | null },
 ): Promise<EvalReport> {
   const worker = superviseWorker<EvaluationWorkerIn, EvaluationWorkerOut>({

@@ -2,7 +2,7 @@
 import type { OneQueryRanking } from '../../../core/evaluation/rank-one-query';
 import type { Encoder, ProgressInfo } from '../../../core/retrieval/types';
 import type { Adapter } from '../../../core/training/adapter';
-import type { LoadedCorpus } from '../../../core/corpus/loaded-corpus';
+import type { LoadedWithParts } from '../../../core/corpus/corpus-parts';
 import { postCorpusInParts } from '../../shared/workers/corpus-to-worker';
 import type { RankRequest, RankingWorkerIn, RankingWorkerOut } from './ranking-messages';
 import { serveEmbeddings } from '../../shared/workers/serve-embeddings';
@@ -19,7 +19,7 @@ export interface RankingClient {
    * Sends a corpus in parts (corpus-to-worker.ts); rank() uses it once this resolves, the
    * previous one until then. If `signal` aborts first, the worker forgets the parts and this throws.
    */
-  setCorpus(loaded: LoadedCorpus, opts?: { signal?: AbortSignal }): Promise<void>;
+  setCorpus(loaded: LoadedWithParts, opts?: { signal?: AbortSignal }): Promise<void>;
   /**
    * Resolves with the ranking, or rejects; a newer rank() does not cancel an older one. With an
    * adapter (dense retrievers only), every row is mapped by it before scoring.

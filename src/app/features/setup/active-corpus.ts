@@ -1,5 +1,6 @@
 /** A loaded corpus with the look-ups the views need, built once when it loads. */
-import type { CorpusFormat, LoadedCorpus } from '../../../core/corpus/loaded-corpus';
+import type { CorpusPart, LoadedWithParts } from '../../../core/corpus/corpus-parts';
+import type { CorpusFormat } from '../../../core/corpus/loaded-corpus';
 import type { Corpus, LangCode, Passage, Question } from '../../../core/corpus/types';
 import type { CorpusRef } from '../../../core/view-state/view-state';
 import { forEachInSlices } from '../../shared/page-slices';
@@ -15,13 +16,15 @@ export interface ActiveCorpus {
   questionsByLang: Map<LangCode, Question[]>;
   /** The translations of each question, by qid. */
   questionsByQid: Map<string, Question[]>;
+  /** The parts it arrived in, passed on to workers as they are (corpus-to-worker.ts). */
+  parts?: readonly CorpusPart[];
 }
 
 /**
  * Builds the look-ups in slices of page time (page-slices.ts): at 240,000 passages one pass over
  * them is a long task. Throws the abort reason if `signal` aborts meanwhile.
  */
-export async function indexCorpus(ref: CorpusRef, loaded: LoadedCorpus, opts: { signal?: AbortSignal } = {}): Promise<ActiveCorpus> {
+export async function indexCorpus(ref: CorpusRef, loaded: LoadedWithParts, opts: { signal?: AbortSignal } = {}): Promise<ActiveCorpus> {
   const { corpus } = loaded;
   const questionsByLang = new Map<LangCode, Question[]>(corpus.languages.map((l) => [l, []]));
   const questionsByQid = new Map<string, Question[]>();
@@ -39,5 +42,5 @@ export async function indexCorpus(ref: CorpusRef, loaded: LoadedCorpus, opts: { 
     opts,
   );
   await forEachInSlices(corpus.passages, (p) => passageById.set(p.id, p), opts);
-  return { ref, corpus, format: loaded.format, warnings: loaded.warnings, passageById, questionById, questionsByLang, questionsByQid };
+  return { ref, corpus, format: loaded.format, warnings: loaded.warnings, passageById, questionById, questionsByLang, questionsByQid, parts: loaded.parts };
 }

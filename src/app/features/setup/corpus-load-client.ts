@@ -1,7 +1,6 @@
 /** Opens a corpus in a fresh worker (corpus-load.worker.ts) with progress and cancel; the worker ends with the load. */
 import { CorpusError } from '../../../core/corpus/corpus-error';
-import { joinCorpus } from '../../../core/corpus/corpus-parts';
-import type { LoadedCorpus } from '../../../core/corpus/loaded-corpus';
+import { joinCorpus, type CorpusPart, type LoadedWithParts } from '../../../core/corpus/corpus-parts';
 import type { ProgressInfo } from '../../../core/retrieval/types';
 import type { CorpusRef } from '../../../core/view-state/view-state';
 import { superviseWorker, type JobReply } from '../../../encoder/supervised-worker';
@@ -58,7 +57,7 @@ function readReply(m: CorpusLoadOut): JobReply | null {
 export async function openCorpusInWorker(
   ref: CorpusRef,
   opts: { files?: readonly File[]; signal?: AbortSignal; dim?: number; onProgress?: (p: ProgressInfo) => void } = {},
-): Promise<LoadedCorpus> {
+): Promise<LoadedWithParts> {
   // Where there are no workers (unit tests in Node), the same code runs here.
   if (typeof Worker === 'undefined') return openCorpus(ref, opts);
   const worker = superviseWorker<CorpusLoadIn, CorpusLoadOut>({
@@ -70,14 +69,17 @@ export async function openCorpusInWorker(
     cancelGraceMs: CANCEL_GRACE_MS,
   });
   const join = joinCorpus();
+  const parts: CorpusPart[] = [];
   worker.start();
   try {
     const onProgress = (m: CorpusLoadOut) => {
-      if (m.type === 'load-part') join.add(m.part);
-      else if (m.type === 'load-progress') opts.onProgress?.(m.info);
+      if (m.type === 'load-part') {
+        join.add(m.part);
+        parts.push(m.part);
+      } else if (m.type === 'load-progress') opts.onProgress?.(m.info);
     };
     await worker.run(RUN, { type: 'open', job: { ref, files: opts.files ? [...opts.files] : undefined, dim: opts.dim } }, { signal: opts.signal, onProgress });
-    return join.finish();
+    return { ...join.finish(), parts };
   } catch (e) {
     throw opts.signal?.aborted ? new CorpusLoadCancelled() : e;
   } finally {

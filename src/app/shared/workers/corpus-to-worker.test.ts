@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { splitCorpus, type LoadedWithParts } from '../../../core/corpus/corpus-parts';
 import type { LoadedCorpus } from '../../../core/corpus/loaded-corpus';
 import { postCorpusInParts, receiveCorpusParts } from './corpus-to-worker';
 import type { CorpusPartMessage } from './worker-messages';
@@ -16,7 +17,7 @@ function corpusOf(name: string, passages: number): LoadedCorpus {
   };
 }
 
-async function sent(loaded: LoadedCorpus, corpusId: number, signal?: AbortSignal): Promise<CorpusPartMessage[]> {
+async function sent(loaded: LoadedWithParts, corpusId: number, signal?: AbortSignal): Promise<CorpusPartMessage[]> {
   const messages: CorpusPartMessage[] = [];
   await postCorpusInParts(loaded, corpusId, (m) => messages.push(structuredClone(m)), { signal });
   return messages;
@@ -34,6 +35,17 @@ describe('a corpus sent to a worker in parts', () => {
     expect(corpus.passages.length).toBe(2500);
     expect(corpus.passages[2499]).toEqual({ id: 'p2499', lang: 'en', text: 'Passage 2499.' });
     expect(corpus.questions).toEqual(corpusOf('big', 0).corpus.questions);
+  });
+
+  it('passes on the parts a corpus arrived in, without their contexts', async () => {
+    const loaded = corpusOf('arrived', 1200);
+    const parts = [...splitCorpus(loaded, 500)];
+    const messages = await sent({ ...loaded, parts }, 3);
+    expect(messages.length).toBe(parts.length); // the parts it came in (500 passages each), not new ones of 1,000
+    const worker = receiveCorpusParts();
+    const corpus = messages.map((m) => worker.add(m)).at(-1)!;
+    expect(corpus.passages.length).toBe(1200);
+    expect(corpus.passages.every((p) => p.context === undefined)).toBe(true);
   });
 
   it('starts over when another corpus begins, and forgets a dropped one', async () => {

@@ -3,24 +3,26 @@
  * postMessage of a whole 200 MB corpus clones it on the page in one task (760 ms measured);
  * parts of 1,000 passages clone in a few milliseconds each, and the page yields between slices.
  */
-import { joinCorpus, splitCorpus } from '../../../core/corpus/corpus-parts';
-import type { LoadedCorpus } from '../../../core/corpus/loaded-corpus';
+import { joinCorpus, splitCorpus, withoutContexts, type LoadedWithParts } from '../../../core/corpus/corpus-parts';
 import { pageSlices } from '../page-slices';
 import type { CorpusPartMessage, WorkerCorpus } from './worker-messages';
 
 const PART_SIZE = 1000;
 
-/** Posts every part of `loaded` (without paragraph contexts) as corpusId; throws the abort reason if `signal` aborts first. */
+/**
+ * Posts every part of `loaded` (without paragraph contexts) as corpusId: the parts it arrived in
+ * where it has them, else new ones. Throws the abort reason if `signal` aborts first.
+ */
 export async function postCorpusInParts(
-  loaded: LoadedCorpus,
+  loaded: LoadedWithParts,
   corpusId: number,
   post: (message: CorpusPartMessage) => void,
   opts: { signal?: AbortSignal } = {},
 ): Promise<void> {
   const slices = pageSlices(opts);
-  for (const part of splitCorpus(loaded, PART_SIZE, { contexts: false })) {
+  for (const part of loaded.parts ?? splitCorpus(loaded, PART_SIZE, { contexts: false })) {
     await slices.next();
-    post({ type: 'corpus-part', corpusId, part });
+    post({ type: 'corpus-part', corpusId, part: withoutContexts(part) });
   }
 }
 
