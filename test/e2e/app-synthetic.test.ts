@@ -65,7 +65,8 @@ describe('the synthetic benchmark in Ranking', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="ranking-problem"]')?.textContent?.includes('not for typed text'));
     expect(await page.textContent('[data-testid="ranking-problem"]')).toContain('pick one of its questions');
     await saveScreenshot(page, 'app-synthetic-free-text');
-    await page.selectOption('[data-testid="question-select"]', { index: 1 });
+    await page.getByTestId('question-select').click();
+    await page.getByRole('listbox', { name: 'Benchmark questions' }).getByRole('option').first().click();
     await waitForRanking(page);
 
     // A short run on the synthetic benchmark (no model), then the strategies in Ranking.

@@ -5,6 +5,7 @@ import { describeLanguage } from '../../shared/lang-names';
 import { useApp } from '../../app-store';
 import { currentQuestion, languagesInPlay } from './query-slice';
 import { ExportButtons } from './export-buttons';
+import { QuestionPicker } from './question-picker';
 
 /** The setting buttons: labels from the registry, what each ranks against and its key in the title. */
 const SETTING_BUTTONS: { id: SettingName; label: string; title: string }[] = [
@@ -71,20 +72,7 @@ export function QueryBar() {
         </div>
         <div className="field compact grow">
           <label htmlFor="question-select">Benchmark question</label>
-          <select
-            id="question-select"
-            value={question?.id ?? ''}
-            onChange={(e) => app.pickQuestion(e.target.value || null)}
-            data-testid="question-select"
-            dir="auto"
-          >
-            <option value="">{questionsHere.length ? '— free text —' : '— no questions in this language —'}</option>
-            {questionsHere.map((q) => (
-              <option key={q.id} value={q.id}>
-                {q.text}
-              </option>
-            ))}
-          </select>
+          <QuestionPicker questions={questionsHere} current={question} onPick={(id) => app.pickQuestion(id)} />
         </div>
       </div>
 
