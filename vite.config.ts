@@ -24,6 +24,7 @@ const TEST_PAGES = {
   analysis: 'test/pages/analysis-harness.html',
   training: 'test/pages/training-harness.html',
   scoring: 'test/pages/scoring-harness.html',
+  comparison: 'test/pages/comparison-harness.html',
 };
 
 const PROJECT_ROOT = fileURLToPath(new URL('./', import.meta.url));

@@ -2,85 +2,36 @@
  * Significance between two XQuAD-R-sized runs, the table kernel against the one-by-one loop it
  * replaced (test/support/randomization-reference.ts), in the same run on the same inputs.
  *
- *   npm run bench:significance -- [--permutations 10000] [--seed 1]
+ *   npm run bench:significance -- [--permutations 10000] [--seed 1] [--browser]
  *
- * The two reports are generated (seeded), shaped as the app's and the CLI's reports of XQuAD-R:
- * 11 languages x 1,190 questions; mono 11 cells, cross 110 cells, multi 11 cells (13,090
- * questions); per question an AP from a rank drawn like BM25's (mostly first within a language,
- * spread over the 1,190 candidates across languages, one of 11 relevant in the 13,014-sentence
- * pool), and for multi a max rank distance. Run B keeps A's rank for half the questions (zero
- * differences, as two variants of one retriever often give) and redraws the rest.
- * compareReports tests AP in every setting and the rank distance in multi: 143 cells and 4
+ * The two reports are generated (seeded; test/support/comparison-reports.ts), shaped as the app's
+ * and the CLI's reports of XQuAD-R: 11 languages x 1,190 questions; mono 11 cells, cross 110
+ * cells, multi 11 cells (13,090 questions). compareReports tests AP in every setting and the rank distance in multi: 143 cells and 4
  * setting-level tests (cross: 130,900 pairs). Prints CPU and wall time of every test both ways, the
  * ratio, the setting-level p-values both ways, whether all 147 p-values are identical, and the
  * whole compareReports call (what the app's comparison worker runs) with the new kernel.
+ * --browser also times the app's comparison worker end to end in headless Chromium
+ * (test/pages/comparison-harness.html: the same reports, 10,000 permutations, seed 1, as the app
+ * runs it) three times (the first includes the dev server compiling the worker's modules) and
+ * checks its p-values equal Node's.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { compareReports } from '../src/core/comparison/compare-reports';
-import type { CellReport, EvalReport, QueryRecord } from '../src/core/evaluation/eval-report';
-import { meanMetrics } from '../src/core/metrics/aggregate';
-import type { MetricName, QueryMetrics, SettingName } from '../src/core/metrics/types';
-import { createRng, type Rng } from '../src/core/numeric/rng';
+import type { EvalReport } from '../src/core/evaluation/eval-report';
+import type { MetricName } from '../src/core/metrics/types';
 import { randomizationTest, type RandomizationOptions, type RandomizationResult } from '../src/core/stats/randomization-test';
+import { launchChromium, openPage, startSite, TEST_PAGES } from '../test/e2e/browser-harness';
+import { xquadSizedReports } from '../test/support/comparison-reports';
 import { randomizationTestReference } from '../test/support/randomization-reference';
 
-const { values } = parseArgs({ options: { permutations: { type: 'string', default: '10000' }, seed: { type: 'string', default: '1' } } });
+const { values } = parseArgs({
+  options: { permutations: { type: 'string', default: '10000' }, seed: { type: 'string', default: '1' }, browser: { type: 'boolean', default: false } },
+});
 const permutations = Number(values.permutations);
 const seed = Number(values.seed);
-const LANGS = ['ar', 'de', 'el', 'en', 'es', 'hi', 'ru', 'th', 'tr', 'vi', 'zh'];
-const QUESTIONS = 1190;
-const POOL = 13_014;
 const load = () => loadavg()[0].toFixed(1);
-
-/** A rank in 1..max: first with probability `top`, else log-uniform over the rest (a long tail, as BM25's misses). */
-function drawRank(rng: Rng, top: number, max: number): number {
-  if (rng.uniform() < top) return 1;
-  return Math.min(max, 1 + Math.floor(Math.exp(rng.uniform() * Math.log(max))));
-}
-
-function metricsOf(rank: number, distance: number): QueryMetrics {
-  return {
-    ap: 1 / rank,
-    recallAt1: rank === 1 ? 1 : 0,
-    recallAt10: rank <= 10 ? 1 : 0,
-    rr: 1 / rank,
-    ndcgAt10: rank <= 10 ? 1 / Math.log2(rank + 1) : 0,
-    maxRankDistance: distance,
-  };
-}
-
-/** Ranks of run A, and of run B (A's for half the questions, redrawn for the others). */
-function generate(rngSeed: number): [EvalReport, EvalReport] {
-  const rng = createRng(rngSeed);
-  const reports: [EvalReport, EvalReport] = [0, 1].map(() => ({
-    corpus: 'xquad-r (generated)',
-    retriever: '',
-    languages: LANGS,
-    settings: {},
-    mixK: 10,
-    tieBreak: '',
-    elapsedMs: 0,
-  })) as [EvalReport, EvalReport];
-  const add = (setting: SettingName, key: string, queryLang: string, passageLang: string, draw: () => [number, number]) => {
-    const records: [QueryRecord[], QueryRecord[]] = [[], []];
-    for (let q = 0; q < QUESTIONS; q++) {
-      const a = draw();
-      const b = rng.uniform() < 0.5 ? a : draw();
-      [a, b].forEach(([rank, distance], r) =>
-        records[r].push({ queryId: `q${q}/${queryLang}`, qid: `q${q}`, lang: queryLang, metrics: metricsOf(rank, distance), relevantRanks: [rank], top: [] }),
-      );
-    }
-    reports.forEach((report, r) => {
-      const cell: CellReport = { key, queryLang, passageLang, skipped: 0, metrics: meanMetrics(records[r].map((x) => x.metrics)), queries: records[r] };
-      (report.settings[setting] ??= { setting, macro: cell.metrics, cells: [] }).cells.push(cell);
-    });
-  };
-  for (const q of LANGS) add('mono', `${q}->${q}`, q, q, () => [drawRank(rng, 0.66, QUESTIONS), 0]);
-  for (const q of LANGS) for (const p of LANGS) if (p !== q) add('cross', `${q}->${p}`, q, p, () => [drawRank(rng, 0.08, QUESTIONS), 0]);
-  for (const q of LANGS) add('multi', `${q}->*`, q, '*', () => [drawRank(rng, 0.6, POOL), Math.floor(rng.uniform() * POOL)]);
-  return reports;
-}
 
 /** The randomization tests compareReports runs: per cell, and the setting's macro difference (weights 1 / (cells x questions)). */
 function testsOf(a: EvalReport, b: EvalReport): { name: string; diffs: number[]; weights?: number[] }[] {
@@ -107,11 +58,36 @@ function timed<T>(f: () => T): { value: T; cpuS: number; wallS: number } {
   return { value, cpuS: (used.user + used.system) / 1e6, wallS: (performance.now() - wall) / 1000 };
 }
 
+/**
+ * CPU seconds used so far by this process's descendants (the browser's processes), from
+ * /proc/<pid>/stat (utime + stime, in clock ticks of 1/100 s): wall time in a loaded machine
+ * mostly measures waiting for a core.
+ */
+function childrenCpuS(): number {
+  const stats = readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .flatMap((pid) => {
+      try {
+        // Fields after the ")" that ends the command name: state, ppid, ... utime (14th field), stime (15th).
+        const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        return [{ pid: Number(pid), ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) }];
+      } catch {
+        return []; // ended meanwhile
+      }
+    });
+  const mine = new Set([process.pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const s of stats) if (!mine.has(s.pid) && mine.has(s.ppid)) grew = !!mine.add(s.pid);
+  }
+  return stats.filter((s) => s.pid !== process.pid && mine.has(s.pid)).reduce((sum, s) => sum + s.ticks, 0) / 100;
+}
+
 type Kernel = (diffs: readonly number[], opts: RandomizationOptions) => RandomizationResult;
 const runAll = (kernel: Kernel, tests: ReturnType<typeof testsOf>) => tests.map((t) => kernel(t.diffs, { permutations, seed, weights: t.weights }).p);
 
 console.log(`node ${process.version}, load average ${load()} at the start; ${permutations.toLocaleString('en-US')} permutations, seed ${seed}`);
-const [a, b] = generate(2026);
+const [a, b] = xquadSizedReports(2026);
 const tests = testsOf(a, b);
 const pairs = tests.reduce((s, t) => s + t.diffs.length, 0);
 console.log(`${tests.length} randomization tests over ${pairs.toLocaleString('en-US')} pairs in all`);
@@ -139,5 +115,31 @@ console.log('setting-level p (reference / table kernel):');
 tests.forEach((t, i) => {
   if (t.weights) console.log(`  ${t.name}: ${reference.value[i]} / ${fast.value[i]}`);
 });
+
+let browserSame = true;
+if (values.browser) {
+  const site = await startSite({ entries: [TEST_PAGES.comparison] });
+  const browser = await launchChromium();
+  try {
+    const tab = await openPage(browser, `${site.url}${TEST_PAGES.comparison}`, { waitFor: 'document.body.dataset.ready === "true"' });
+    const runs: { ms: number; cpuS: number; p: number[] }[] = [];
+    await tab.page.evaluate(() => window.comparisonHarness.prepare(2026));
+    for (let i = 0; i < 3; i++) {
+      const cpu = childrenCpuS();
+      const run = await tab.page.evaluate(() => window.comparisonHarness.time());
+      runs.push({ ...run, cpuS: childrenCpuS() - cpu });
+    }
+    await tab.close();
+    // The worker runs the app's defaults (10,000 permutations, seed 1): its p-values equal Node's only with those.
+    browserSame = permutations !== 10_000 || seed !== 1 || runs.every((r) => r.p.length === fromCompare.length && r.p.every((p, i) => p === fromCompare[i]));
+    console.log(
+      `\nthe app's comparison worker in Chromium, end to end (start, post, tests, answer), 3 runs: ${runs.map((r) => `${(r.ms / 1000).toFixed(2)} s wall (${r.cpuS.toFixed(2)} s CPU of the browser's processes)`).join(', ')}`,
+    );
+    console.log(`its p-values equal Node's: ${permutations === 10_000 && seed === 1 ? (browserSame ? 'yes' : 'NO') : 'not checked (run with the defaults)'}`);
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+}
 console.log(`load average ${load()} at the end`);
-if (identical !== tests.length || !sameAsCompare) process.exitCode = 1;
+if (identical !== tests.length || !sameAsCompare || !browserSame) process.exitCode = 1;

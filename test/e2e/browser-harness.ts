@@ -28,6 +28,7 @@ export const TEST_PAGES = {
   analysis: 'test/pages/analysis-harness.html',
   training: 'test/pages/training-harness.html',
   scoring: 'test/pages/scoring-harness.html',
+  comparison: 'test/pages/comparison-harness.html',
 } as const;
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

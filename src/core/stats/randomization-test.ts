@@ -66,7 +66,7 @@ function sampledExtreme(wd: Float64Array, threshold: number, permutations: numbe
   const n = wd.length;
   const words = Math.ceil(n / 32);
   // Nibble tables (16 entries per 4 terms, 32 bytes a term) rather than byte tables (256 per 8, 256
-  // bytes a term): 130,900 pairs need 4 MB instead of 33 MB, and measured no slower.
+  // bytes a term): 130,900 pairs need 4 MB instead of 33 MB, and measured faster past ~2,000 pairs.
   const table = new Float64Array(words * 128);
   for (let g = 0; g < words * 8; g++) {
     const base = g * 16;
