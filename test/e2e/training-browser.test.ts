@@ -7,7 +7,10 @@
  * where every number must be identical to the CLI's (same code, same seed, and the training core
  * uses only arithmetic that is bit-identical across JavaScript engines); and the fixture model run
  * by the app's encoder client on onnxruntime-web (WASM), whose embeddings differ from
- * onnxruntime-node's in the last bits, so its numbers must be close, not identical.
+ * onnxruntime-node's in the last bits, so its numbers must be close, not identical. The exact
+ * comparison multiplies on the TypeScript kernel on both sides (the CLI's --scoring typescript, the
+ * form's products 'typescript'); the fixture-model run multiplies on onnxruntime-web (WASM), as the
+ * app does by default, and its caption says so.
  */
 import { mkdtemp, readFile, copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -52,7 +55,8 @@ beforeAll(async () => {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'lexicon-'));
   await copyFile(path.join(PROJECT_ROOT, 'test/fixtures/lexicon-corpus.jsonl'), path.join(dataDir, 'lexicon-corpus.jsonl'));
   const out = await mkdtemp(path.join(tmpdir(), 'experiment-'));
-  await runExperimentCommand(['--data', dataDir, ...CLI_ARGS, '--out', out]);
+  // The reference kernel on both sides for the exact comparison (the page is set to 'typescript' too).
+  await runExperimentCommand(['--data', dataDir, ...CLI_ARGS, '--scoring', 'typescript', '--out', out]);
   const json = JSON.parse(await readFile(path.join(out, 'experiment.json'), 'utf8'));
   const adapters = await Promise.all(
     ['mono', 'cross', 'hybrid'].map(async (s) => Array.from(deserializeAdapter(await readFile(path.join(out, `adapter-${s}.xlad`))).adapter.params)),
@@ -146,8 +150,12 @@ describe('training in the browser worker', () => {
     try {
       await tab.page.evaluate((r) => window.trainingHarness.usePrecomputed(r.id, r.dim, r.query, r.passage), nodeRows);
       await fillForm(tab, 20);
+      await tab.page.evaluate(() => window.trainingHarness.setForm({ products: 'typescript' }));
       await trainAndWait(tab);
       const snapshot = await tab.page.evaluate(() => window.trainingHarness.snapshot());
+      await expect(tab.page.getByTestId('training-products').textContent()).resolves.toBe(
+        'Training steps and adapters multiplied with TypeScript (asked for).',
+      );
       expect(snapshot.rows).toEqual(cli.rows);
       expect(snapshot.split).toEqual(cli.split);
       expect(STRATEGIES.map((s) => snapshot.adapters[s])).toEqual(cli.adapters);
@@ -180,6 +188,12 @@ describe('training in the browser worker', () => {
       await fillForm(tab, 20);
       await trainAndWait(tab);
       const snapshot = await tab.page.evaluate(() => window.trainingHarness.snapshot());
+      // The app's default: training and adapter products on onnxruntime-web's WASM build, once probed.
+      expect(snapshot.products?.backend).toMatch(/^onnxruntime-web \(WASM, \d threads?\)$/);
+      expect(snapshot.products?.detail).toMatch(/agrees with the TypeScript kernel on \d+ product shape/);
+      await expect(tab.page.getByTestId('training-products').textContent()).resolves.toBe(
+        `Training steps and adapters multiplied with ${snapshot.products?.backend}.`,
+      );
       expect(snapshot.split).toEqual(cli.split);
       const shown = await readTable(tab);
       const expected = tableOf(cli.rows);

@@ -90,6 +90,7 @@ const harness = {
       losses: Object.fromEntries(Object.entries(s.lossCurves).map(([k, v]) => [k, v!.map((p) => p.loss)])),
       adapters: Object.fromEntries(Object.entries(s.trainedAdapters?.byStrategy ?? {}).map(([k, a]) => [k, Array.from(a!.params)])),
       timings: s.trainingTimings,
+      products: s.trainingTimings?.products ?? null,
     };
   },
   exports: () => exports.slice(),
@@ -97,14 +98,16 @@ const harness = {
    * The synthetic benchmark straight through the training worker (no panel), for the benchmark:
    * the worker's own timings per strategy.
    */
-  async runSynthetic(settings: ExperimentSettings, benchSeed: number) {
-    const outcome = await createTrainingClient().run({ source: { kind: 'synthetic', seed: benchSeed }, settings });
+  async runSynthetic(settings: ExperimentSettings, benchSeed: number, products: 'auto' | 'typescript' = 'auto') {
+    const outcome = await createTrainingClient().run({ source: { kind: 'synthetic', seed: benchSeed }, settings, products });
     return {
       workerMs: outcome.workerMs,
       generateMs: outcome.generateMs,
       trainMs: outcome.result.strategies.map((s) => s.trainMs),
       evalMs: [outcome.result.baseline.evalMs, ...outcome.result.strategies.map((s) => s.evalMs)],
       rows: outcome.result.rows,
+      curves: outcome.result.strategies.map((s) => s.lossCurve.map((p) => p.loss)),
+      products: outcome.products,
     };
   },
 };

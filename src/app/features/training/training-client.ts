@@ -7,7 +7,7 @@ import type { Corpus } from '../../../core/corpus/types';
 import type { ProgressInfo } from '../../../core/retrieval/types';
 import type { ExperimentResult } from '../../../core/training/run-experiment';
 import { superviseWorker, type JobReply, type WorkerLike } from '../../../encoder/supervised-worker';
-import type { LossPoint, TrainingJob, TrainingWorkerIn, TrainingWorkerOut } from './training-messages';
+import type { LossPoint, TrainingJob, TrainingProductsInfo, TrainingWorkerIn, TrainingWorkerOut } from './training-messages';
 
 /** The parts of a Worker the client uses (a real Worker, or an in-process stand-in in tests). */
 export type TrainingWorkerLike = WorkerLike<TrainingWorkerIn, TrainingWorkerOut>;
@@ -26,6 +26,8 @@ export interface TrainingRunOutcome {
   workerMs: number;
   /** Generating the synthetic benchmark (0 for embeddings from the page). */
   generateMs: number;
+  /** Which kernel multiplied the training and adapter products, and why. */
+  products: TrainingProductsInfo;
 }
 
 export interface TrainingClient {
@@ -80,7 +82,7 @@ export function createTrainingClient(options: TrainingClientOptions = {}): Train
       try {
         const m = await worker.run(RUN, { type: 'run', job }, { signal, onProgress, transfer: transfer as Transferable[] });
         if (m.type !== 'done') throw new Error(`the training worker answered ${m.type}`);
-        return { result: m.result, testCorpus: m.testCorpus, workerMs: m.workerMs, generateMs: m.generateMs };
+        return { result: m.result, testCorpus: m.testCorpus, workerMs: m.workerMs, generateMs: m.generateMs, products: m.products };
       } catch (e) {
         throw signal?.aborted ? abortError() : e;
       } finally {

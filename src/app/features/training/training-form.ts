@@ -20,6 +20,8 @@ export interface TrainingForm {
   testFraction: number;
   heldOutLanguages: LangCode[];
   seed: number;
+  /** Where the training and adapter products run (TrainingJob.products): 'auto' or 'typescript'. */
+  products: 'auto' | 'typescript';
 }
 
 export const DEFAULT_TRAINING_FORM: TrainingForm = {
@@ -34,6 +36,7 @@ export const DEFAULT_TRAINING_FORM: TrainingForm = {
   testFraction: 0.2,
   heldOutLanguages: [],
   seed: 1,
+  products: 'auto',
 };
 
 /** The list with `item` added, or removed when it was there. */

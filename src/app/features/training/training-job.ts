@@ -7,7 +7,8 @@ import { createPrecomputedEncoder } from '../../../core/training/precomputed-enc
 import { selectTestCorpus } from '../../../core/training/test-corpus';
 import { generateSyntheticBenchmark } from '../../../core/training/synthetic-benchmark';
 import { buildSyntheticCorpus } from '../../../core/training/synthetic-corpus';
-import type { LossPoint, TrainingJob, TrainingWorkerIn, TrainingWorkerOut } from './training-messages';
+import type { ProbedProducts } from '../../../core/numeric/probed-products';
+import type { LossPoint, TrainingJob, TrainingProductsInfo, TrainingWorkerIn, TrainingWorkerOut } from './training-messages';
 
 /** How often buffered loss points, and stage updates, go to the page: each one redraws the panel. */
 const LOSS_FLUSH_MS = 100;
@@ -19,8 +20,27 @@ function isAbort(e: unknown): boolean {
   return e instanceof Error && e.name === 'AbortError';
 }
 
-async function runJob(job: TrainingJob, post: PostTrainingMessage, signal: AbortSignal): Promise<void> {
+export interface TrainingHostOptions {
+  /** The faster products backend for jobs that allow it (the real worker's onnxruntime-web); none: TypeScript. */
+  products?: () => ProbedProducts;
+}
+
+/** The job's products backend: the host's when the job allows it and it starts; else TypeScript, and why. */
+function productsFor(job: TrainingJob, opts: TrainingHostOptions): { products?: ProbedProducts; info: () => TrainingProductsInfo } {
+  const typescript = (detail: string) => ({ info: () => ({ backend: 'TypeScript', detail }) });
+  if (job.products === 'typescript') return typescript('TypeScript (asked for)');
+  if (!opts.products) return typescript('TypeScript (no other backend in this context)');
+  try {
+    const products = opts.products();
+    return { products, info: () => ({ backend: products.name, detail: products.status }) };
+  } catch (e) {
+    return typescript(`TypeScript (the faster backend did not start: ${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+async function runJob(job: TrainingJob, post: PostTrainingMessage, signal: AbortSignal, opts: TrainingHostOptions): Promise<void> {
   const started = performance.now();
+  const { products, info } = productsFor(job, opts);
   let generateMs = 0;
   let input;
   if (job.source.kind === 'synthetic') {
@@ -69,13 +89,20 @@ async function runJob(job: TrainingJob, post: PostTrainingMessage, signal: Abort
     post({ type: 'stage', info: { stage: what, done: p.done, total: p.total } });
   };
 
-  const result = await runExperiment({ ...input, ...job.settings, keepQueries: job.keepQueries, signal, onProgress });
+  const result = await runExperiment({ ...input, ...job.settings, keepQueries: job.keepQueries, signal, onProgress, products });
   flush();
-  post({ type: 'done', result, testCorpus: selectTestCorpus(input.corpus, result.split.testQids), workerMs: performance.now() - started, generateMs });
+  post({
+    type: 'done',
+    result,
+    testCorpus: selectTestCorpus(input.corpus, result.split.testQids),
+    workerMs: performance.now() - started,
+    generateMs,
+    products: info(),
+  });
 }
 
 /** Returns the handler for messages from the page; replies go through `post`. */
-export function createTrainingWorkerHost(post: PostTrainingMessage): (message: TrainingWorkerIn) => void {
+export function createTrainingWorkerHost(post: PostTrainingMessage, opts: TrainingHostOptions = {}): (message: TrainingWorkerIn) => void {
   let controller: AbortController | null = null;
   return (message) => {
     if (message.type === 'cancel') {
@@ -88,7 +115,7 @@ export function createTrainingWorkerHost(post: PostTrainingMessage): (message: T
     }
     const own = new AbortController();
     controller = own;
-    runJob(message.job, post, own.signal)
+    runJob(message.job, post, own.signal, opts)
       .catch((e: unknown) => {
         const cancelled = own.signal.aborted && isAbort(e);
         post({ type: 'error', message: cancelled ? 'training cancelled' : e instanceof Error ? e.message : String(e), cancelled });

@@ -33,6 +33,18 @@ export interface TrainingJob {
   settings: ExperimentSettings;
   /** Keep per-question records in the reports (for drill-down). Default false. */
   keepQueries?: boolean;
+  /**
+   * Where the training steps and adapter application multiply: 'auto' (default) on the worker's
+   * faster backend once it agrees with the TypeScript kernel, 'typescript' on the reference
+   * kernel alone (bit-identical with the CLI's --scoring typescript).
+   */
+  products?: 'auto' | 'typescript';
+}
+
+/** Which kernel multiplied the training and adapter products, and why (shown under the results). */
+export interface TrainingProductsInfo {
+  backend: string;
+  detail: string;
 }
 
 /** One training step's loss. */
@@ -51,5 +63,5 @@ export type TrainingWorkerOut =
   /** Loss points since the last message (batched so the page redraws a few times a second). */
   | { type: 'loss'; points: LossPoint[]; totalSteps: number }
   /** `testCorpus`: what the reports were scored on (the test split), for views that read its questions and passages. */
-  | { type: 'done'; result: ExperimentResult; testCorpus: Corpus; workerMs: number; generateMs: number }
+  | { type: 'done'; result: ExperimentResult; testCorpus: Corpus; workerMs: number; generateMs: number; products: TrainingProductsInfo }
   | { type: 'error'; message: string; cancelled: boolean };

@@ -174,6 +174,11 @@ export function TrainingPanel({ corpus, encoder, encoderLabel, onExport, compari
                   {formatSeconds(timings.embedMs + timings.workerMs)}.
                 </p>
               )}
+              {timings && (
+                <p className="tr-muted" data-testid="training-products" title={timings.products.detail}>
+                  Training steps and adapters multiplied with {timings.products.backend === 'TypeScript' ? timings.products.detail : timings.products.backend}.
+                </p>
+              )}
               {state.trainingRestored && (
                 <p className="tr-note" data-testid="training-restored">
                   Restored from this browser’s cache, trained {new Date(state.trainingRestored.trainedAt).toLocaleString('en')}.

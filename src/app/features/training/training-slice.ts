@@ -16,7 +16,7 @@ import { syntheticEncoderId } from '../../../core/teaching/synthetic-explorable'
 import { isQuotaError } from '../../../encoder/embedding-store';
 import { adapterCacheKey, buildCacheRecord, createDefaultAdapterCache, hashCorpus, restoreCacheRecord, type AdapterCache } from './adapter-cache';
 import { createTrainingClient, type TrainingClient } from './training-client';
-import type { LossPoint, TrainingJob } from './training-messages';
+import type { LossPoint, TrainingJob, TrainingProductsInfo } from './training-messages';
 import { DEFAULT_TRAINING_FORM, settingsOf, toggle, type TrainingForm } from './training-form';
 
 export type TrainingStatus = 'idle' | 'embedding' | 'training' | 'done' | 'cancelled' | 'failed';
@@ -35,6 +35,7 @@ export interface TrainingTimings {
   /** The worker's whole job: generation, evaluation and training. */
   workerMs: number;
   generateMs: number;
+  products: TrainingProductsInfo;
 }
 
 export interface TrainingSlice {
@@ -198,6 +199,7 @@ export function createTrainingSlice(deps: TrainingSliceDeps = {}): StateCreator<
           } else {
             job = { source: { kind: 'synthetic', seed: form.seed }, settings: settingsOf(form, XQUAD_R_LANGUAGES), keepQueries: true };
           }
+          job.products = form.products;
           set({ trainingStatus: 'training' });
           client ??= (deps.createClient ?? createTrainingClient)();
           const outcome = await client.run(job, {
@@ -215,7 +217,7 @@ export function createTrainingSlice(deps: TrainingSliceDeps = {}): StateCreator<
             trainingStage: null,
             trainingResult: result,
             trainingTestCorpus: outcome.testCorpus,
-            trainingTimings: { embedMs, workerMs: outcome.workerMs, generateMs: outcome.generateMs },
+            trainingTimings: { embedMs, workerMs: outcome.workerMs, generateMs: outcome.generateMs, products: outcome.products },
             // Keyed per seed after a synthetic run: Ranking applies them to that benchmark's vectors (setup/synthetic-source.ts).
             trainedAdapters: {
               encoderId: job.source.kind === 'embeddings' ? result.encoder.id : syntheticEncoderId(job.source.seed, result.encoder.dim),
