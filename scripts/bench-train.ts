@@ -4,6 +4,8 @@
  * browser's training worker (Debian's headless Chromium, the Vite dev server), in one run, and
  * prints the ratio. Both run the same experiment (runExperiment: 10% of the question ids held
  * out, the untrained encoder and each adapter evaluated on them), so the results must agree too.
+ * The browser runs it twice, products on TypeScript (identical to Node's) and on onnxruntime-web
+ * WASM (the app's default; within ort-products.test.ts's tolerances), and prints that ratio.
  * Also prints the cost of one InfoNCE + AdamW step, and (for the first seed) runs the same
  * experiment in Node with the training and adapter products on onnxruntime-node, as the CLI's
  * `experiment` does, printing its ratio against the TypeScript kernel from this run.
@@ -110,25 +112,34 @@ async function runInNode(seed: number, products?: MatrixProducts): Promise<Timin
   };
 }
 
-/** The same experiment in the training worker of training-harness.html. */
-async function runInBrowser(seed: number): Promise<Timing & { browser: string }> {
+/**
+ * The same experiment in the training worker of training-harness.html, once per products choice
+ * (one page each): 'typescript' (must equal Node's TypeScript run exactly) and 'auto'
+ * (onnxruntime-web WASM behind the probe).
+ */
+async function runInBrowser(seed: number, choices: readonly ('typescript' | 'auto')[]): Promise<(Timing & { browser: string; products: string })[]> {
   const site = await startSite({ entries: [TEST_PAGES.training] });
   const browser = await launchChromium();
   try {
-    const tab = await openPage(browser, `${site.url}${TEST_PAGES.training}`, { waitFor: 'document.body.dataset.ready === "true"' });
-    const r = await tab.page.evaluate(([settings, s]) => window.trainingHarness.runSynthetic(settings, s), [settingsFor(seed), seed] as const);
-    await tab.close();
-    return {
-      trainMs: r.trainMs,
-      evalMs: r.evalMs,
-      generateMs: r.generateMs,
-      totalMs: r.workerMs,
-      cpuMs: Number.NaN,
-      trainCpuMs: Number.NaN,
-      rows: r.rows,
-      curves: [],
-      browser: `Chromium ${browser.version()}`,
-    };
+    const runs: (Timing & { browser: string; products: string })[] = [];
+    for (const choice of choices) {
+      const tab = await openPage(browser, `${site.url}${TEST_PAGES.training}`, { waitFor: 'document.body.dataset.ready === "true"' });
+      const r = await tab.page.evaluate(([settings, s, c]) => window.trainingHarness.runSynthetic(settings, s, c), [settingsFor(seed), seed, choice] as const);
+      await tab.close();
+      runs.push({
+        trainMs: r.trainMs,
+        evalMs: r.evalMs,
+        generateMs: r.generateMs,
+        totalMs: r.workerMs,
+        cpuMs: Number.NaN,
+        trainCpuMs: Number.NaN,
+        rows: r.rows,
+        curves: r.curves,
+        browser: `Chromium ${browser.version()}`,
+        products: r.products.detail,
+      });
+    }
+    return runs;
   } finally {
     await browser.close();
     await site.close();
@@ -162,9 +173,9 @@ for (const [i, seed] of seeds.entries()) {
   if (i === 0 && ortProducts) await compareOrt(seed, node, ortProducts);
   if (i > 0 || values['node-only']) continue;
 
-  const web = await runInBrowser(seed);
+  const [web, wasm] = await runInBrowser(seed, ['typescript', 'auto']);
   const same = JSON.stringify(web.rows) === JSON.stringify(node.rows);
-  console.log(`\n${web.browser}, training worker vs Node (same experiment, seed ${seed}):`);
+  console.log(`\n${web.browser}, training worker (products on TypeScript) vs Node (same experiment, seed ${seed}):`);
   console.log(`| | Node | browser worker | browser / Node |`);
   console.log(`|---|---:|---:|---:|`);
   strategies.forEach((s, k) =>
@@ -176,8 +187,15 @@ for (const [i, seed] of seeds.entries()) {
   console.log(`| generate the benchmark | ${seconds(node.generateMs)} | ${seconds(web.generateMs)} | ${(web.generateMs / node.generateMs).toFixed(2)} |`);
   console.log(`| evaluate (untrained + 3) | ${seconds(sum(node.evalMs))} | ${seconds(sum(web.evalMs))} | ${(sum(web.evalMs) / sum(node.evalMs)).toFixed(2)} |`);
   console.log(`| whole experiment | ${seconds(node.totalMs)} | ${seconds(web.totalMs)} | ${(web.totalMs / node.totalMs).toFixed(2)} |`);
-  console.log(`results identical in Node and the browser: ${same ? 'yes' : 'NO'}`);
+  console.log(`results identical in Node and the browser (both TypeScript): ${same ? 'yes' : 'NO'}`);
   if (!same) process.exitCode = 1;
+  compareProducts(
+    `${web.browser}, training worker: products on TypeScript vs onnxruntime-web (same experiment, seed ${seed}, scoring on TypeScript in both)`,
+    web,
+    wasm,
+    'onnxruntime-web',
+  );
+  console.log(`products: ${wasm.products}; load average ${load()} at the end`);
 }
 await ort?.release();
 
@@ -203,15 +221,47 @@ async function compareOrt(seed: number, node: Timing, products: MatrixProducts &
   );
   console.log(`| whole experiment, wall | ${seconds(node.totalMs)} | ${seconds(native.totalMs)} | ${(node.totalMs / native.totalMs).toFixed(2)}x |`);
   console.log(`| whole experiment, CPU (all threads) | ${seconds(node.cpuMs)} | ${seconds(native.cpuMs)} | ${(node.cpuMs / native.cpuMs).toFixed(2)}x |`);
+  reportDifferences(node, native);
+  console.log(`products: ${products.status}; load average ${load()} at the end`);
+}
+
+/**
+ * Float32 products against the TypeScript run: each step's loss within 1e-5 relative, each metric
+ * within 1e-6 (the tolerances src/encoder/ort-products.test.ts states); a miss sets the exit code.
+ */
+function reportDifferences(reference: Timing, other: Timing): void {
   let worstLoss = 0;
-  node.curves.forEach((curve, k) => curve.forEach((loss, j) => (worstLoss = Math.max(worstLoss, Math.abs(native.curves[k][j] - loss) / loss))));
+  reference.curves.forEach((curve, k) => curve.forEach((loss, j) => (worstLoss = Math.max(worstLoss, Math.abs(other.curves[k][j] - loss) / loss))));
   const differences: string[] = [];
-  node.rows.forEach((row, k) => {
+  let worstMetric = 0;
+  reference.rows.forEach((row, k) => {
     for (const [key, value] of Object.entries(row)) {
-      const other = (native.rows[k] as unknown as Record<string, number>)[key];
-      if (typeof value === 'number' && other !== value) differences.push(`${row.key} ${key} ${value} vs ${other}`);
+      const theirs = (other.rows[k] as unknown as Record<string, number>)[key];
+      if (typeof value !== 'number' || theirs === value) continue;
+      differences.push(`${row.key} ${key} ${value} vs ${theirs}`);
+      worstMetric = Math.max(worstMetric, Math.abs(theirs - value));
     }
   });
+  const within = worstLoss < 1e-5 && worstMetric <= 1e-6;
   console.log(`largest loss difference ${worstLoss.toExponential(1)} relative; metrics that differ: ${differences.length ? differences.join('; ') : 'none'}`);
-  console.log(`products: ${products.status}; load average ${load()} at the end`);
+  console.log(`within the tolerances of ort-products.test.ts (loss 1e-5 relative, metrics 1e-6): ${within ? 'yes' : 'NO'}`);
+  if (!within) process.exitCode = 1;
+}
+
+/** The TypeScript / backend ratio table for one pair of runs of the same experiment. */
+function compareProducts(title: string, ts: Timing, fast: Timing, label: string): void {
+  console.log(`\n${title}:`);
+  console.log(`| | TypeScript | ${label} | TypeScript / ${label} |`);
+  console.log(`|---|---:|---:|---:|`);
+  strategies.forEach((s, k) =>
+    console.log(`| train ${s} | ${seconds(ts.trainMs[k])} | ${seconds(fast.trainMs[k])} | ${(ts.trainMs[k] / fast.trainMs[k]).toFixed(2)}x |`),
+  );
+  console.log(
+    `| **train, three strategies** | **${seconds(sum(ts.trainMs))}** | **${seconds(sum(fast.trainMs))}** | **${(sum(ts.trainMs) / sum(fast.trainMs)).toFixed(2)}x** |`,
+  );
+  console.log(
+    `| evaluate (untrained + 3, adapters applied) | ${seconds(sum(ts.evalMs))} | ${seconds(sum(fast.evalMs))} | ${(sum(ts.evalMs) / sum(fast.evalMs)).toFixed(2)}x |`,
+  );
+  console.log(`| whole experiment, wall | ${seconds(ts.totalMs)} | ${seconds(fast.totalMs)} | ${(ts.totalMs / fast.totalMs).toFixed(2)}x |`);
+  reportDifferences(ts, fast);
 }
