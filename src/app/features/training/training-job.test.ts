@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { createTrainingWorkerHost } from './training-job';
+import { createProbedProducts } from '../../../core/numeric/probed-products';
+import { createOrtNodeBackend } from '../../../encoder/ort-node-backend';
+import { createTrainingWorkerHost, type TrainingHostOptions } from './training-job';
 import type { TrainingWorkerOut } from './training-messages';
 
 /** Messages the host posts; `ended` resolves at its result or at the end of a cancelled run. */
-function collect() {
+function collect(opts?: TrainingHostOptions) {
   const messages: TrainingWorkerOut[] = [];
   let notify = () => {};
   const ended = new Promise<void>((resolve) => (notify = resolve));
   const host = createTrainingWorkerHost((m) => {
     messages.push(m);
     if (m.type === 'done' || (m.type === 'error' && m.cancelled)) notify();
-  });
+  }, opts);
   return { host, messages, ended };
 }
 
@@ -57,5 +59,40 @@ describe('training worker host', () => {
       { type: 'error', message: 'a training run is already in progress in this worker', cancelled: false },
       { type: 'error', message: 'training cancelled', cancelled: true },
     ]);
+  });
+
+  it('says which kernel multiplied: the host’s backend once probed, TypeScript when asked for or when it does not start', async () => {
+    const job = {
+      source: { kind: 'synthetic' as const, seed: 3, questions: 40, dim: 16 },
+      settings: { seed: 1, epochs: 1, batchSize: 8, strategies: ['hybrid' as const] },
+    };
+    const productsOf = async (opts: TrainingHostOptions | undefined, products?: 'typescript') => {
+      const { host, messages, ended } = collect(opts);
+      host({ type: 'run', job: { ...job, products } });
+      await ended;
+      const done = messages.at(-1)!;
+      return done.type === 'done' ? done.products : null;
+    };
+    // onnxruntime-node stands in for the browser's onnxruntime-web: the same Gemm session and probe.
+    const ort = createOrtNodeBackend(1, { spinning: false });
+    try {
+      const probed = await productsOf({ products: () => createProbedProducts(ort) });
+      expect(probed?.backend).toBe('onnxruntime-node (cpu, 1 thread, no spinning)');
+      expect(probed?.detail).toMatch(/^onnxruntime-node .*: agrees with the TypeScript kernel on \d+ product shape\(s\)/);
+      await expect(productsOf({ products: () => createProbedProducts(ort) }, 'typescript')).resolves.toEqual({
+        backend: 'TypeScript',
+        detail: 'TypeScript (asked for)',
+      });
+    } finally {
+      await ort.release();
+    }
+    const broken = () => {
+      throw new Error('onnxruntime-web already started with its jsep build');
+    };
+    await expect(productsOf({ products: broken })).resolves.toEqual({
+      backend: 'TypeScript',
+      detail: 'TypeScript (the faster backend did not start: onnxruntime-web already started with its jsep build)',
+    });
+    await expect(productsOf(undefined)).resolves.toEqual({ backend: 'TypeScript', detail: 'TypeScript (no other backend in this context)' });
   });
 });
