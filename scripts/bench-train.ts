@@ -226,8 +226,10 @@ async function compareOrt(seed: number, node: Timing, products: MatrixProducts &
 }
 
 /**
- * Float32 products against the TypeScript run: each step's loss within 1e-5 relative, each metric
- * within 1e-6 (the tolerances src/encoder/ort-products.test.ts states); a miss sets the exit code.
+ * Float32 products against the TypeScript run: each step's loss within 1e-5 relative, each score
+ * metric (mAP, R@k) within 1e-6 (the tolerances src/encoder/ort-products.test.ts states); a miss
+ * sets the exit code. The mean max rank distance is printed, not checked: at XQuAD-R scale two
+ * scores within float32 rounding of each other swap, moving it by whole ranks / questions.
  */
 function reportDifferences(reference: Timing, other: Timing): void {
   let worstLoss = 0;
@@ -239,12 +241,12 @@ function reportDifferences(reference: Timing, other: Timing): void {
       const theirs = (other.rows[k] as unknown as Record<string, number>)[key];
       if (typeof value !== 'number' || theirs === value) continue;
       differences.push(`${row.key} ${key} ${value} vs ${theirs}`);
-      worstMetric = Math.max(worstMetric, Math.abs(theirs - value));
+      if (key !== 'maxRankDistance') worstMetric = Math.max(worstMetric, Math.abs(theirs - value));
     }
   });
   const within = worstLoss < 1e-5 && worstMetric <= 1e-6;
   console.log(`largest loss difference ${worstLoss.toExponential(1)} relative; metrics that differ: ${differences.length ? differences.join('; ') : 'none'}`);
-  console.log(`within the tolerances of ort-products.test.ts (loss 1e-5 relative, metrics 1e-6): ${within ? 'yes' : 'NO'}`);
+  console.log(`within the tolerances of ort-products.test.ts (loss 1e-5 relative, score metrics 1e-6): ${within ? 'yes' : 'NO'}`);
   if (!within) process.exitCode = 1;
 }
 
