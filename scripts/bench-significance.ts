@@ -12,8 +12,9 @@
  * whole compareReports call (what the app's comparison worker runs) with the new kernel.
  * --browser also times the app's comparison worker end to end in headless Chromium
  * (test/pages/comparison-harness.html: the same reports, 10,000 permutations, seed 1, as the app
- * runs it) three times (the first includes the dev server compiling the worker's modules) and
- * checks its p-values equal Node's.
+ * runs it) three times (the first includes the dev server compiling the worker's modules),
+ * checks its p-values equal Node's, and times posting the two reports to a worker as records (as
+ * the client did before) against packed columns (comparison-transfer.ts, as it does now).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -129,7 +130,17 @@ if (values.browser) {
       const run = await tab.page.evaluate(() => window.comparisonHarness.time());
       runs.push({ ...run, cpuS: childrenCpuS() - cpu });
     }
+    // Posting the reports to a worker: records as before, packed columns as now (interleaved, 3 each).
+    const posts: Record<'records' | 'packed', { blockedMs: number; deliveredMs: number }[]> = { records: [], packed: [] };
+    for (let i = 0; i < 3; i++)
+      for (const form of ['records', 'packed'] as const) posts[form].push(await tab.page.evaluate((f) => window.comparisonHarness.post(f), form));
     await tab.close();
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[1];
+    const summary = (form: 'records' | 'packed') =>
+      `page blocked ${median(posts[form].map((p) => p.blockedMs)).toFixed(0)} ms, delivered in ${median(posts[form].map((p) => p.deliveredMs)).toFixed(0)} ms`;
+    console.log(`\nposting the two reports to a worker (median of 3): as records ${summary('records')}; packed ${summary('packed')}`);
+    const ratio = (k: 'blockedMs' | 'deliveredMs') => median(posts.records.map((p) => p[k])) / median(posts.packed.map((p) => p[k]));
+    console.log(`records / packed: ${ratio('blockedMs').toFixed(1)}x page blocked, ${ratio('deliveredMs').toFixed(1)}x delivered`);
     // The worker runs the app's defaults (10,000 permutations, seed 1): its p-values equal Node's only with those.
     browserSame = permutations !== 10_000 || seed !== 1 || runs.every((r) => r.p.length === fromCompare.length && r.p.every((p, i) => p === fromCompare[i]));
     console.log(

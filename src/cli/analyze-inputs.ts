@@ -4,6 +4,7 @@ import { loadCorpus } from '../core/corpus/load-corpus';
 import type { Corpus, LangCode } from '../core/corpus/types';
 import type { DocTable } from '../core/runs/doc-table';
 import { createLangMapParser, docMapEntry, languagesFromCorpus, queryMapEntry } from '../core/runs/lang-map';
+import { groupRunParts, runPartName } from '../core/runs/run-groups';
 import { CliError } from './cli-error';
 import { resolveDataSource } from './resolve-data';
 import { assertFile, streamFile } from './run-files';
@@ -55,19 +56,21 @@ export async function expandRuns(runs: readonly string[], qrels: readonly string
       systems.push({ name: nameOf(path.basename(run).replace(/\.(trec|txt|run|json)$/i, '')), parts: [{ run, qrels: q }] });
       continue;
     }
-    const entries = (await readdir(run)).filter((f) => EVAL_FILE.test(f)).sort((a, b) => settingOrder(a) - settingOrder(b));
+    const entries = (await readdir(run)).filter((f) => EVAL_FILE.test(f));
     if (entries.length === 0) throw new CliError(`--run ${run}: a folder must hold npm run eval's run.<setting>.trec files; found none`);
-    const parts = entries.map((f) => {
-      const setting = EVAL_FILE.exec(f)![1];
-      return { run: path.join(run, f), qrels: path.join(run, `qrels.${setting}.txt`), pool: setting === 'multi' ? ('multi' as const) : ('single' as const) };
+    // The same rule as the app's Open results: the files are the parts of one system, in setting order.
+    const ordered = groupRunParts(entries).flatMap((g) => (g.kind === 'parts' ? g.parts.map((p) => p.index) : [g.index]));
+    const parts = ordered.map((i) => {
+      const { setting } = runPartName(entries[i])!;
+      return {
+        run: path.join(run, entries[i]),
+        qrels: path.join(run, `qrels.${setting}.txt`),
+        pool: setting === 'multi' ? ('multi' as const) : ('single' as const),
+      };
     });
     systems.push({ name: nameOf(path.basename(path.resolve(run))), parts });
   }
   return systems;
-}
-
-function settingOrder(file: string): number {
-  return ['mono', 'cross', 'multi'].indexOf(EVAL_FILE.exec(file)![1]);
 }
 
 export interface LanguageSources {

@@ -7,7 +7,8 @@
 // prints its longest task with the machine's load average (see BENCHMARKS.md).
 // What kept tasks short: the corpus comes in parts with packed texts (core/corpus/corpus-parts.ts),
 // is indexed in slices of page time (shared/page-slices.ts) and goes on to the ranking worker in
-// parts (shared/workers/corpus-to-worker.ts). The Ranking tab's question menu is not measured here.
+// parts (shared/workers/corpus-to-worker.ts). The Ranking tab's question picker is measured
+// in app-question-picker.test.ts.
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,6 +1,6 @@
 // "Open results" in set-up (issue 10, deliverable 1, the app's part): the run files our own CLI
 // `eval` writes for the lexicon fixture corpus are opened beside that corpus; Evaluation shows
-// the CLI's metrics.json figures, Ranking lists the run's own order with the passages' text, a
+// them as ONE report with the figures of the metrics.json `analyze` writes for that folder, Ranking lists the run's own order with the passages' text, a
 // malformed line is named by file:line and loses nothing, and a large generated run (100 MB;
 // RESULTS_WORKER_MB to change it) is read in a worker with progress and Cancel, the page's
 // longest task staying under 200 ms. Files are generated at test time into a temporary folder.
@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAnalyze } from '../../src/cli/analyze-command';
 import { runEval } from '../../src/cli/eval-command';
 import { METRIC_NAMES, METRICS } from '../../src/core/metrics/registry';
 import { PROJECT_ROOT, saveScreenshot, SCREENSHOT_DIR } from './browser-harness';
@@ -20,12 +21,16 @@ const session = useAppSession();
 const BIG_BYTES = Number(process.env.RESULTS_WORKER_MB ?? 100) * 1024 * 1024;
 const LEXICON = path.join(PROJECT_ROOT, 'test/fixtures/lexicon-corpus.jsonl');
 const SETTINGS = ['mono', 'cross', 'multi'] as const;
+const MERGED = 'run (imported runs: mono, cross, multi) · lexicon-corpus';
 
 let dir = '';
 let evalOut = '';
-let metrics: { settings: Record<string, { macro: Record<string, number> }> };
+type Metrics = { settings: Record<string, { macro: Record<string, number> }> };
+/** eval's own metrics.json, and the one analyze writes for eval's folder (the parts merged, as the app must). */
+let metrics: Metrics;
+let analyzed: Metrics;
 let passages: Map<string, string>;
-let questions: { id: string }[];
+let questions: { id: string; text: string }[];
 
 /** The run's own order for one query: its lines are written best first. */
 async function runOrder(file: string, qid: string): Promise<string[]> {
@@ -81,6 +86,8 @@ beforeAll(async () => {
   evalOut = path.join(dir, 'eval');
   await runEval(['--data', corpusDir, '--depth', '5000', '--out', evalOut]);
   metrics = JSON.parse(await readFile(path.join(evalOut, 'metrics.json'), 'utf8'));
+  await runAnalyze(['--run', evalOut, '--corpus', corpusDir, '--out', path.join(dir, 'analyzed')]);
+  analyzed = JSON.parse(await readFile(path.join(dir, 'analyzed/eval/metrics.json'), 'utf8'));
   const rows = (await readFile(LEXICON, 'utf8'))
     .split('\n')
     .filter(Boolean)
@@ -105,27 +112,36 @@ describe('Open results', () => {
     expect(await page.textContent('[data-testid="results-chosen-qrels"]')).toContain('judgments (lexicon-corpus)');
     await shootSection(page, 'app-open-results-setup');
 
-    // Evaluation: each run's figures equal the CLI's metrics.json, to the last digit.
+    // Evaluation: the three files are ONE report, as analyze reads eval's folder; its figures equal analyze's metrics.json to the last digit.
     await page.click('[data-testid="tab-evaluation"]');
+    const reportOptions = await page.$$eval('[data-testid="report-select"] option', (os) => os.map((o) => o.textContent));
+    expect(reportOptions.filter((o) => o?.includes('(imported'))).toEqual([MERGED]);
+    await page.selectOption('[data-testid="report-select"]', { label: MERGED });
     for (const setting of SETTINGS) {
-      await page.selectOption('[data-testid="report-select"]', { label: `run.${setting} (imported run) · lexicon-corpus` });
       for (const metric of METRIC_NAMES) {
         if (!METRICS[metric].settings.includes(setting)) continue;
-        const cell = page.getByTestId(`macro-${setting}-${metric}`);
-        expect(Number(await cell.getAttribute('data-value')), `${setting} ${metric}`).toBe(metrics.settings[setting].macro[metric]);
+        const value = Number(await page.getByTestId(`macro-${setting}-${metric}`).getAttribute('data-value'));
+        expect(value, `${setting} ${metric}`).toBe(analyzed.settings[setting].macro[metric]);
+        expect(value, `${setting} ${metric} (eval)`).toBe(metrics.settings[setting].macro[metric]);
       }
-      expect(await page.textContent('[data-testid="imported-run-bounds"]')).toBe(
-        `Exact figures: every relevant item of every scored query is in run.${setting}.trec.`,
-      );
     }
+    // Each part's notes, naming its file.
+    expect(await page.$$eval('[data-testid="imported-run-bounds"]', (ps) => ps.map((p) => p.textContent))).toEqual(
+      SETTINGS.map((s) => `Exact figures: every relevant item of every scored query is in run.${s}.trec.`),
+    );
     await page.waitForSelector('[data-testid="analysis-slot"] svg');
     await saveScreenshot(page, 'app-open-results-evaluation');
 
-    // Ranking: the run's list for the question on screen, in the run's order, with the corpus's text.
+    // Ranking: each part stays a source of its own (the lists are per run); the run's list for the question on screen, in the run's order, with the corpus's text.
     await page.click('[data-testid="tab-ranking"]');
+    expect(await page.$$eval('[data-testid="ranking-source"] option', (os) => os.slice(1).map((o) => o.textContent))).toEqual(
+      SETTINGS.map((s) => `imported run run.${s}.trec`),
+    );
     await page.selectOption('[data-testid="ranking-source"]', { label: 'imported run run.multi.trec' });
     await page.click('[data-testid="setting-multi"]');
-    const question = await page.inputValue('[data-testid="question-select"]');
+    // The picker shows the question's text; the run names it by id.
+    const pickedText = await page.inputValue('[data-testid="question-select"]');
+    const question = questions.find((q) => q.text === pickedText)!.id;
     const expectMatchingList = async (file: string, qid: string) => {
       const expected = (await runOrder(file, qid)).slice(0, 10);
       await page.waitForFunction(
@@ -195,10 +211,20 @@ describe('Open results', () => {
     await saveScreenshot(page, 'app-open-results-truncated');
 
     // Compared with the complete run (A), with significance: cutting the run lowers AP in a way the randomization test sees.
-    await page.selectOption('[data-testid="compare-select"]', { label: 'run.multi (imported run) · lexicon-corpus' });
+    await page.selectOption('[data-testid="compare-select"]', { label: MERGED });
     await page.waitForSelector('section.cmp[data-status="done"]', { timeout: 120_000 });
     const apRow = page.locator('section.cmp tr[data-setting="multi"][data-metric="ap"]');
     expect(Number(await apRow.locator('[data-column="p"]').getAttribute('data-value'))).toBeLessThan(0.01);
+
+    // The same file opened again: a second report and source, told apart in the menus.
+    await openResults(page, [cut]);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="imported-run"]').length === 5);
+    await page.click('[data-testid="tab-evaluation"]');
+    const again = await page.$$eval('[data-testid="report-select"] option', (os) => os.map((o) => o.textContent).filter((t) => t?.includes('depth10')));
+    expect(again.sort()).toEqual(['run.multi.depth10 (imported run) · lexicon-corpus', 'run.multi.depth10 (imported run) · lexicon-corpus (2)']);
+    await page.click('[data-testid="tab-ranking"]');
+    const sources = await page.$$eval('[data-testid="ranking-source"] option', (os) => os.map((o) => o.textContent).filter((t) => t?.includes('depth10')));
+    expect(sources.sort()).toEqual(['imported run run.multi.depth10.trec', 'imported run run.multi.depth10.trec (2)']);
   }, 180_000);
 
   it('reads a large run in a worker with progress and Cancel; the page never blocks for 200 ms', async () => {

@@ -16,6 +16,8 @@ interface DenseRun {
   ranking: { lang: string; relevant: boolean; text: string }[];
   monoAp: number;
   multiAp: number;
+  /** The summary table's caption and the hover text of its "scored with" part. */
+  scoredWith: { caption: string; detail: string | null };
   offsite: string[];
 }
 
@@ -52,8 +54,12 @@ async function runFixture(webgpu: boolean, shot: string): Promise<DenseRun> {
   await page.waitForSelector('[data-testid="summary-table"]', { timeout: 120_000 });
   const monoAp = Number(await page.getAttribute('[data-testid="macro-mono-ap"]', 'data-value'));
   const multiAp = Number(await page.getAttribute('[data-testid="macro-multi-ap"]', 'data-value'));
+  const scoredWith = {
+    caption: (await page.textContent('[data-testid="summary-table"] caption')) ?? '',
+    detail: await page.getAttribute('[data-testid="summary-table"] caption span[title]', 'title'),
+  };
   await saveScreenshot(page, `${shot}-evaluation`);
-  return { badge, ranking, monoAp, multiAp, offsite: tab.offsiteRequests() };
+  return { badge, ranking, monoAp, multiAp, scoredWith, offsite: tab.offsiteRequests() };
 }
 
 describe('the app with a dense model on WebGPU and on WASM', () => {
@@ -68,6 +74,14 @@ describe('the app with a dense model on WebGPU and on WASM', () => {
     expect(gpu.monoAp).toBeGreaterThan(0.9);
     expect(Math.abs(gpu.monoAp - wasm.monoAp)).toBeLessThan(0.02);
     expect(Math.abs(gpu.multiAp - wasm.multiAp)).toBeLessThan(0.02);
+    // The evaluation says which scoring backend ran and why: the worker's 'auto' policy declines
+    // SwiftShader, so both score on WASM, after the probe against the TypeScript kernel agreed.
+    for (const run of [gpu, wasm]) {
+      expect(run.scoredWith.caption).toMatch(/ · scored with onnxruntime-web \(WASM, [12] threads?\)$/);
+      expect(run.scoredWith.detail).toMatch(
+        /^onnxruntime-web \(WASM, [12] threads?\): agrees with the TypeScript kernel on the first block \(largest score difference [\d.e-]+ over \d+ x \d+\)$/,
+      );
+    }
     expect(gpu.offsite).toEqual([]);
     expect(wasm.offsite).toEqual([]);
   }, 300_000);

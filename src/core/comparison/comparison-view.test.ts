@@ -2,17 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CellReport, EvalReport } from '../evaluation/eval-report';
 import type { QueryMetrics } from '../metrics/types';
 import { compareReports } from './compare-reports';
-import {
-  canTest,
-  compareFigures,
-  describeCells,
-  figureRows,
-  formatP,
-  significanceMark,
-  significanceNote,
-  slimForComparison,
-  testRows,
-} from './comparison-view';
+import { canTest, compareFigures, describeCells, figureRows, formatP, significanceMark, significanceNote, testRows } from './comparison-view';
 
 const ZERO: QueryMetrics = { ap: 0, recallAt1: 0, recallAt10: 0, rr: 0, ndcgAt10: 0, maxRankDistance: 0 };
 
@@ -89,18 +79,5 @@ describe('the comparison as the app shows it', () => {
   it('formats p-values and marks as the tables print them', () => {
     expect([formatP(0.0004), formatP(0.04213), formatP(Number.NaN)]).toEqual(['< 0.001', '0.042', '–']);
     expect([significanceMark(0.004), significanceMark(0.03), significanceMark(0.05), significanceMark(Number.NaN)]).toEqual(['**', '*', '', '']);
-  });
-
-  it('a slimmed report compares exactly as the whole one', () => {
-    const slim = slimForComparison(B);
-    expect(slim.settings.mono!.cells[0].queries![0]).toEqual({
-      queryId: 'q0/en',
-      qid: 'q0',
-      lang: 'en',
-      metrics: { ...ZERO, ap: 0.8 },
-      relevantRanks: [],
-      top: [],
-    });
-    expect(compareReports('old', slimForComparison(A), 'new', slim)).toEqual(compareReports('old', A, 'new', B));
   });
 });

@@ -172,33 +172,3 @@ export function significanceNote(s: SettingComparison, a: EvalReport, b: EvalRep
   if (status === 'failed') return 'significance could not be tested';
   return null;
 }
-
-/**
- * The report with only what compareReports reads (cell keys, macro figures, per-question ids and
- * metrics): posting it to the significance worker copies a fraction of the whole report.
- */
-export function slimForComparison(report: EvalReport): EvalReport {
-  const settings: EvalReport['settings'] = {};
-  for (const name of SETTING_NAMES) {
-    const s = report.settings[name];
-    if (!s) continue;
-    settings[name] = {
-      ...s,
-      cells: s.cells.map((c) => ({
-        ...c,
-        ...(c.queries
-          ? { queries: c.queries.map((q) => ({ queryId: q.queryId, qid: q.qid, lang: q.lang, metrics: q.metrics, relevantRanks: [], top: [] })) }
-          : {}),
-      })),
-    };
-  }
-  return {
-    corpus: report.corpus,
-    retriever: report.retriever,
-    languages: report.languages,
-    settings,
-    mixK: report.mixK,
-    tieBreak: report.tieBreak,
-    elapsedMs: 0,
-  };
-}

@@ -24,7 +24,9 @@ const MULTI_RUN = 'q1 Q0 e1 1 0.9 t\nq1 Q0 g2 2 0.5 t\nq1 Q0 e3 3 0.4 t\nq1 Q0 g
 
 describe('opening results in the app (importResults)', () => {
   it("scores a run with the corpus's languages and judgments, as analyze does with --corpus", async () => {
-    const [run] = await importResults({ runs: [textSource('a.trec', MULTI_RUN, 7)], corpus: CORPUS });
+    const {
+      runs: [run],
+    } = await importResults({ runs: [textSource('a.trec', MULTI_RUN, 7)], corpus: CORPUS });
     expect(run.name).toBe('a');
     expect(run.judgments).toBe('the judgments of tiny');
     expect(run.diagnostics.pool).toBe('multi');
@@ -55,7 +57,9 @@ describe('opening results in the app (importResults)', () => {
 
   it('says a truncated run gives bounds, and counts documents the language map does not name', async () => {
     const truncated = 'q1 Q0 e1 1 0.9 t\nq1 Q0 x7 2 0.5 t\nq1 Q0 g2 3 0.45 t\nq1 Q0 e3 4 0.4 t\n';
-    const [run] = await importResults({ runs: [textSource('cut.trec', truncated)], corpus: CORPUS });
+    const {
+      runs: [run],
+    } = await importResults({ runs: [textSource('cut.trec', truncated)], corpus: CORPUS });
     expect(run.diagnostics.truncated).toEqual({ queries: [{ qid: 'q1', cell: 'en->*', depth: 4, relevant: 2, absent: 1 }], absentRelevant: 1 });
     expect(run.diagnostics.notes.join('\n')).toMatch(/^1 query miss 1 relevant document from the run: truncated run: .*lower bounds/m);
     expect(boundsCaveat(run.diagnostics)).toBe(
@@ -70,7 +74,9 @@ describe('opening results in the app (importResults)', () => {
 
   it('reads qrels and id<TAB>lang maps instead of a corpus, and finds the cross-lingual query of a question', async () => {
     const cross = 'q1->de Q0 g1 1 0.7 t\nq1->de Q0 g2 2 0.6 t\n';
-    const [run] = await importResults({
+    const {
+      runs: [run],
+    } = await importResults({
       runs: [textSource('run.cross.trec', cross)],
       qrels: textSource('q.txt', 'q1->de 0 g1 1\n'),
       docLangs: textSource('docs.tsv', 'docid\tlang\ng1\tde\ng2\tde\n'),
@@ -80,6 +86,42 @@ describe('opening results in the app (importResults)', () => {
     expect(run.judgments).toBe('q.txt');
     expect(findRunQuery(run.lists, 'q1', 'cross', 'de')).toBe(0);
     expect(findRunQuery(run.lists, 'q1', 'multi', 'de')).toBe(-1);
+  });
+
+  it("merges npm run eval's per-setting files into one report, as analyze reads an eval folder; each run keeps its own lists", async () => {
+    const mono = 'q1 Q0 e3 1 0.9 t\nq1 Q0 e1 2 0.5 t\nq2 Q0 g1 1 0.8 t\nq2 Q0 g2 2 0.7 t\n';
+    const cross = 'q1->de Q0 g2 1 0.7 t\nq1->de Q0 g1 2 0.6 t\n';
+    const picked = [
+      textSource('run.multi.trec', MULTI_RUN),
+      textSource('run.mono.trec', mono),
+      textSource('run.cross.trec', cross),
+      textSource('b.trec', mono),
+    ];
+    const { runs, reports } = await importResults({ runs: picked, corpus: CORPUS });
+    expect(runs.map((r) => r.name)).toEqual(['run.multi', 'run.mono', 'run.cross', 'b']);
+    expect(reports.map((r) => [r.name, r.parts, r.settings])).toEqual([
+      ['run', [1, 2, 0], ['mono', 'cross', 'multi']],
+      ['b', [3], null],
+    ]);
+    const merged = reports[0].report;
+    expect(Object.keys(merged.settings)).toEqual(['mono', 'cross', 'multi']);
+    // Each setting's figures are its own file's: q2's answer at rank 2 of the mono run, q1's German answer at 2 of the cross run.
+    expect(merged.settings.mono!.cells.map((c) => [c.key, c.metrics.ap])).toEqual([
+      ['en->en', 1],
+      ['de->de', 0.5],
+    ]);
+    expect(merged.settings.cross!.cells.map((c) => [c.key, c.metrics.ap])).toEqual([['en->de', 0.5]]);
+    expect(merged.settings.multi).toEqual(runs[0].report.settings.multi);
+    expect(reports[1].report).toBe(runs[3].report);
+    expect(findRunQuery(runs[2].lists, 'q1', 'cross', 'de')).toBe(0);
+  });
+
+  it('keeps the same file opened twice as two reports', async () => {
+    const { reports } = await importResults({ runs: [textSource('run.multi.trec', MULTI_RUN), textSource('run.multi.trec', MULTI_RUN)], corpus: CORPUS });
+    expect(reports.map((r) => [r.name, r.parts])).toEqual([
+      ['run.multi', [0]],
+      ['run.multi', [1]],
+    ]);
   });
 
   it('names the file and line of a malformed run line', async () => {

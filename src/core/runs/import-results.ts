@@ -1,11 +1,14 @@
 import type { LangCode } from '../corpus/types';
 import { tieKeysDescendingById } from '../metrics/rank-relevant';
+import type { EvalReport } from '../evaluation/eval-report';
 import { withCorpusSkipped } from './corpus-skipped';
 import { DocTable } from './doc-table';
 import type { ImportedRun } from './import-report';
 import { createLangMapParser, docMapEntry, languagesFromCorpus, queryLanguageLookup, queryMapEntry, type CorpusJudgments } from './lang-map';
 import type { ParsedRun } from './parsed-run';
 import { looksLikeJson, parseRanxQrels, parseRanxRun } from './ranx-json';
+import { mergeReports } from './merge-reports';
+import { groupRunParts, type RunSetting } from './run-groups';
 import { buildRunLists, type RunLists } from './run-lists';
 import { scoreRun } from './score-run';
 import { createTrecQrelsParser, type Qrels, type QueryQrels } from './trec-qrels';
@@ -46,6 +49,23 @@ export interface OpenedRun extends ImportedRun {
   judgments: string;
 }
 
+/** One Evaluation report: one run, or the parts of one system merged as analyze merges an eval folder. */
+export interface OpenedReport {
+  /** The run's name ("run.multi"), or the parts' stem ("run"). */
+  name: string;
+  /** Indices into the opened runs; several for a merged system, in setting order. */
+  parts: number[];
+  /** For a merged system, each part's setting in order; null for a run alone. */
+  settings: RunSetting[] | null;
+  report: EvalReport;
+}
+
+export interface OpenedResults {
+  /** Every run as picked (each keeps its own lists, for Ranking). */
+  runs: OpenedRun[];
+  reports: OpenedReport[];
+}
+
 /** The head of each query's list kept for the ranking view (the view's largest top k). */
 export const LIST_KEEP = 200;
 
@@ -54,7 +74,10 @@ export const LIST_KEEP = 200;
  * corpus's skipped counts), streaming each file so a 100 MB run is never held as one string.
  * `signal` is checked between chunks, so a cancel takes effect within one chunk.
  */
-export async function importResults(input: ResultsInput, opts: { signal?: AbortSignal; onProgress?: (p: ResultsProgress) => void } = {}): Promise<OpenedRun[]> {
+export async function importResults(
+  input: ResultsInput,
+  opts: { signal?: AbortSignal; onProgress?: (p: ResultsProgress) => void } = {},
+): Promise<OpenedResults> {
   if (input.runs.length === 0) throw new Error('Pick at least one run file.');
   const { corpus = null } = input;
   const read = <T>(source: TextSource, parser: (first: string) => StreamParser<T> | ((whole: string) => T)) => readSource(source, parser, opts);
@@ -92,20 +115,30 @@ export async function importResults(input: ResultsInput, opts: { signal?: AbortS
   const queryLang = queryLanguageLookup(queryLangs);
   const tieKey = tieKeysDescendingById(docs.ids);
 
-  return runs.map((run, i) => {
+  const scored = runs.map((run, i) => {
     const pool = poolOfName(input.runs[i].name);
-    const scored = scoreRun(run, judged[i], docs, { corpus: fromCorpus ? corpus.name : (input.docLangs?.name ?? ''), queryLang, pool, tieKey });
-    const report = fromCorpus ? withCorpusSkipped(scored.report, corpus) : scored.report;
+    return scoreRun(run, judged[i], docs, { corpus: fromCorpus ? corpus.name : (input.docLangs?.name ?? ''), queryLang, pool, tieKey });
+  });
+  const skipped = (report: EvalReport) => (fromCorpus ? withCorpusSkipped(report, corpus) : report);
+  const opened = runs.map((run, i): OpenedRun => {
     const relevantOf = (qid: string) => judged[i].queries.get(qid)?.relevant;
+    const { diagnostics } = scored[i];
     return {
       name: input.runs[i].name.replace(/\.(trec|txt|run|json)$/i, ''),
-      report,
+      report: skipped(scored[i].report),
       // The notes are written for analyze's metrics.json; here the queries are not listed anywhere.
-      diagnostics: { ...scored.diagnostics, notes: scored.diagnostics.notes.map((n) => n.replace(' (listed per query in metrics.json)', '')) },
-      lists: buildRunLists(run, docs, relevantOf, tieKey, scored.diagnostics.pool, LIST_KEEP),
+      diagnostics: { ...diagnostics, notes: diagnostics.notes.map((n) => n.replace(' (listed per query in metrics.json)', '')) },
+      lists: buildRunLists(run, docs, relevantOf, tieKey, diagnostics.pool, LIST_KEEP),
       judgments: input.qrels ? input.qrels.name : `the judgments of ${corpus!.name}`,
     };
   });
+  // As analyze does for an eval folder: the parts merged, then the corpus's skipped counts once on the whole.
+  const reports = groupRunParts(input.runs.map((r) => r.name)).map((g): OpenedReport => {
+    if (g.kind === 'single') return { name: opened[g.index].name, parts: [g.index], settings: null, report: opened[g.index].report };
+    const parts = g.parts.map((p) => p.index);
+    return { name: g.stem, parts, settings: g.parts.map((p) => p.setting), report: skipped(mergeReports(parts.map((i) => scored[i].report))) };
+  });
+  return { runs: opened, reports };
 }
 
 /** The evaluation's own files say their pool: run.multi.trec ranks the multilingual pool, run.mono/cross single ones. */

@@ -1,6 +1,6 @@
 /** Runs compareReports with its significance tests in a fresh worker; the worker ends with the job. */
 import type { Comparison } from '../../../core/comparison/compare-reports';
-import { slimForComparison } from '../../../core/comparison/comparison-view';
+import { packForComparison, transferablesOf } from '../../../core/comparison/comparison-transfer';
 import { superviseWorker, type JobReply } from '../../../encoder/supervised-worker';
 import type { ComparePair, ComparisonWorkerIn, ComparisonWorkerOut } from './comparison-messages';
 
@@ -23,9 +23,11 @@ export async function compareInWorker(pairs: readonly ComparePair[], signal?: Ab
   });
   worker.start();
   try {
-    // Only ids and metrics cross over: the top lists and ranks are most of a report's size.
-    const slim = pairs.map((p) => ({ ...p, a: slimForComparison(p.a), b: slimForComparison(p.b) }));
-    const m = await worker.run(RUN, { type: 'compare', pairs: slim }, { signal });
+    // Only ids and metrics cross over, as columns: the top lists and ranks are most of a report's
+    // size, and cloning hundreds of thousands of record objects took seconds.
+    const packed = pairs.map((p) => ({ ...p, a: packForComparison(p.a), b: packForComparison(p.b) }));
+    const transfer = transferablesOf(packed.flatMap((p) => [p.a, p.b]));
+    const m = await worker.run(RUN, { type: 'compare', pairs: packed }, { signal, transfer });
     if (m.type !== 'compare-done') throw new Error(`the significance worker answered ${m.type}`);
     return m.comparisons;
   } finally {

@@ -1,5 +1,6 @@
 /** Messages between the page and the significance worker: pairs of reports in, their comparisons out. */
 import type { Comparison } from '../../../core/comparison/compare-reports';
+import type { PackedReport } from '../../../core/comparison/comparison-transfer';
 import type { EvalReport } from '../../../core/evaluation/eval-report';
 
 /** Run B against run A, labelled as the views name them. */
@@ -10,6 +11,14 @@ export interface ComparePair {
   b: EvalReport;
 }
 
-export type ComparisonWorkerIn = { type: 'compare'; pairs: ComparePair[] } | { type: 'cancel' };
+/** A pair as posted: the reports packed as columns (comparison-transfer.ts), their metric buffers moved. */
+export interface PackedPair {
+  aLabel: string;
+  a: PackedReport;
+  bLabel: string;
+  b: PackedReport;
+}
+
+export type ComparisonWorkerIn = { type: 'compare'; pairs: PackedPair[] } | { type: 'cancel' };
 
 export type ComparisonWorkerOut = { type: 'compare-done'; comparisons: Comparison[] } | { type: 'compare-error'; message: string };

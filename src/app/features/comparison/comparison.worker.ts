@@ -4,6 +4,7 @@
  * the t-test, Holm-Bonferroni) off the page: over XQuAD-R-sized reports they take seconds.
  */
 import { compareReports } from '../../../core/comparison/compare-reports';
+import { unpackForComparison } from '../../../core/comparison/comparison-transfer';
 import type { ComparisonWorkerIn, ComparisonWorkerOut } from './comparison-messages';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -17,7 +18,8 @@ self.onmessage = (event: MessageEvent<ComparisonWorkerIn>) => {
   // A cancel cannot interrupt the synchronous tests; the client stops this worker after a grace period.
   if (message.type !== 'compare') return;
   try {
-    post({ type: 'compare-done', comparisons: message.pairs.map((p) => compareReports(p.aLabel, p.a, p.bLabel, p.b)) });
+    const comparisons = message.pairs.map((p) => compareReports(p.aLabel, unpackForComparison(p.a), p.bLabel, unpackForComparison(p.b)));
+    post({ type: 'compare-done', comparisons });
   } catch (e) {
     post({ type: 'compare-error', message: e instanceof Error ? e.message : String(e) });
   }

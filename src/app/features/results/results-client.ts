@@ -1,6 +1,6 @@
 /** Opens results in a fresh worker (results.worker.ts) with progress and cancel; the worker ends with the job. */
 import type { ProgressInfo } from '../../../core/retrieval/types';
-import { importResults, type OpenedRun } from '../../../core/runs/import-results';
+import { importResults, type OpenedResults } from '../../../core/runs/import-results';
 import { superviseWorker, type JobReply } from '../../../encoder/supervised-worker';
 import type { ResultsIn, ResultsJob, ResultsOut } from './results-messages';
 
@@ -25,7 +25,7 @@ function readReply(m: ResultsOut): JobReply {
 }
 
 /** A picked file as importResults reads it, where there are no workers (unit tests in Node). */
-function inline(job: ResultsJob, signal?: AbortSignal): Promise<OpenedRun[]> {
+function inline(job: ResultsJob, signal?: AbortSignal): Promise<OpenedResults> {
   const source = (f: File) => ({
     name: f.name,
     size: f.size,
@@ -40,7 +40,10 @@ function inline(job: ResultsJob, signal?: AbortSignal): Promise<OpenedRun[]> {
   );
 }
 
-export async function openResultsInWorker(job: ResultsJob, opts: { signal?: AbortSignal; onProgress?: (p: ProgressInfo) => void } = {}): Promise<OpenedRun[]> {
+export async function openResultsInWorker(
+  job: ResultsJob,
+  opts: { signal?: AbortSignal; onProgress?: (p: ProgressInfo) => void } = {},
+): Promise<OpenedResults> {
   if (typeof Worker === 'undefined') return inline(job, opts.signal);
   const worker = superviseWorker<ResultsIn, ResultsOut>({
     name: 'results',
@@ -53,7 +56,7 @@ export async function openResultsInWorker(job: ResultsJob, opts: { signal?: Abor
   try {
     const onProgress = (m: ResultsOut) => m.type === 'progress' && opts.onProgress?.(m.info);
     const done = await worker.run(RUN, { type: 'open', job }, { signal: opts.signal, onProgress });
-    return done.type === 'done' ? done.runs : [];
+    return done.type === 'done' ? done.results : { runs: [], reports: [] };
   } catch (e) {
     throw opts.signal?.aborted ? new ResultsCancelled() : e;
   } finally {

@@ -1,6 +1,6 @@
 /** Messages between the page and the results worker (results.worker.ts). */
 import type { ProgressInfo } from '../../../core/retrieval/types';
-import type { OpenedRun } from '../../../core/runs/import-results';
+import type { OpenedResults } from '../../../core/runs/import-results';
 import type { CorpusJudgments } from '../../../core/runs/lang-map';
 
 export interface ResultsJob {
@@ -16,4 +16,4 @@ export interface ResultsJob {
 export type ResultsIn = { type: 'open'; job: ResultsJob } | { type: 'cancel' };
 
 export type ResultsOut =
-  { type: 'progress'; info: ProgressInfo } | { type: 'done'; runs: OpenedRun[] } | { type: 'error'; name: string; message: string; cancelled: boolean };
+  { type: 'progress'; info: ProgressInfo } | { type: 'done'; results: OpenedResults } | { type: 'error'; name: string; message: string; cancelled: boolean };

@@ -9,11 +9,14 @@ import type { SliceCreator } from '../../app-store';
 import type { StoredReport } from '../evaluation/evaluation-slice';
 import { openResultsInWorker, ResultsCancelled } from './results-client';
 
-/** One imported run: its report sits in the Evaluation reports under the same id. */
+/** One imported run (a source under Ranking's "Ranked by"); its figures sit in the Evaluation report `reportId`, alone or merged with the other parts of its system. */
 export interface ImportedRunEntry {
   id: string;
+  reportId: string;
   name: string;
   file: string;
+  /** Its entry in the "Ranked by" menu, told apart from a run of the same file name opened before. */
+  label: string;
   report: EvalReport;
   diagnostics: RunDiagnostics;
   lists: RunLists;
@@ -42,6 +45,14 @@ export interface ResultsSlice {
 }
 
 let importCount = 0;
+
+/** `base`, or `base (2)`, `base (3)`… when a menu already holds it: the same file opened twice must still be told apart. */
+export function distinctLabel(base: string, taken: Set<string>): string {
+  let label = base;
+  for (let n = 2; taken.has(label); n++) label = `${base} (${n})`;
+  taken.add(label);
+  return label;
+}
 
 /** What the worker needs of the corpus: ids, languages and judgments, never the texts. */
 export function corpusJudgments(corpus: Corpus): CorpusJudgments {
@@ -79,19 +90,28 @@ export const createResultsSlice: SliceCreator<ResultsSlice> = (set, get) => ({
       if (controller.signal.aborted) return false;
       const entries: ImportedRunEntry[] = [];
       const stored: StoredReport[] = [];
-      for (const run of opened) {
-        const id = `imported:${++importCount}`;
-        const corpus: Corpus = active?.corpus ?? { name: run.report.corpus, languages: run.report.languages, passages: [], questions: [] };
-        entries.push({
-          id,
-          name: run.name,
-          file: run.diagnostics.file,
-          report: run.report,
-          diagnostics: run.diagnostics,
-          lists: run.lists,
-          judgments: run.judgments,
-        });
-        stored.push({ id, label: `${run.name} (imported run) · ${run.report.corpus}`, report: run.report, corpus });
+      const reportLabels = new Set(get().reports.map((r) => r.label));
+      const runLabels = new Set(get().importedRuns.map((r) => r.label));
+      // One report per system: the parts of npm run eval's output (run.mono/cross/multi.trec) merged as analyze merges them.
+      for (const { name, parts, settings, report } of opened.reports) {
+        const reportId = `imported:${++importCount}`;
+        const corpus: Corpus = active?.corpus ?? { name: report.corpus, languages: report.languages, passages: [], questions: [] };
+        const what = settings ? `imported runs: ${settings.join(', ')}` : 'imported run';
+        stored.push({ id: reportId, label: distinctLabel(`${name} (${what}) · ${report.corpus}`, reportLabels), report, corpus });
+        for (const i of parts) {
+          const run = opened.runs[i];
+          entries.push({
+            id: `imported-run:${++importCount}`,
+            reportId,
+            name: run.name,
+            file: run.diagnostics.file,
+            label: distinctLabel(`imported run ${run.diagnostics.file}`, runLabels),
+            report: run.report,
+            diagnostics: run.diagnostics,
+            lists: run.lists,
+            judgments: run.judgments,
+          });
+        }
       }
       set({
         importedRuns: [...entries, ...get().importedRuns],

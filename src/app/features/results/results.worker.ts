@@ -44,7 +44,7 @@ async function open(job: ResultsJob): Promise<void> {
   let lastPost = 0;
   let lastFile = '';
   try {
-    const runs = await importResults(
+    const results = await importResults(
       {
         runs: job.runs.map(fileSource),
         qrels: job.qrels && fileSource(job.qrels),
@@ -65,8 +65,8 @@ async function open(job: ResultsJob): Promise<void> {
       },
     );
     post(
-      { type: 'done', runs },
-      runs.flatMap((r) => runListBuffers(r.lists)),
+      { type: 'done', results },
+      results.runs.flatMap((r) => runListBuffers(r.lists)),
     );
   } catch (e) {
     const cancelled = signal.aborted;

@@ -16,8 +16,20 @@ const corpus = {
 };
 
 async function entry(name: string, text: string): Promise<ImportedRunEntry> {
-  const [run] = await importResults({ runs: [textSource(name, text)], corpus });
-  return { id: 'imported:1', name: run.name, file: name, report: run.report, diagnostics: run.diagnostics, lists: run.lists, judgments: run.judgments };
+  const {
+    runs: [run],
+  } = await importResults({ runs: [textSource(name, text)], corpus });
+  return {
+    id: 'imported-run:1',
+    reportId: 'imported:1',
+    name: run.name,
+    file: name,
+    label: `imported run ${name}`,
+    report: run.report,
+    diagnostics: run.diagnostics,
+    lists: run.lists,
+    judgments: run.judgments,
+  };
 }
 
 const ask = { setting: 'multi' as const, target: null, topK: 2, retrieverId: 'bm25', inPlay: ['en', 'de'] };

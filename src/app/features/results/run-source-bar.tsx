@@ -22,7 +22,7 @@ export function RunSourceBar() {
           <option value="">{retriever} (ranks here)</option>
           {runs.map((r) => (
             <option key={r.id} value={r.id}>
-              imported run {r.file}
+              {r.label}
             </option>
           ))}
         </select>
