@@ -16,7 +16,7 @@ import { writeParquetEmbeddings } from '../../src/core/embeddings/parquet-embedd
 import type { EmbeddingSet } from '../../src/core/embeddings/embedding-set';
 import { createRng } from '../../src/core/numeric/rng';
 import { createFsSource } from '../../src/cli/fs-source';
-import { PROJECT_ROOT, saveScreenshot } from './browser-harness';
+import { PROJECT_ROOT, saveScreenshot, SCREENSHOT_DIR } from './browser-harness';
 import { useAppSession } from './app-browser';
 import { waitForRanking } from './app-steps';
 
@@ -173,6 +173,9 @@ describe.skipIf(!existsSync(XQUAD_R))(`an embeddings file at XQuAD-R scale (${FU
     );
     expect(await page.$('[data-testid="embeddings-work"]')).toBeNull();
     expect(await page.textContent('[data-testid="embeddings-coverage"]')).toBe(coverage);
+    const section = page.locator('[data-testid="embeddings-section"]');
+    await section.scrollIntoViewIfNeeded();
+    await section.screenshot({ path: path.join(SCREENSHOT_DIR, `app-embeddings-scale-${FULL ? 'full' : 'ci'}-cancelled-panel.png`) });
     await page.click('[data-testid="tab-ranking"]');
     await waitForRanking(page);
     expect(await page.textContent('[data-testid="query-kind"]')).toMatch(/^free text/); // the typed question stays
