@@ -5,7 +5,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connect, Plugin } from 'vite';
-import { contentSecurityPolicy } from './src/core/security/content-security-policy';
+import { contentSecurityPolicy } from './src/core/security/content-security-policy.ts';
 
 // COOP/COEP make the page cross-origin isolated, so onnxruntime-web can use WASM threads.
 const isolation = {

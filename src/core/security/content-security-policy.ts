@@ -10,7 +10,8 @@
  * chose this over `connect-src https:` because a script injected despite the policy could then
  * send anything it reads to any server.
  */
-import { RAW_GITHUB_HOST } from '../corpus/lareqa-sources';
+// With its extension: vite.config.ts loads this file, and Vite's native config loader needs one.
+import { RAW_GITHUB_HOST } from '../corpus/lareqa-sources.ts';
 
 /**
  * transformers.js fetches https://huggingface.co/<repo>/resolve/<rev>/<file>; the hub answers

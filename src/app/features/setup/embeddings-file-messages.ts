@@ -17,6 +17,8 @@ export type EmbeddingsFileIn =
   | { type: 'write'; job: number; set: EmbeddingSet; format: EmbeddingsFormat; stem: string; adapter?: Adapter };
 
 export type EmbeddingsFileOut =
+  /** Bytes of the picked files read so far, for "Reading x.parquet… n MB of m". */
+  | { type: 'read-progress'; job: number; done: number; total: number }
   | { type: 'read-done'; job: number; set: EmbeddingSet }
   | { type: 'write-done'; job: number; files: WrittenFile[] }
   | { type: 'failed'; job: number; message: string };

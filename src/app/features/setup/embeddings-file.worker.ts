@@ -14,13 +14,45 @@ import type { EmbeddingsFileIn, EmbeddingsFileOut, WrittenFile } from './embeddi
 
 declare const self: DedicatedWorkerGlobalScope;
 
-async function read(files: File[]): Promise<EmbeddingSet> {
+/** Progress is posted at most this often (bytes), so a 40 MB file sends some 40 messages. */
+const PROGRESS_STEP = 1 << 20;
+
+/** The files' bytes, read in chunks so the page can show how far it got (a File has no progress of its own). */
+async function readBytes(files: File[], onProgress: (done: number, total: number) => void): Promise<Uint8Array[]> {
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  let done = 0;
+  let posted = 0;
+  const out: Uint8Array[] = [];
+  for (const file of files) {
+    const bytes = new Uint8Array(file.size);
+    let at = 0;
+    const reader = file.stream().getReader();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      bytes.set(r.value, at);
+      at += r.value.length;
+      done += r.value.length;
+      if (done - posted >= PROGRESS_STEP) {
+        posted = done;
+        onProgress(done, total);
+      }
+    }
+    out.push(bytes);
+  }
+  onProgress(total, total);
+  return out;
+}
+
+async function read(files: File[], onProgress: (done: number, total: number) => void): Promise<EmbeddingSet> {
   const pick = pickEmbeddingsFiles(files.map((f) => f.name));
   if ('problem' in pick) throw new Error(pick.problem);
-  if (pick.kind === 'parquet') return readParquetEmbeddings(await files[pick.file].arrayBuffer(), files[pick.file].name);
+  if (pick.kind === 'parquet') {
+    const [bytes] = await readBytes([files[pick.file]], onProgress);
+    return readParquetEmbeddings(bytes.buffer as ArrayBuffer, files[pick.file].name);
+  }
   const npy = files[pick.npy];
   const ids = files[pick.ids];
-  return readNpyEmbeddings(new Uint8Array(await npy.arrayBuffer()), npy.name, await ids.text(), ids.name);
+  const [npyBytes, idBytes] = await readBytes([npy, ids], onProgress);
+  return readNpyEmbeddings(npyBytes, npy.name, new TextDecoder().decode(idBytes), ids.name);
 }
 
 function write(m: Extract<EmbeddingsFileIn, { type: 'write' }>): WrittenFile[] {
@@ -39,7 +71,7 @@ self.onmessage = async (event: MessageEvent<EmbeddingsFileIn>) => {
   const post = (reply: EmbeddingsFileOut, transfer: Transferable[] = []) => self.postMessage(reply, transfer);
   try {
     if (m.type === 'read') {
-      const set = await read(m.files);
+      const set = await read(m.files, (done, total) => post({ type: 'read-progress', job: m.job, done, total }));
       post({ type: 'read-done', job: m.job, set }, [set.rows.buffer]);
     } else {
       const files = write(m);

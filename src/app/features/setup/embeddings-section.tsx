@@ -61,7 +61,15 @@ export function EmbeddingsSection() {
           }}
         />
       </div>
-      {work && <ProgressBar testId="embeddings-work" label={work.stage} progress={work.total > 0 ? work : null} />}
+      {work && (
+        <ProgressBar
+          testId="embeddings-work"
+          label={work.stage}
+          progress={work.total > 0 ? work : null}
+          hideCount={work.bytes}
+          onCancel={() => app.cancelEmbeddingsWork()}
+        />
+      )}
       {imported && (
         <div className="hint-box" data-testid="embeddings-coverage" data-in-use={inUse}>
           <b>{imported.source}</b>

@@ -5,8 +5,7 @@
  * their own question. The rows and encoders live here, outside the store, like the model's.
  */
 import { describeCoverage } from '../../../core/embeddings/corpus-coverage';
-import { corpusEmbeddingSet } from '../../../core/embeddings/corpus-embedding-set';
-import { adaptedEncoderLabel, parseEncoderLabel } from '../../../core/embeddings/encoder-label';
+import { parseEncoderLabel } from '../../../core/embeddings/encoder-label';
 import type { EmbeddingSet } from '../../../core/embeddings/embedding-set';
 import { checkCorpusSize } from '../../../core/evaluation/corpus-limits';
 import { createFallbackEncoder } from '../../../core/retrieval/fallback-encoder';
@@ -15,22 +14,20 @@ import type { Encoder, ProgressInfo } from '../../../core/retrieval/types';
 import type { BatchStrategy } from '../../../core/training/strategy-names';
 import type { LoadProgress } from '../../../encoder/load-progress';
 import { findModel, type Dtype } from '../../../encoder/model-registry';
-import { downloadFile } from '../../shared/download';
 import { findRestoredSet, keepRestoredSet } from '../../shared/restored-rows-store';
 import type { Corpus } from '../../../core/corpus/types';
 import { currentEncoder, disposeEncoderClient, getEncoderClient, setCurrentEncoder } from '../../shared/services';
 import type { SliceCreator } from '../../app-store';
-import { selectAdaptersFor, useTraining } from '../training/training-slice';
-import { readEmbeddingsInWorker, writeEmbeddingsInWorker } from './embeddings-file-client';
+import { readEmbeddingsInWorker } from './embeddings-file-client';
+import { cancelWork, endWork, saveCorpusEmbeddings, startWork } from './embeddings-save';
 import type { EmbeddingsFormat } from './embeddings-file-messages';
-import { embeddingsFileStem } from './embeddings-files';
 import { createRowMemoEncoder } from '../ranking/row-memo-encoder';
 import { IMPORTED_ID, importedModelInfo, modelNamedBy, sameRowsAs, type ImportedEmbeddings } from './imported-embeddings';
 
 export interface EmbeddingsSlice {
   imported: ImportedEmbeddings | null;
-  /** What is being done with a file ("Reading rows.parquet…", "Embedding passages"), or null. */
-  embeddingsWork: ProgressInfo | null;
+  /** What is being done with a file ("Reading rows.parquet… 12 MB of 40 MB", "Embedding passages"), or null; `bytes`: done and total count bytes. */
+  embeddingsWork: (ProgressInfo & { bytes?: boolean }) | null;
   /** Why a file could not be opened or saved; what was in use stays. */
   embeddingsProblem: string | null;
   embeddingsNotice: string | null;
@@ -50,12 +47,15 @@ export interface EmbeddingsSlice {
   /** For a file that names no model: the model that made its rows, for typed text. */
   pickFreeTextModel(id: string): void;
   loadFreeTextModel(): Promise<void>;
+  /** Stops reading or saving a file; what was in use stays, and the notice says so. */
+  cancelEmbeddingsWork(): void;
   dismissEmbeddingsProblem(): void;
 }
 
 let importedSet: EmbeddingSet | null = null;
 let precomputed: PrecomputedEncoder | null = null;
 let freeTextEncoder: Encoder | null = null;
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
 
 /** Whether typed text must wait for a model: the file's rows rank, the text is not one of the corpus's questions, and no model is loaded. */
 export function importedTextNeedsModel(text: string): boolean {
@@ -156,17 +156,27 @@ export const createEmbeddingsSlice: SliceCreator<EmbeddingsSlice> = (set, get) =
         return;
       }
       set({ embeddingsWork: { stage: `Reading ${names}…`, done: 0, total: 0 }, embeddingsProblem: null, embeddingsNotice: null });
+      const kept = get().imported ? `still using ${get().imported!.source}` : 'nothing was changed';
+      const controller = startWork(`Reading ${names} was cancelled; ${kept}.`);
+      const onProgress = (done: number, total: number) =>
+        !controller.signal.aborted &&
+        set({ embeddingsWork: { stage: done < total ? `Reading ${names}… ${mb(done)} of ${mb(total)}` : `Checking ${names}…`, done, total, bytes: true } });
       let file: EmbeddingSet;
       try {
-        file = await readEmbeddingsInWorker(files);
+        file = await readEmbeddingsInWorker(files, { signal: controller.signal, onProgress });
       } catch (e) {
+        if (controller.signal.aborted) return; // cancelEmbeddingsWork said so
         set({
           embeddingsWork: null,
           embeddingsProblem: `${message(e)}. ${get().imported ? `Still using ${get().imported!.source}.` : 'Nothing was changed.'}`,
         });
         return;
+      } finally {
+        endWork(controller);
       }
       set({ embeddingsWork: null });
+      // Its own task: indexing 26,104 rows after the worker's reply would make one long task with it.
+      await new Promise((resolve) => setTimeout(resolve));
       const keep = precomputed;
       const imported = bind(file);
       if (!imported) {
@@ -205,53 +215,11 @@ export const createEmbeddingsSlice: SliceCreator<EmbeddingsSlice> = (set, get) =
       }
     },
 
-    async saveEmbeddings(format, strategy) {
-      const s = get();
-      const encoder = currentEncoder();
-      const info = s.encoderInfo;
-      if (!s.active || !encoder || !info || s.retrieverId === 'bm25') {
-        set({ embeddingsProblem: 'Choose a model, or open an embeddings file, first: BM25 has no embeddings to save.' });
-        return;
-      }
-      const label = s.retrieverId === IMPORTED_ID && s.imported ? (s.imported.label ?? s.imported.source) : info.encoderId;
-      const adapter = strategy ? selectAdaptersFor(useTraining.getState(), info.encoderId)?.byStrategy[strategy] : undefined;
-      if (strategy && !adapter) {
-        set({ embeddingsProblem: `No ${strategy} adapter is trained for ${info.label}: train in the Training tab first.` });
-        return;
-      }
-      const { corpus } = s.active;
-      const stem = embeddingsFileStem(corpus.name, strategy ? adaptedEncoderLabel(label, strategy) : label);
-      set({ embeddingsProblem: null, embeddingsNotice: null });
-      try {
-        const onProgress = (p: ProgressInfo) => set({ embeddingsWork: p });
-        const passageRows = await encoder.embed(
-          corpus.passages.map((p) => p.text),
-          'passage',
-          { onProgress },
-        );
-        const questionRows = await encoder.embed(
-          corpus.questions.map((q) => q.text),
-          'query',
-          { onProgress },
-        );
-        set({ embeddingsWork: { stage: `Writing ${stem}.${format}…`, done: 0, total: 0 } });
-        const rows = corpusEmbeddingSet({
-          corpus,
-          passageRows,
-          questionRows,
-          dim: encoder.dim,
-          encoder: strategy ? adaptedEncoderLabel(label, strategy) : label,
-          source: stem,
-        });
-        const files = await writeEmbeddingsInWorker({ set: rows, format, stem, adapter });
-        files.forEach(downloadFile);
-        set({
-          embeddingsWork: null,
-          embeddingsNotice: `Saved ${files.map((f) => f.name).join(' and ')}: ${corpus.passages.length} passages and ${corpus.questions.length} questions, ${encoder.dim} values each${strategy ? `, through the ${strategy} adapter` : ''}.`,
-        });
-      } catch (e) {
-        set({ embeddingsWork: null, embeddingsProblem: `Saving the embeddings failed: ${message(e)}` });
-      }
+    saveEmbeddings: (format, strategy) => saveCorpusEmbeddings(get, set, format, strategy),
+
+    cancelEmbeddingsWork() {
+      const cancelled = cancelWork();
+      if (cancelled) set({ embeddingsWork: null, embeddingsProblem: null, embeddingsNotice: cancelled });
     },
 
     pickFreeTextModel(id) {
