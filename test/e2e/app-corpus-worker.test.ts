@@ -16,6 +16,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { saveScreenshot } from './browser-harness';
 import { APP_DIST, useAppSession } from './app-browser';
+import { watchLongTasks } from './long-tasks';
 
 const session = useAppSession();
 const BIG_BYTES = Number(process.env.CORPUS_WORKER_MB ?? 40) * 1024 * 1024;
@@ -58,16 +59,6 @@ async function writeSquad(folder: string, bytes: number): Promise<number> {
   await write(']}');
   await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
   return (await stat(path.join(folder, 'en.json'))).size;
-}
-
-/** Records the page's long tasks from now on. */
-async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __long: number[] };
-    w.__long = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask' });
-  });
-  return () => page.evaluate(() => (window as unknown as { __long: number[] }).__long);
 }
 
 async function openUrl(page: Page, url: string): Promise<void> {

@@ -19,6 +19,7 @@ import { createFsSource } from '../../src/cli/fs-source';
 import { PROJECT_ROOT, saveScreenshot, SCREENSHOT_DIR } from './browser-harness';
 import { useAppSession } from './app-browser';
 import { waitForRanking } from './app-steps';
+import { watchLongTasks } from './long-tasks';
 
 const XQUAD_R = path.resolve(PROJECT_ROOT, '../shared/data/xquad-r');
 const FULL = process.env.EMBEDDINGS_SCALE === 'full';
@@ -56,15 +57,6 @@ function syntheticSet(ids: string[], source: string): EmbeddingSet {
   }
   // Labelled as multilingual-e5-small's rows, as a demo laptop's file would be: the app then keeps them in this browser too.
   return { source, encoder: ENCODER, ids, dim: DIM, rows };
-}
-
-async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __long: number[] };
-    w.__long = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask' });
-  });
-  return () => page.evaluate(() => (window as unknown as { __long: number[] }).__long.splice(0));
 }
 
 const heapMb = (page: Page) =>

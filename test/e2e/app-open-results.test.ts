@@ -16,6 +16,7 @@ import { METRIC_NAMES, METRICS } from '../../src/core/metrics/registry';
 import { PROJECT_ROOT, saveScreenshot, SCREENSHOT_DIR } from './browser-harness';
 import { useAppSession } from './app-browser';
 import { openLexiconCorpus } from './app-steps';
+import { watchLongTasks } from './long-tasks';
 
 const session = useAppSession();
 const BIG_BYTES = Number(process.env.RESULTS_WORKER_MB ?? 100) * 1024 * 1024;
@@ -36,16 +37,6 @@ let questions: { id: string; text: string }[];
 async function runOrder(file: string, qid: string): Promise<string[]> {
   const lines = (await readFile(path.join(evalOut, file), 'utf8')).split('\n');
   return lines.filter((l) => l.startsWith(`${qid} `)).map((l) => l.split(' ')[2]);
-}
-
-/** Records the page's long tasks from now on. */
-async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __long: number[] };
-    w.__long = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask' });
-  });
-  return () => page.evaluate(() => (window as unknown as { __long: number[] }).__long);
 }
 
 async function openResults(page: Page, runs: string[]): Promise<void> {

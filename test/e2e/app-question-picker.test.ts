@@ -12,6 +12,7 @@ import { QUESTION_LIST_LIMIT as LIMIT } from '../../src/core/corpus/question-sea
 import { saveScreenshot } from './browser-harness';
 import { APP_DIST, useAppSession } from './app-browser';
 import { waitForRanking } from './app-steps';
+import { watchLongTasks } from './long-tasks';
 
 const session = useAppSession();
 const COUNTS = { en: 40_000, de: 8_000 };
@@ -36,16 +37,6 @@ async function writeCorpus(folder: string): Promise<void> {
   }
   await writeFile(path.join(folder, 'questions.jsonl'), `${lines.join('\n')}\n`);
   await writeFile(path.join(folder, 'manifest.json'), JSON.stringify({ format: 'jsonl', files: ['questions.jsonl'], name: 'many-questions' }));
-}
-
-/** Records the page's long tasks from now on. */
-async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __long: number[] };
-    w.__long = [];
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask' });
-  });
-  return () => page.evaluate(() => (window as unknown as { __long: number[] }).__long);
 }
 
 const status = (page: Page) => page.getByTestId('question-picker-status').textContent();
