@@ -4,6 +4,7 @@ import { useApp } from '../../app-store';
 import { ProgressBar } from '../../ui/progress-bar';
 import type { ResultsFiles } from './results-slice';
 import './results.css';
+import { ProblemBox } from '../../ui/problem-box';
 
 type Slot = Exclude<keyof ResultsFiles, 'runs'>;
 
@@ -101,16 +102,13 @@ export function OpenResultsSection() {
         <ProgressBar progress={loading.progress} label={`Opening ${loading.label}…`} onCancel={() => app.cancelResults()} testId="results-loading" hideCount />
       )}
       {problem && (
-        <div className="problem" role="alert" data-testid="results-problem">
-          <div className="problem-title">Could not open the results</div>
-          <div className="problem-message">{problem}</div>
-          <div className="problem-foot">
-            <span>{imported.length ? `The ${imported.length} run${imported.length === 1 ? '' : 's'} opened before stay.` : 'Nothing was opened.'}</span>
-            <button type="button" className="button small" onClick={() => app.dismissResultsProblem()}>
-              Dismiss
-            </button>
-          </div>
-        </div>
+        <ProblemBox
+          testId="results-problem"
+          title="Could not open the results"
+          message={problem}
+          kept={imported.length ? `The ${imported.length} run${imported.length === 1 ? '' : 's'} opened before stay.` : 'Nothing was opened.'}
+          onDismiss={() => app.dismissResultsProblem()}
+        />
       )}
       {notice && !loading && (
         <p className="hint" role="status" data-testid="results-notice">

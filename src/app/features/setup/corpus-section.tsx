@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { availablePresets } from './corpus-presets';
 import { useApp } from '../../app-store';
 import { ProgressBar } from '../../ui/progress-bar';
+import { ProblemBox } from '../../ui/problem-box';
 
 export function CorpusSection() {
   const active = useApp((s) => s.active);
@@ -74,9 +75,21 @@ export function CorpusSection() {
       )}
 
       {problem && (
-        <div className="problem" role="alert" data-testid="corpus-problem">
-          <div className="problem-title">Could not open {problem.source}</div>
-          <div className="problem-message">{problem.message}</div>
+        <ProblemBox
+          testId="corpus-problem"
+          title={<>Could not open {problem.source}</>}
+          message={problem.message}
+          kept={
+            active ? (
+              <>
+                Still using <b>{active.corpus.name}</b>.
+              </>
+            ) : (
+              'No corpus is open.'
+            )
+          }
+          onDismiss={() => useApp.getState().dismissCorpusProblem()}
+        >
           {problem.file && (
             <dl className="problem-detail">
               <dt>File</dt>
@@ -91,19 +104,7 @@ export function CorpusSection() {
               <dd>{problem.expected}</dd>
             </dl>
           )}
-          <div className="problem-foot">
-            {active ? (
-              <span>
-                Still using <b>{active.corpus.name}</b>.
-              </span>
-            ) : (
-              <span>No corpus is open.</span>
-            )}
-            <button type="button" className="button small" onClick={() => useApp.getState().dismissCorpusProblem()}>
-              Dismiss
-            </button>
-          </div>
-        </div>
+        </ProblemBox>
       )}
 
       {loading && (

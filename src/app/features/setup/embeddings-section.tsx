@@ -5,6 +5,7 @@ import { useApp } from '../../app-store';
 import { ProgressBar } from '../../ui/progress-bar';
 import { selectAdaptersFor, useTraining } from '../training/training-slice';
 import { IMPORTED_ID } from './imported-embeddings';
+import { ProblemBox } from '../../ui/problem-box';
 
 const n = (x: number) => x.toLocaleString('en');
 
@@ -85,17 +86,7 @@ export function EmbeddingsSection() {
           )}
         </div>
       )}
-      {problem && (
-        <div className="problem" role="alert" data-testid="embeddings-problem">
-          <div className="problem-message">{problem}</div>
-          <div className="problem-foot">
-            <span />
-            <button type="button" className="button small" onClick={() => app.dismissEmbeddingsProblem()}>
-              Dismiss
-            </button>
-          </div>
-        </div>
-      )}
+      {problem && <ProblemBox testId="embeddings-problem" message={problem} onDismiss={() => app.dismissEmbeddingsProblem()} />}
       {notice && (
         <p className="hint" role="status" data-testid="embeddings-notice">
           {notice}

@@ -7,6 +7,7 @@ import { ModelCard } from './model-card';
 import { ProgressBar } from '../../ui/progress-bar';
 import { SYNTHETIC_ID, SYNTHETIC_LABEL } from './synthetic-source';
 import { IMPORTED_ID } from './imported-embeddings';
+import { ProblemBox } from '../../ui/problem-box';
 
 export function RetrieverSection() {
   const retrieverId = useApp((s) => s.retrieverId);
@@ -86,17 +87,7 @@ export function RetrieverSection() {
         />
       )}
       {embedding && <ProgressBar testId="embedding-progress" label="Embedding passages…" progress={embedding} onCancel={() => app.cancelEmbedding()} />}
-      {problem && (
-        <div className="problem" role="alert" data-testid="model-problem">
-          <div className="problem-message">{problem}</div>
-          <div className="problem-foot">
-            <span />
-            <button type="button" className="button small" onClick={() => app.dismissModelProblem()}>
-              Dismiss
-            </button>
-          </div>
-        </div>
-      )}
+      {problem && <ProblemBox testId="model-problem" message={problem} onDismiss={() => app.dismissModelProblem()} />}
 
       <div className="device" data-testid="device-badge">
         {retrieverId === SYNTHETIC_ID ? (
