@@ -153,7 +153,7 @@ const load = () => loadavg()[0].toFixed(1);
 console.log(`node ${process.version}, ${process.platform}/${process.arch}, load average ${load()} at the start`);
 // The products backend the CLI's experiment uses under --scoring auto (scoring-option.ts).
 const ortThreads = 2;
-const ort = values['skip-ort'] ? null : createOrtNodeBackend(ortThreads, { spinning: false });
+const ort = values['skip-ort'] ? null : createOrtNodeBackend(ortThreads);
 const ortProducts = ort ? createProbedProducts(ort, { onNotice: (m) => console.log(`warning: ${m}`) }) : undefined;
 for (const r of [0, 64, 32]) {
   const ts = await timeSteps(384, r, 100, 20);

@@ -109,7 +109,7 @@ describe('npm run experiment', () => {
     };
     const auto = await runWith('auto');
     const ts = await runWith('typescript');
-    expect(auto.stderr).toMatch(/training and adapter products: onnxruntime-node \(cpu, \d threads?, no spinning\): agrees with the TypeScript kernel/);
+    expect(auto.stderr).toMatch(/training and adapter products: onnxruntime-node \(cpu, \d threads?\): agrees with the TypeScript kernel/);
     expect(ts.stderr).toContain('training and adapter products: TypeScript (--scoring typescript)');
     // Float32 products: losses within relative 1e-5, metrics within 1e-6 (ort-products.test.ts says why).
     const curve = (r: typeof auto) => r.json.strategies[0].lossCurve.map((p: { loss: number }) => p.loss) as number[];

@@ -34,7 +34,7 @@ export function createCliScoring(choice: string | undefined, warn: (message: str
   if (choice !== undefined && choice !== 'auto') throw new CliError(`--scoring ${choice}: expected one of ${SCORING_CHOICES.join(', ')}`);
   const ort = createOrtNodeBackend();
   const probed: ProbedBackend = createProbedBackend([ort], { onNotice: (m) => warn(`warning: ${m}`) });
-  const ortProducts = createOrtNodeBackend(undefined, { spinning: false });
+  const ortProducts = createOrtNodeBackend();
   const products = createProbedProducts(ortProducts, { onNotice: (m) => warn(`warning: ${m}`) });
   return {
     backend: probed,

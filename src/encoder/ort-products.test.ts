@@ -11,7 +11,7 @@ import { generateSyntheticBenchmark } from '../core/training/synthetic-benchmark
 import { buildSyntheticCorpus } from '../core/training/synthetic-corpus';
 import { createOrtNodeBackend } from './ort-node-backend';
 
-const ort = createOrtNodeBackend(2, { spinning: false });
+const ort = createOrtNodeBackend(2);
 afterAll(() => ort.release());
 
 const small = buildSyntheticCorpus(

@@ -74,10 +74,10 @@ describe('training worker host', () => {
       return done.type === 'done' ? done.products : null;
     };
     // onnxruntime-node stands in for the browser's onnxruntime-web: the same Gemm session and probe.
-    const ort = createOrtNodeBackend(1, { spinning: false });
+    const ort = createOrtNodeBackend(1);
     try {
       const probed = await productsOf({ products: () => createProbedProducts(ort) });
-      expect(probed?.backend).toBe('onnxruntime-node (cpu, 1 thread, no spinning)');
+      expect(probed?.backend).toBe('onnxruntime-node (cpu, 1 thread)');
       expect(probed?.detail).toMatch(/^onnxruntime-node .*: agrees with the TypeScript kernel on \d+ product shape\(s\)/);
       await expect(productsOf({ products: () => createProbedProducts(ort) }, 'typescript')).resolves.toEqual({
         backend: 'TypeScript',
